@@ -1,0 +1,49 @@
+# sagectl — every task a developer or CI runs.
+GO      ?= go
+BIN     := bin/sagectl
+PKGS    := ./...
+FUZZTIME ?= 10s
+
+.PHONY: all build demo test unit check fuzz bench generate tools clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/sagectl
+
+## demo: build sagectl and lint the bundled examples (clean ones, then broken ones).
+demo: build
+	@echo "== sagectl lint examples/ (clean manifests) =="
+	@./$(BIN) lint --exclude broken examples/ && echo "examples/: no findings"
+	@echo
+	@echo "== sagectl lint examples/broken/ (typical mistakes; exit 1 expected) =="
+	@./$(BIN) lint examples/broken/ || true
+
+## test: everything CI runs — tools, format, vet, unit and integration tests, short fuzz.
+test: tools check unit fuzz
+
+tools:
+	@scripts/ensure-tools.sh
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+## fuzz: a short run of every fuzz target (FUZZTIME each).
+fuzz:
+	@scripts/fuzz.sh $(FUZZTIME)
+
+## bench: the speed and memory benchmarks reported in docs/benchmarks.md.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## generate: regenerate the JSON Schema from the AWS SDK.
+generate:
+	$(GO) generate ./schema/...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,108 @@
+// Package manifest loads sagectl manifests: it finds the files, parses every YAML or JSON
+// document with its positions, decides each document's kind, and reports what it could
+// not read as findings at their position.
+package manifest
+
+import (
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Kind is the kind of SageMaker resource a document describes.
+type Kind string
+
+// The resource kinds sagectl manages, in dependency order.
+const (
+	KindModel          Kind = "Model"
+	KindEndpointConfig Kind = "EndpointConfig"
+	KindEndpoint       Kind = "Endpoint"
+)
+
+// Kinds lists every kind in dependency order (Model before EndpointConfig before Endpoint).
+var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint}
+
+// NameField returns the request field that names a resource of kind k.
+func (k Kind) NameField() string {
+	switch k {
+	case KindModel:
+		return "ModelName"
+	case KindEndpointConfig:
+		return "EndpointConfigName"
+	case KindEndpoint:
+		return "EndpointName"
+	}
+	return ""
+}
+
+// Document is one resource manifest.
+type Document struct {
+	// File is the file the document came from.
+	File *File
+	// Index is the 0-based position of the YAML document within its file.
+	Index int
+	// Kind is the resource kind.
+	Kind Kind
+	// KindInferred is true when the document had no kind key and its kind was
+	// recognised from its fields (an AWS CLI --cli-input-json/yaml file).
+	KindInferred bool
+	// Body is the mapping of API fields (the kind key, if any, is left in place and
+	// skipped by Pairs). Aliases and merge keys are resolved.
+	Body *yaml.Node
+	// Origin names the dialect the document was written in ("sagectl" for native
+	// manifests); positions always point into the original file.
+	Origin string
+	// LogicalID is the name of the resource inside a container format (a
+	// CloudFormation logical ID); empty for native manifests.
+	LogicalID string
+}
+
+// Name returns the resource name (ModelName, EndpointConfigName or EndpointName), or "".
+func (d *Document) Name() string {
+	s, _ := Str(Get(d.Body, d.Kind.NameField()))
+	return s
+}
+
+// Set is everything loaded from a list of paths.
+type Set struct {
+	// Files are the files read, in the order found.
+	Files []*File
+	// Docs are the recognised resource documents, in file order.
+	Docs []*Document
+}
+
+// ByKind returns the documents of kind k.
+func (s *Set) ByKind(k Kind) []*Document {
+	var out []*Document
+	for _, d := range s.Docs {
+		if d.Kind == k {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Names returns the sorted set of names of the documents of kind k.
+func (s *Set) Names(k Kind) map[string]*Document {
+	out := map[string]*Document{}
+	for _, d := range s.Docs {
+		if d.Kind == k {
+			if n := d.Name(); n != "" {
+				if _, dup := out[n]; !dup {
+					out[n] = d
+				}
+			}
+		}
+	}
+	return out
+}
+
+// SortedNames returns the keys of m in order.
+func SortedNames(m map[string]*Document) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

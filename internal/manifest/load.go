@@ -1,0 +1,231 @@
+package manifest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest manifest file sagectl reads (bytes). Larger files are
+// reported, not read, so memory stays bounded.
+const MaxFileSize = 8 << 20
+
+// maxDepth bounds nesting; SageMaker requests are at most about ten levels deep.
+const maxDepth = 64
+
+// Rule IDs of the findings the loader produces.
+const (
+	RuleSyntax   = "yaml-syntax"
+	RuleDocument = "manifest-document"
+	RuleKind     = "manifest-kind"
+)
+
+// Options tune Load.
+type Options struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+}
+
+// Load reads every manifest under paths. Files that cannot be parsed become findings;
+// only a path that cannot be read at all is an error.
+func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
+	files, err := Expand(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	set := &Set{}
+	var all []finding.Finding
+	for _, p := range files {
+		data, err := readLimited(p, opt.Stdin)
+		if err != nil {
+			if errors.Is(err, errFileTooLarge) {
+				all = append(all, finding.Finding{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
+					Message: fmt.Sprintf("file is larger than %d MiB; sagectl does not read it", MaxFileSize>>20),
+					Hint:    "split the manifests into smaller files"})
+				set.Files = append(set.Files, NewFile(p, nil))
+				continue
+			}
+			return nil, nil, err
+		}
+		f, docs, fs := Parse(p, data)
+		set.Files = append(set.Files, f)
+		set.Docs = append(set.Docs, docs...)
+		all = append(all, fs...)
+	}
+	return set, all, nil
+}
+
+// Expand turns paths into the list of manifest files: a directory is walked
+// recursively (hidden folders skipped, *.yaml, *.yml and *.json kept, sorted); a file
+// is kept whatever its extension; "-" stands for standard input.
+func Expand(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if IsManifestName(d.Name()) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// IsManifestName reports whether a file name has a manifest extension.
+func IsManifestName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+var errFileTooLarge = errors.New("file too large")
+
+func readLimited(path string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, errFileTooLarge
+	}
+	return data, nil
+}
+
+// Parse parses one file's bytes into documents. It never panics: whatever it cannot
+// understand becomes a finding at the best position it knows.
+func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Finding) {
+	f = NewFile(path, data)
+	at := func(line, col int, rule, msg, hint string) finding.Finding {
+		return finding.Finding{Rule: rule, Severity: finding.Error, File: path, Line: line, Col: col, Message: msg, Hint: hint}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		l, c := f.Position(i)
+		return f, nil, []finding.Finding{at(l, c, RuleDocument, "file contains a NUL byte: it looks like binary data, not YAML or JSON", "lint only manifest files")}
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		l, c := f.Position(i)
+		return f, nil, []finding.Finding{at(l, c, RuleDocument, fmt.Sprintf("invalid UTF-8 byte 0x%02x: manifests must be UTF-8 text", data[i]), "save the file as UTF-8")}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		w := at(1, 1, RuleDocument, "file is empty: it holds no manifest", "add a Model, EndpointConfig or Endpoint document, or delete the file")
+		w.Severity = finding.Warning
+		return f, nil, []finding.Finding{w}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fs = append(fs, at(1, 1, RuleSyntax, fmt.Sprintf("the YAML parser failed on this file: %v", r), "check the file is valid YAML"))
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for index := 0; ; index++ {
+		var root yaml.Node
+		err := dec.Decode(&root)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fs = append(fs, syntaxFinding(f, err))
+			break
+		}
+		d, dfs := newDocument(f, index, &root)
+		fs = append(fs, dfs...)
+		if d != nil {
+			docs = append(docs, d)
+		}
+	}
+	return f, docs, fs
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+var lineRe = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
+
+// syntaxFinding turns a yaml.v3 error into a finding with a position and plain words.
+func syntaxFinding(f *File, err error) finding.Finding {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, col := 1, 1
+	if m := lineRe.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		if m[2] != "" {
+			col, _ = strconv.Atoi(m[2])
+		}
+		msg = m[3]
+	}
+	src := f.Line(line)
+	if m := lineRe.FindStringSubmatch(msg); m == nil && col == 1 {
+		col = len(src) - len(strings.TrimLeft(src, " \t")) + 1
+	}
+	hint := "fix the YAML syntax at this line"
+	if strings.Contains(msg, "cannot start any token") && strings.Contains(src, "\t") {
+		col = strings.IndexByte(src, '\t') + 1
+		msg = "tab character: YAML indentation must use spaces"
+		hint = "replace the tab with spaces"
+	}
+	return finding.Finding{Rule: RuleSyntax, Severity: finding.Error, File: f.Path, Line: line, Col: col,
+		Message: "invalid YAML: " + msg, Hint: hint}
+}

@@ -1,0 +1,124 @@
+// Package lint checks loaded manifests against the JSON Schema and SageMaker's rules.
+//
+// A rule is a small type in its own file (rule_<name>.go) that implements Rule; the
+// registry in registry.go lists every rule explicitly. Rules receive a Pass per
+// document and report findings at YAML nodes, so every finding has a position.
+package lint
+
+import (
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
+)
+
+// Info describes a rule: its identity, default severity and documentation. The
+// documentation feeds `sagectl rules`, `sagectl explain` and SARIF output.
+type Info struct {
+	// ID is the stable kebab-case rule name.
+	ID string
+	// Severity is the default severity of the rule's findings.
+	Severity finding.Severity
+	// Summary is one line: what the rule checks.
+	Summary string
+	// Why explains the reason, in a few sentences.
+	Why string
+	// Source cites where the limit comes from (AWS API model, docs URL, ...).
+	Source string
+	// Fix says how to fix a finding.
+	Fix string
+	// Bad is a manifest that triggers the rule; Good is its fixed form.
+	Bad, Good string
+	// Kinds lists the document kinds the rule checks; empty means all kinds.
+	Kinds []manifest.Kind
+}
+
+// Rule is one check.
+type Rule interface {
+	// Info returns the rule's description.
+	Info() *Info
+	// Check inspects p.Doc (and, for cross-document rules, p.Set) and reports findings.
+	Check(p *Pass)
+}
+
+// Pass is what a rule sees while checking one document.
+type Pass struct {
+	// Doc is the document being checked.
+	Doc *manifest.Document
+	// Set is every document being linted, for cross-document rules.
+	Set  *manifest.Set
+	info *Info
+	out  []finding.Finding
+}
+
+// Report records a finding at node n with the rule's default severity.
+func (p *Pass) Report(n *yaml.Node, msg, hint string) {
+	p.ReportAs(p.info.Severity, n, msg, hint)
+}
+
+// ReportAs records a finding at node n with an explicit severity.
+func (p *Pass) ReportAs(sev finding.Severity, n *yaml.Node, msg, hint string) {
+	if n == nil {
+		n = p.Doc.Body
+	}
+	f := finding.Finding{Rule: p.info.ID, Severity: sev, File: p.Doc.File.Path, Line: n.Line, Col: n.Column,
+		Doc: p.Doc.Index, Message: msg, Hint: hint}
+	if n.Kind == yaml.ScalarNode && n.Line > 0 {
+		f.EndLine, f.EndCol = n.Line, n.Column+max(len([]rune(n.Value)), 1)-1
+	}
+	f.Path = manifest.PointerTo(p.Doc.Body, n)
+	p.out = append(p.out, f)
+}
+
+// Options select and tune the rules that run.
+type Options struct {
+	// Rules to run; nil means Registry().
+	Rules []Rule
+	// Severity overrides the default severity of a rule by ID.
+	Severity map[string]finding.Severity
+}
+
+// Lint runs the rules over every document of set and returns the findings, sorted.
+func Lint(set *manifest.Set, opt Options) []finding.Finding {
+	rules := opt.Rules
+	if rules == nil {
+		rules = Registry()
+	}
+	var out []finding.Finding
+	for _, d := range set.Docs {
+		out = append(out, CheckDocument(d, set, rules, opt.Severity)...)
+	}
+	finding.Sort(out)
+	return out
+}
+
+// CheckDocument runs rules over one document.
+func CheckDocument(d *manifest.Document, set *manifest.Set, rules []Rule, sev map[string]finding.Severity) []finding.Finding {
+	p := &Pass{Doc: d, Set: set}
+	for _, r := range rules {
+		info := r.Info()
+		if !appliesTo(info, d.Kind) {
+			continue
+		}
+		p.info = info
+		start := len(p.out)
+		r.Check(p)
+		if s, ok := sev[info.ID]; ok {
+			for i := start; i < len(p.out); i++ {
+				p.out[i].Severity = s
+			}
+		}
+	}
+	return p.out
+}
+
+func appliesTo(info *Info, k manifest.Kind) bool {
+	if len(info.Kinds) == 0 {
+		return true
+	}
+	for _, x := range info.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,19 @@
+package lint
+
+// Registry returns every rule, in the order they run. Adding a rule means adding its
+// file and one line here: there is no init() registration.
+func Registry() []Rule {
+	return []Rule{
+		acceleratorType{},
+	}
+}
+
+// Lookup returns the rule with the given ID, or nil.
+func Lookup(id string) Rule {
+	for _, r := range Registry() {
+		if r.Info().ID == id {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every Go fuzz target in the module for a short time ($1, default 10s).
+set -euo pipefail
+t=${1:-10s}
+for pkg in $(go list ./...); do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
+    echo "fuzz $pkg $target ($t)"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$t" "$pkg"
+  done
+done
