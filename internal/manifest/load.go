@@ -180,8 +180,16 @@ func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Fi
 			break
 		}
 		if err != nil {
-			fs = append(fs, syntaxFinding(f, err))
+			sf := syntaxFinding(f, err)
+			if hasLaterDocument(f, sf.Line) {
+				sf.Message += "; the documents after it were not checked"
+			}
+			sf.Doc = index
+			fs = append(fs, sf)
 			break
+		}
+		if index > 0 && isEmptyDocument(&root) && !hasLaterDocument(f, root.Line) {
+			break // a trailing "---" at the end of a file is harmless
 		}
 		d, dfs := newDocument(f, index, &root)
 		fs = append(fs, dfs...)
@@ -221,11 +229,44 @@ func syntaxFinding(f *File, err error) finding.Finding {
 		col = len(src) - len(strings.TrimLeft(src, " \t")) + 1
 	}
 	hint := "fix the YAML syntax at this line"
-	if strings.Contains(msg, "cannot start any token") && strings.Contains(src, "\t") {
-		col = strings.IndexByte(src, '\t') + 1
-		msg = "tab character: YAML indentation must use spaces"
-		hint = "replace the tab with spaces"
+	if strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token") {
+		if l, c, ok := findTab(f, line); ok {
+			line, col = l, c
+			msg = "tab character: YAML indentation must use spaces"
+			hint = "replace the tab with spaces"
+		}
 	}
 	return finding.Finding{Rule: RuleSyntax, Severity: finding.Error, File: f.Path, Line: line, Col: col,
 		Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// findTab finds the tab yaml.v3 complained about: its error names the line of the
+// previous token, so look at that line and the next few for a tab in the indentation
+// (or, failing that, anywhere outside quotes).
+func findTab(f *File, line int) (int, int, bool) {
+	for l := line; l <= line+3 && l <= len(f.lines); l++ {
+		src := f.Line(l)
+		indent := src[:len(src)-len(strings.TrimLeft(src, " \t"))]
+		if i := strings.IndexByte(indent, '\t'); i >= 0 {
+			return l, i + 1, true
+		}
+	}
+	if i := strings.IndexByte(f.Line(line), '\t'); i >= 0 {
+		return line, utf8.RuneCountInString(f.Line(line)[:i]) + 1, true
+	}
+	return 0, 0, false
+}
+
+// hasLaterDocument reports whether a document separator follows line.
+func hasLaterDocument(f *File, line int) bool {
+	for l := line + 1; l <= len(f.lines); l++ {
+		if strings.HasPrefix(f.Line(l), "---") {
+			return true
+		}
+	}
+	return false
+}
+
+func isEmptyDocument(root *yaml.Node) bool {
+	return root.Kind == yaml.DocumentNode && (len(root.Content) == 0 || IsNull(root.Content[0]))
 }

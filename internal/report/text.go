@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -55,7 +57,7 @@ func (t *Text) one(f finding.Finding) error {
 		f.Message,
 		t.paint(dim, "["+f.Rule+"]"))
 	if t.Source != nil && f.Line > 0 {
-		if src := t.Source(f.File).Line(f.Line); src != "" && len(src) < 500 {
+		if src := t.Source(f.File).Line(f.Line); src != "" && len(src) < 500 && printable(src) {
 			width := 1
 			if f.EndLine == f.Line && f.EndCol >= f.Col {
 				width = f.EndCol - f.Col + 1
@@ -110,4 +112,18 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// printable reports whether a source line is safe to echo to a terminal: no control
+// characters (other than tab) and valid UTF-8, so binary input cannot garble it.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r != '\t' && (unicode.IsControl(r) || r == utf8.RuneError) {
+			return false
+		}
+	}
+	return true
 }
