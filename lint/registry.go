@@ -4,6 +4,7 @@ package lint
 // file and one line here: there is no init() registration.
 func Registry() []Rule {
 	return []Rule{
+		yamlSyntax, manifestDocument, manifestKind, // the loader's own findings, documented: rule_loader.go
 		acceleratorType{},
 	}
 }
