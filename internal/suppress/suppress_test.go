@@ -141,7 +141,6 @@ func TestApply(t *testing.T) {
 	}
 }
 
-
 func TestUnknownRuleSuggests(t *testing.T) {
 	f := manifest.NewFile("m.yaml", []byte("b: 2 # sagectl:ignore kms-kye why\n"))
 	got := Apply([]*manifest.File{f}, nil, Options{Now: today, Rules: rules})
