@@ -6,6 +6,8 @@
 package lint
 
 import (
+	"time"
+
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"gopkg.in/yaml.v3"
@@ -75,6 +77,8 @@ type Options struct {
 	Rules []Rule
 	// Severity overrides the default severity of a rule by ID.
 	Severity map[string]finding.Severity
+	// Now returns the current time, for the until= dates of ignore comments; nil means time.Now.
+	Now func() time.Time
 }
 
 // Lint runs the rules over every document of set and returns the findings, sorted.
@@ -87,6 +91,7 @@ func Lint(set *manifest.Set, opt Options) []finding.Finding {
 	for _, d := range set.Docs {
 		out = append(out, CheckDocument(d, set, rules, opt.Severity)...)
 	}
+	out = applyIgnores(set, rules, opt, out) // # sagectl:ignore comments: rule_ignore.go
 	finding.Sort(out)
 	return out
 }

@@ -5,6 +5,7 @@ package lint
 func Registry() []Rule {
 	return []Rule{
 		yamlSyntax, manifestDocument, manifestKind, // the loader's own findings, documented: rule_loader.go
+		ignoreUnused, ignoreInvalid, ignoreExpired, // findings about ignore comments: rule_ignore.go
 		acceleratorType{},
 	}
 }

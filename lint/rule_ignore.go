@@ -1,0 +1,133 @@
+package lint
+
+import (
+	"time"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/suppress"
+)
+
+// ignoreRule documents the findings about `# sagectl:ignore` comments. Lint produces
+// them after every rule has run (applyIgnores); Check does nothing.
+type ignoreRule struct{ info *Info }
+
+func (r ignoreRule) Info() *Info { return r.info }
+
+func (ignoreRule) Check(*Pass) {}
+
+const ignoreSource = "sagectl design (docs/config.md, Suppressions); the practice of tfsec's expiring ignores and tflint/cfn-lint unused-ignore reports"
+
+const ignoreGood = `kind: EndpointConfig
+EndpointConfigName: eia-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+    # sagectl:ignore accelerator-type-deprecated until=2999-12-31 retired with the legacy fleet
+    AcceleratorType: ml.eia2.medium
+`
+
+var ignoreUnusedInfo = &Info{
+	ID:       suppress.RuleUnused,
+	Severity: finding.Warning,
+	Summary:  "an ignore comment silenced nothing",
+	Why: "An ignore comment that no longer matches a finding hides nothing today but will silently hide the next real " +
+		"problem on that line. Reporting it keeps suppressions as few and as precise as the findings they excuse.",
+	Source: ignoreSource,
+	Fix:    "Remove the comment, or move it onto the line of the finding (or the line just above it).",
+	Bad: `kind: EndpointConfig
+EndpointConfigName: gpu-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    # sagectl:ignore accelerator-type-deprecated kept for the legacy fleet
+    InstanceType: ml.g5.xlarge
+    InitialInstanceCount: 1
+`,
+	Good: ignoreGood,
+}
+
+var ignoreInvalidInfo = &Info{
+	ID:       suppress.RuleInvalid,
+	Severity: finding.Warning,
+	Summary:  "an ignore comment is malformed: no rule, an unknown rule, no reason or a bad until= date",
+	Why: "A suppression must say what it silences and why, so a reviewer can judge it. A comment that names an " +
+		"unknown rule (often a typo) or gives no reason silences nothing, and the finding it was meant for still shows.",
+	Source: ignoreSource,
+	Fix:    "Write # sagectl:ignore RULE[,RULE] reason, optionally with until=YYYY-MM-DD; 'sagectl rules' lists the rule IDs.",
+	Bad: `kind: EndpointConfig
+EndpointConfigName: eia-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+    AcceleratorType: ml.eia2.medium # sagectl:ignore accelerator-type-deprecated
+`,
+	Good: ignoreGood,
+}
+
+var ignoreExpiredInfo = &Info{
+	ID:       suppress.RuleExpired,
+	Severity: finding.Warning,
+	Summary:  "an ignore comment is past its until= date",
+	Why: "until=YYYY-MM-DD makes a suppression temporary: after that day it silences nothing and says so, so a " +
+		"workaround cannot outlive the migration it was written for.",
+	Source: ignoreSource,
+	Fix:    "Fix the finding and remove the comment, or, if the exception still holds, set a later until= date.",
+	Bad: `kind: EndpointConfig
+EndpointConfigName: eia-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+    # sagectl:ignore accelerator-type-deprecated until=2020-01-31 migrating off Elastic Inference
+    AcceleratorType: ml.eia2.medium
+`,
+	Good: ignoreGood,
+}
+
+// The ignore-comment findings as registry entries.
+var (
+	ignoreUnused  Rule = ignoreRule{ignoreUnusedInfo}
+	ignoreInvalid Rule = ignoreRule{ignoreInvalidInfo}
+	ignoreExpired Rule = ignoreRule{ignoreExpiredInfo}
+)
+
+// applyIgnores applies the ignore comments of set's files to out, the findings of
+// rules. Ignores of rules that did not run (disabled) are not reported as unused;
+// the ignore-* findings get their configured severity and are dropped when disabled.
+func applyIgnores(set *manifest.Set, rules []Rule, opt Options, out []finding.Finding) []finding.Finding {
+	ran := map[string]bool{}
+	for _, r := range rules {
+		if _, loader := r.(loaderRule); !loader { // the loader reports outside Lint
+			ran[r.Info().ID] = true
+		}
+	}
+	var known []string
+	for _, r := range Registry() {
+		known = append(known, r.Info().ID)
+	}
+	var now time.Time
+	if opt.Now != nil {
+		now = opt.Now()
+	}
+	all := suppress.Apply(set.Files, out, suppress.Options{Now: now, Rules: known, Ran: func(id string) bool { return ran[id] }})
+	kept := all[:0]
+	for _, f := range all {
+		switch f.Rule {
+		case suppress.RuleUnused, suppress.RuleInvalid, suppress.RuleExpired:
+			if !ran[f.Rule] {
+				continue
+			}
+			if s, ok := opt.Severity[f.Rule]; ok {
+				f.Severity = s
+			}
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
