@@ -1,0 +1,81 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
+)
+
+// instancePoolsUnique warns about InstancePools that repeat a priority or an instance type.
+type instancePoolsUnique struct{}
+
+var instancePoolsUniqueInfo = &Info{
+	ID:       "instance-pools-unique",
+	Severity: finding.Warning,
+	Summary:  "InstancePools of a variant have distinct priorities and distinct instance types",
+	Why: "SageMaker provisions instance pools in priority order (1 first) and falls back to the next pool on insufficient " +
+		"capacity. Two pools with one priority leave the order undefined, and a repeated instance type adds no fallback. " +
+		"That the service rejects duplicates is inferred, not documented, so this is a warning.",
+	Source: "sagemaker-facts.md §3 instance-pools and §9 (unique priorities and instance types inferred, §14.6): " +
+		"https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html",
+	Fix:   "Give every pool its own Priority and InstanceType.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
+	Bad: `kind: EndpointConfig
+EndpointConfigName: pools
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InitialInstanceCount: 1
+    InstancePools:
+      - InstanceType: ml.m5.xlarge
+        Priority: 1
+      - InstanceType: ml.c5.xlarge
+        Priority: 1
+KmsKeyId: alias/sagemaker
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: pools
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InitialInstanceCount: 1
+    InstancePools:
+      - InstanceType: ml.m5.xlarge
+        Priority: 1
+      - InstanceType: ml.c5.xlarge
+        Priority: 2
+KmsKeyId: alias/sagemaker
+`,
+}
+
+func (instancePoolsUnique) Info() *Info { return instancePoolsUniqueInfo }
+
+func (instancePoolsUnique) Check(p *Pass) {
+	for _, v := range variants(p.Doc.Body) {
+		priorities := map[int64]*yaml.Node{}
+		seenTypes := map[string]*yaml.Node{}
+		for _, pool := range manifest.Items(manifest.Get(v.Node, "InstancePools")) {
+			if n := manifest.Get(pool, "Priority"); n != nil {
+				if prio, ok := manifest.Int(n); ok {
+					if prev := priorities[prio]; prev != nil {
+						p.Report(n, fmt.Sprintf("Priority %d is already used by the instance pool on line %d of variant %s; pool priorities should be distinct", prio, prev.Line, v.name()),
+							"give each pool its own Priority (1 is tried first)")
+					} else {
+						priorities[prio] = n
+					}
+				}
+			}
+			n := manifest.Get(pool, "InstanceType")
+			if t, ok := manifest.Str(n); ok {
+				if prev := seenTypes[t]; prev != nil {
+					p.Report(n, fmt.Sprintf("instance type %s is already in the instance pool on line %d of variant %s; a repeated type adds no fallback", t, prev.Line, v.name()),
+						"remove this pool or choose another instance type")
+				} else {
+					seenTypes[t] = n
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// kmsLocalStorage warns about a KmsKeyId on a config whose variants use instance types
+// with local NVMe storage.
+type kmsLocalStorage struct{}
+
+var kmsLocalStorageInfo = &Info{
+	ID:       "kms-local-storage",
+	Severity: finding.Warning,
+	Summary:  "KmsKeyId does not encrypt the local NVMe storage of instance types that have it",
+	Why: "Until 2026-06-10 the API model said \"You can't request a KmsKeyId when using an instance type with local storage\" " +
+		"and that CreateEndpointConfig fails; since that documentation change (botocore 1.43.28) it says the key \"does not " +
+		"encrypt instance local storage\" on nitro instances with local storage. AWS's SageMaker Python SDK still refuses a KMS " +
+		"key for these families (instance_supports_kms). Either way the key does not protect what you may think it protects, " +
+		"and older regions or tools may still reject the config.",
+	Source: "sagemaker-facts.md §5: botocore service-2.json CreateEndpointConfig.KmsKeyId doc, changed in 1.43.28 (2026-06-10, commit 29b0ded2); " +
+		"aws/sagemaker-python-sdk v3.20.0 sagemaker-core common_utils.py instance_supports_kms / volume_size_supported",
+	Fix:   "Remove KmsKeyId (local NVMe storage is encrypted by the hardware), or choose an EBS-backed instance type if you need the key.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
+	Bad: `kind: EndpointConfig
+EndpointConfigName: gpu
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.g5.xlarge
+    InitialInstanceCount: 1
+KmsKeyId: alias/sagemaker
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: gpu
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.g5.xlarge
+    InitialInstanceCount: 1
+`,
+}
+
+func (kmsLocalStorage) Info() *Info { return kmsLocalStorageInfo }
+
+func (kmsLocalStorage) Check(p *Pass) {
+	k, v := manifest.Lookup(p.Doc.Body, "KmsKeyId")
+	if k == nil || manifest.IsNull(v) {
+		return
+	}
+	var local []string
+	for _, vr := range variants(p.Doc.Body) {
+		for _, t := range vr.instanceTypes() {
+			if instanceStorage(t.Value) != ebsOnly {
+				local = append(local, fmt.Sprintf("%s (variant %s)", t.Value, vr.name()))
+			}
+		}
+	}
+	if len(local) == 0 {
+		return
+	}
+	p.Report(k, fmt.Sprintf("KmsKeyId is set but %s has local NVMe instance storage, which the key does not encrypt (older API versions reject the config)",
+		strings.Join(local, ", ")),
+		"remove KmsKeyId, or use an EBS-backed instance type if the key must cover the instance storage")
+}

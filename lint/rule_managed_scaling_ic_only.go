@@ -1,0 +1,63 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// managedScalingICOnly reports ManagedInstanceScaling on a variant that hosts a model
+// directly instead of inference components.
+type managedScalingICOnly struct{}
+
+var managedScalingICOnlyInfo = &Info{
+	ID:       "managed-scaling-ic-only",
+	Severity: finding.Error,
+	Summary:  "ManagedInstanceScaling is only for inference-component variants (no ModelName)",
+	Why: "Managed instance scaling grows and shrinks the instances that host inference components. A variant with a " +
+		"ModelName hosts a model directly, and CreateEndpointConfig rejects it with \"ValidationException: " +
+		"ManagedInstanceScaling is only supported for inference component endpoints.\" (also with Status DISABLED " +
+		"or MinInstanceCount 0).",
+	Source: "sagemaker-facts.md §3 managed-scaling-ic-only and §9: hashicorp/terraform-provider-aws PR #45926 (acceptance-test error text); " +
+		"DIAGNijmegen/rse-grand-challenge PR #4659",
+	Fix:   "Remove ManagedInstanceScaling (use Application Auto Scaling for model variants), or remove ModelName and deploy the model as an inference component.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
+	Bad: `kind: EndpointConfig
+EndpointConfigName: scaled
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.g5.xlarge
+    InitialInstanceCount: 1
+    ManagedInstanceScaling:
+      Status: ENABLED
+      MinInstanceCount: 1
+      MaxInstanceCount: 4
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: components
+ExecutionRoleArn: arn:aws:iam::123456789012:role/sagemaker
+ProductionVariants:
+  - VariantName: main
+    InstanceType: ml.g5.xlarge
+    InitialInstanceCount: 1
+    ManagedInstanceScaling:
+      Status: ENABLED
+      MinInstanceCount: 1
+      MaxInstanceCount: 4
+`,
+}
+
+func (managedScalingICOnly) Info() *Info { return managedScalingICOnlyInfo }
+
+func (managedScalingICOnly) Check(p *Pass) {
+	for _, v := range variants(p.Doc.Body) {
+		k, val := manifest.Lookup(v.Node, "ManagedInstanceScaling")
+		if k == nil || manifest.IsNull(val) || !present(v.Node, "ModelName") {
+			continue
+		}
+		p.Report(k, fmt.Sprintf("variant %s sets ModelName and ManagedInstanceScaling; managed instance scaling is only supported for inference-component variants (without ModelName)", v.name()),
+			"remove ManagedInstanceScaling, or remove ModelName and deploy the model as an inference component")
+	}
+}

@@ -1,0 +1,54 @@
+package lint
+
+import (
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// serverlessAsync warns about AsyncInferenceConfig on a serverless endpoint config.
+type serverlessAsync struct{}
+
+var serverlessAsyncInfo = &Info{
+	ID:       "serverless-async",
+	Severity: finding.Warning,
+	Summary:  "AsyncInferenceConfig with a serverless variant is very likely rejected",
+	Why: "Asynchronous inference is instance-based (its client setting is MaxConcurrentInvocationsPerInstance) and its " +
+		"exclusions follow the instance-based features; no document found offline states whether SageMaker accepts it on a " +
+		"serverless endpoint, so this is a warning rather than an error.",
+	Source: "sagemaker-facts.md §3 serverless-async (inferred) and §14.2 (unconfirmed offline)",
+	Fix:    "Remove AsyncInferenceConfig, or make the variant instance-based (InstanceType and InitialInstanceCount).",
+	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Bad: `kind: EndpointConfig
+EndpointConfigName: serverless-async
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    ServerlessConfig:
+      MemorySizeInMB: 2048
+      MaxConcurrency: 5
+AsyncInferenceConfig:
+  OutputConfig:
+    S3OutputPath: s3://my-bucket/async
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: async
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+AsyncInferenceConfig:
+  OutputConfig:
+    S3OutputPath: s3://my-bucket/async
+KmsKeyId: alias/sagemaker
+`,
+}
+
+func (serverlessAsync) Info() *Info { return serverlessAsyncInfo }
+
+func (serverlessAsync) Check(p *Pass) {
+	if anyServerless(p.Doc.Body) && present(p.Doc.Body, "AsyncInferenceConfig") {
+		p.Report(keyOf(p.Doc.Body, "AsyncInferenceConfig"), "AsyncInferenceConfig on a serverless endpoint config: asynchronous inference is instance-based and very likely rejected",
+			"remove AsyncInferenceConfig, or make the variant instance-based")
+	}
+}
