@@ -18,7 +18,8 @@ type File struct {
 func NewFile(path string, data []byte) *File {
 	f := &File{Path: path, Data: data, lines: []int{0}}
 	for i, b := range data {
-		if b == '\n' {
+		// YAML breaks lines at LF, CRLF and a lone CR.
+		if b == '\n' || (b == '\r' && (i+1 == len(data) || data[i+1] != '\n')) {
 			f.lines = append(f.lines, i+1)
 		}
 	}
@@ -38,8 +39,11 @@ func (f *File) Line(n int) string {
 	if end < start {
 		return ""
 	}
-	return string(bytes.TrimRight(f.Data[start:end], "\r"))
+	return string(bytes.TrimRight(f.Data[start:end], "\r\n"))
 }
+
+// Lines returns the number of lines.
+func (f *File) Lines() int { return len(f.lines) }
 
 // Position returns the 1-based line and rune column of byte offset off.
 func (f *File) Position(off int) (line, col int) {

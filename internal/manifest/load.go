@@ -223,7 +223,11 @@ func syntaxFinding(f *File, err error) finding.Finding {
 			col, _ = strconv.Atoi(m[2])
 		}
 		msg = m[3]
+		if isParserError(msg) {
+			line++ // yaml.v3 prints parser (not scanner) error lines 0-based
+		}
 	}
+	line = min(max(line, 1), f.Lines())
 	src := f.Line(line)
 	if m := lineRe.FindStringSubmatch(msg); m == nil && col == 1 {
 		col = len(src) - len(strings.TrimLeft(src, " \t")) + 1
@@ -257,9 +261,9 @@ func findTab(f *File, line int) (int, int, bool) {
 	return 0, 0, false
 }
 
-// hasLaterDocument reports whether a document separator follows line.
+// hasLaterDocument reports whether a document separator stands at or after line.
 func hasLaterDocument(f *File, line int) bool {
-	for l := line + 1; l <= len(f.lines); l++ {
+	for l := max(line, 1); l <= len(f.lines); l++ {
 		if strings.HasPrefix(f.Line(l), "---") {
 			return true
 		}
@@ -269,4 +273,11 @@ func hasLaterDocument(f *File, line int) bool {
 
 func isEmptyDocument(root *yaml.Node) bool {
 	return root.Kind == yaml.DocumentNode && (len(root.Content) == 0 || IsNull(root.Content[0]))
+}
+
+// isParserError tells yaml.v3's parser errors, whose line numbers are 0-based, from its
+// scanner errors, whose line numbers are 1-based.
+func isParserError(msg string) bool {
+	return strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found undefined tag handle") ||
+		strings.HasPrefix(msg, "found duplicate") || strings.HasPrefix(msg, "found incompatible")
 }

@@ -1,0 +1,36 @@
+package manifest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse: Parse never panics, and every finding has a rule and a position inside the file.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("../../testdata/lint/*/*.yaml")
+	ex, _ := filepath.Glob("../../examples/*/*.yaml")
+	for _, p := range append(seeds, ex...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{"a: &a [*a]", "- [", "kind: Model\n\t- x", "<<: *x", "{", "\xff\xfe", "---\n---\n", "a: !!binary x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, docs, fs := Parse("fuzz.yaml", data)
+		lines := len(file.lines)
+		for _, fd := range fs {
+			if fd.Rule == "" || fd.Message == "" || fd.Line < 1 || fd.Col < 1 || fd.Line > lines+1 {
+				t.Fatalf("bad finding %+v (file has %d lines)", fd, lines)
+			}
+		}
+		for _, d := range docs {
+			if _, err := ToValue(d.Body); err != nil {
+				t.Fatalf("document accepted but ToValue fails: %v", err)
+			}
+			_ = d.Name()
+		}
+	})
+}

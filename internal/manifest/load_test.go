@@ -1,0 +1,255 @@
+package manifest
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sagectl/sagectl/internal/finding"
+)
+
+// one returns the only finding of parsing src, failing otherwise.
+func one(t *testing.T, src string) finding.Finding {
+	t.Helper()
+	_, _, fs := Parse("f.yaml", []byte(src))
+	if len(fs) != 1 {
+		t.Fatalf("want 1 finding, got %d: %v", len(fs), fs)
+	}
+	return fs[0]
+}
+
+func TestParseFindingsArePositioned(t *testing.T) {
+	tests := []struct {
+		name, src string
+		rule      string
+		line, col int
+		sev       finding.Severity
+		msgPart   string
+	}{
+		{"syntax", "kind: Model\nModelName: [a\n", RuleSyntax, 2, 1, finding.Error, "invalid YAML"},
+		{"tab", "kind: Model\nPrimaryContainer:\n  Image: x\n\tModelDataUrl: y\n", RuleSyntax, 4, 1, finding.Error, "tab character"},
+		{"duplicate key", "kind: Model\nModelName: a\nModelName: b\n", RuleDocument, 3, 1, finding.Error, `duplicate key "ModelName": already defined at line 2`},
+		{"nested duplicate", "kind: Model\nPrimaryContainer:\n  Image: a\n  Image: b\n", RuleDocument, 4, 3, finding.Error, "duplicate key"},
+		{"empty file", "\n  \n", RuleDocument, 1, 1, finding.Warning, "file is empty"},
+		{"not a mapping", "- a\n- b\n", RuleDocument, 1, 1, finding.Error, "document is a list"},
+		{"scalar document", "hello\n", RuleDocument, 1, 1, finding.Error, "single value"},
+		{"bad utf8", "kind: Model\nModelName: caf\xe9\n", RuleDocument, 2, 15, finding.Error, "invalid UTF-8 byte 0xe9"},
+		{"nul byte", "kind: Model\n\x00", RuleDocument, 2, 1, finding.Error, "NUL byte"},
+		{"unknown kind", "kind: Endpiont\nEndpointName: x\n", RuleKind, 1, 7, finding.Error, `unknown kind "Endpiont"`},
+		{"no kind", "Foo: bar\n", RuleKind, 1, 1, finding.Error, "document has no kind"},
+		{"empty middle document", "kind: Model\n---\n---\nkind: Model\n", RuleDocument, 3, 1, finding.Warning, "empty YAML document"},
+		{"syntax then more documents", "kind: Model\n---\nkind: [\n---\nkind: Model\n", RuleSyntax, 4, 1, finding.Error, "documents after it were not checked"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := one(t, tt.src)
+			if f.Rule != tt.rule || f.Line != tt.line || f.Col != tt.col || f.Severity != tt.sev || !strings.Contains(f.Message, tt.msgPart) {
+				t.Errorf("got %s (%v)\nwant %s at %d:%d %v containing %q", f, f.Severity, tt.rule, tt.line, tt.col, tt.sev, tt.msgPart)
+			}
+			if f.Hint == "" {
+				t.Errorf("finding has no hint: %s", f)
+			}
+		})
+	}
+}
+
+func TestKindDetection(t *testing.T) {
+	tests := []struct {
+		src      string
+		kind     Kind
+		inferred bool
+	}{
+		{"kind: Model\nModelName: m\n", KindModel, false},
+		{"kind: EndpointConfig\nEndpointConfigName: c\n", KindEndpointConfig, false},
+		{"kind: Endpoint\nEndpointName: e\n", KindEndpoint, false},
+		{`{"EndpointConfigName": "c", "ProductionVariants": []}`, KindEndpointConfig, true},
+		{"ModelName: m\nPrimaryContainer: {Image: i}\n", KindModel, true},
+		{"EndpointName: e\nEndpointConfigName: c\n", KindEndpoint, true},
+	}
+	for _, tt := range tests {
+		_, docs, fs := Parse("f", []byte(tt.src))
+		if len(fs) != 0 || len(docs) != 1 {
+			t.Fatalf("%q: findings %v, docs %d", tt.src, fs, len(docs))
+		}
+		if docs[0].Kind != tt.kind || docs[0].KindInferred != tt.inferred {
+			t.Errorf("%q: kind %s inferred %v, want %s %v", tt.src, docs[0].Kind, docs[0].KindInferred, tt.kind, tt.inferred)
+		}
+	}
+}
+
+func TestParseAcceptsBOMAndCRLF(t *testing.T) {
+	_, docs, fs := Parse("f", []byte("\xef\xbb\xbfkind: Model\r\nModelName: churn\r\n---\r\nkind: Model\r\nModelName: b\r\n"))
+	if len(fs) != 0 || len(docs) != 2 {
+		t.Fatalf("findings %v docs %d", fs, len(docs))
+	}
+	if docs[1].Name() != "b" || Get(docs[1].Body, "ModelName").Line != 5 {
+		t.Errorf("second document: name %q line %d", docs[1].Name(), Get(docs[1].Body, "ModelName").Line)
+	}
+}
+
+func TestJSONPositions(t *testing.T) {
+	src := "{\n  \"EndpointConfigName\": \"c\",\n  \"ProductionVariants\": [\n    {\"VariantName\": \"a\", \"InstanceType\": \"ml.m5.large\"}\n  ]\n}\n"
+	_, docs, fs := Parse("f.json", []byte(src))
+	if len(fs) != 0 || len(docs) != 1 {
+		t.Fatalf("findings %v", fs)
+	}
+	n, ok := At(docs[0].Body, "/ProductionVariants/0/InstanceType")
+	if !ok || n.Line != 4 || n.Column != 42 {
+		t.Errorf("InstanceType at %d:%d (resolved %v), want 4:42", n.Line, n.Column, ok)
+	}
+}
+
+func TestAliasBombIsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("kind: Model\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 10; i++ {
+		p := "*a" + string(rune('0'+i-1))
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [" + strings.Repeat(p+", ", 9) + p + "]\n")
+	}
+	f := one(t, b.String())
+	if !strings.Contains(f.Message, "aliases") {
+		t.Errorf("got %s", f)
+	}
+}
+
+func TestMergeKeysAreResolved(t *testing.T) {
+	src := "kind: EndpointConfig\nEndpointConfigName: c\nbase: &base {InstanceType: ml.m5.large, InitialInstanceCount: 1}\nProductionVariants:\n  - <<: *base\n    VariantName: a\n    InitialInstanceCount: 2\n"
+	_, docs, fs := Parse("f", []byte(src))
+	if len(fs) != 0 {
+		t.Fatal(fs)
+	}
+	v := Items(Get(docs[0].Body, "ProductionVariants"))[0]
+	if s, _ := Str(Get(v, "InstanceType")); s != "ml.m5.large" {
+		t.Errorf("merged InstanceType = %q", s)
+	}
+	if n, _ := Int(Get(v, "InitialInstanceCount")); n != 2 {
+		t.Errorf("override InitialInstanceCount = %d, want 2", n)
+	}
+	val, err := ToValue(docs[0].Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv := val.(map[string]any)["ProductionVariants"].([]any)[0].(map[string]any)
+	if pv["InstanceType"] != "ml.m5.large" || pv["InitialInstanceCount"].(interface{ String() string }).String() != "2" {
+		t.Errorf("ToValue merged variant = %v", pv)
+	}
+}
+
+func TestDeepNestingIsBounded(t *testing.T) {
+	deep := "kind: Model\nx: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"
+	f := one(t, deep)
+	if !strings.Contains(f.Message, "nesting deeper") && !strings.Contains(f.Message, "max depth") {
+		t.Errorf("got %s", f)
+	}
+}
+
+func TestHugeFileIsNotRead(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "big.yaml")
+	fh, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Truncate(100 << 20); err != nil { // sparse: 100 MB without using disk
+		t.Fatal(err)
+	}
+	fh.Close()
+	set, fs, err := Load([]string{p}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "larger than 8 MiB") || len(set.Docs) != 0 {
+		t.Errorf("findings %v", fs)
+	}
+}
+
+// countingReader counts how many bytes the loader pulls from standard input.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func TestStdinReadIsBounded(t *testing.T) {
+	cr := &countingReader{r: io.LimitReader(zeroReader{}, 100<<20)}
+	_, fs, err := Load([]string{"-"}, Options{Stdin: cr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].File != "-" {
+		t.Fatalf("findings %v", fs)
+	}
+	if cr.n > MaxFileSize+1 {
+		t.Errorf("read %d bytes from stdin; want at most %d", cr.n, MaxFileSize+1)
+	}
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	return len(p), nil
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b.yaml", "a.yml", "c.json", "notes.txt", ".hidden/x.yaml", "sub/d.yaml", "sub/.git/e.yaml"} {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte("kind: Model\n"), 0o644)
+	}
+	got, err := Expand([]string{dir, filepath.Join(dir, "notes.txt"), "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, g := range got {
+		r, _ := filepath.Rel(dir, g)
+		if g == "-" {
+			r = "-"
+		}
+		rel = append(rel, r)
+	}
+	want := "a.yml b.yaml c.json sub/d.yaml notes.txt -"
+	if strings.Join(rel, " ") != want {
+		t.Errorf("Expand = %v, want %s", rel, want)
+	}
+	if _, err := Expand([]string{filepath.Join(dir, "missing")}); err == nil || !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("missing path: err = %v", err)
+	}
+}
+
+func TestLoadManyDocumentsOneFile(t *testing.T) {
+	var b bytes.Buffer
+	for i := 0; i < 2000; i++ {
+		b.WriteString("---\nkind: Model\nModelName: m\n")
+	}
+	_, docs, fs := Parse("f", b.Bytes())
+	if len(fs) != 0 || len(docs) != 2000 || docs[1999].Index != 1999 {
+		t.Fatalf("docs %d findings %v", len(docs), fs)
+	}
+}
+
+func TestTrailingSeparatorIsHarmless(t *testing.T) {
+	_, docs, fs := Parse("f", []byte("---\nkind: Model\nModelName: a\n---\n"))
+	if len(fs) != 0 || len(docs) != 1 {
+		t.Errorf("docs %d findings %v", len(docs), fs)
+	}
+}
+
+func TestLoneCarriageReturnsAreLineBreaks(t *testing.T) {
+	f := NewFile("f", []byte("a\rb\r\nc"))
+	if f.Lines() != 3 || f.Line(2) != "b" || f.Line(3) != "c" {
+		t.Errorf("lines %d: %q %q", f.Lines(), f.Line(2), f.Line(3))
+	}
+}
