@@ -1,6 +1,12 @@
 package cli
 
 import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/report"
@@ -14,7 +20,9 @@ func lintCommand(e *env) *cli.Command {
 		Usage:     "check manifests against the schema and SageMaker's rules",
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text",
+				Usage: "output format: " + strings.Join(report.Names(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
@@ -26,8 +34,9 @@ func runLint(e *env, c *cli.Context) error {
 	if err != nil {
 		return fail(ExitUsage, "--fail-on: %v", err)
 	}
-	if f := c.String("format"); f != "text" {
-		return fail(ExitUsage, "--format: unknown format %q: expected one of text", f)
+	format := lintFormat(c)
+	if _, err := report.New(format, report.Options{}); err != nil {
+		return fail(ExitUsage, "--format: %v", err)
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -37,19 +46,127 @@ func runLint(e *env, c *cli.Context) error {
 	if err != nil {
 		return fail(ExitUsage, "%v", err)
 	}
-	fs = append(fs, lint.Lint(set, lint.Options{})...)
-	finding.Sort(fs)
-	files := map[string]*manifest.File{}
-	for _, f := range set.Files {
-		files[f.Path] = f
-	}
-	t := &report.Text{W: e.stdout, Color: useColor(e.stdout), Source: func(p string) *manifest.File { return files[p] }}
-	if err := t.Write(fs); err != nil {
-		return fail(ExitUsage, "writing output: %v", err)
+	fs = checkSet(set, fs)
+	if err := writeReport(e, c, format, set, fs, failOn); err != nil {
+		return err
 	}
 	report.Summary(e.stderr, fs, len(set.Files))
 	if m, ok := finding.Max(fs); ok && m >= failOn {
 		return exitCode(ExitFindings)
 	}
 	return nil
+}
+
+// checkSet adds the rules' findings to the loader's and sorts them: what `sagectl lint`
+// reports for a loaded set, also used for the examples in the rule docs.
+func checkSet(set *manifest.Set, loaded []finding.Finding) []finding.Finding {
+	fs := append(loaded, lint.Lint(set, lint.Options{})...)
+	finding.Sort(fs)
+	return fs
+}
+
+// lintFormat is --format, or github when running in GitHub Actions without one.
+func lintFormat(c *cli.Context) string {
+	if !c.IsSet("format") && os.Getenv("GITHUB_ACTIONS") == "true" {
+		return "github"
+	}
+	return c.String("format")
+}
+
+// writeReport renders fs in format to standard output or --output.
+func writeReport(e *env, c *cli.Context, format string, set *manifest.Set, fs []finding.Finding, failOn finding.Severity) error {
+	files := map[string]*manifest.File{}
+	paths := make([]string, 0, len(set.Files))
+	for _, f := range set.Files {
+		files[f.Path] = f
+		paths = append(paths, f.Path)
+	}
+	w, color := e.stdout, useColor(e.stdout)
+	if out := c.String("output"); out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			return fail(ExitUsage, "--output: cannot write %s: %v", out, err)
+		}
+		defer f.Close()
+		w, color = f, false
+	}
+	opt := report.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
+		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs(), FailOn: failOn, Version: Version}
+	if format == "github" {
+		if sw := stepSummary(e.stderr); sw != nil {
+			defer sw.Close()
+			opt.StepSummary = sw
+		}
+	}
+	r, err := report.New(format, opt)
+	if err != nil {
+		return fail(ExitUsage, "--format: %v", err)
+	}
+	for _, f := range fs {
+		if err := r.Write(f); err != nil {
+			return fail(ExitUsage, "writing the report: %v", err)
+		}
+	}
+	if err := r.Flush(); err != nil {
+		return fail(ExitUsage, "writing the report: %v", err)
+	}
+	return nil
+}
+
+// stepSummary opens $GITHUB_STEP_SUMMARY for appending, or returns nil when it is
+// unset or cannot be opened (then a warning says so: annotations are still written).
+func stepSummary(stderr io.Writer) io.WriteCloser {
+	p := os.Getenv("GITHUB_STEP_SUMMARY")
+	if p == "" {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		fmt.Fprintf(stderr, "sagectl: warning: cannot write the job summary to GITHUB_STEP_SUMMARY: %v\n", err)
+		return nil
+	}
+	return f
+}
+
+// repoRelative returns a function that turns a path into a slash-separated path
+// relative to the git top-level (the nearest directory upward holding .git) or, outside
+// a repository, the working directory. Symlinks are resolved; a path outside that root,
+// or one that cannot be resolved, is kept as given.
+func repoRelative() func(string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.ToSlash
+	}
+	root := resolve(wd)
+	for dir := root; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			root = dir
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return func(p string) string {
+		if p == "-" {
+			return p
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return filepath.ToSlash(p)
+		}
+		r, err := filepath.Rel(root, resolve(abs))
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(p)
+		}
+		return filepath.ToSlash(r)
+	}
+}
+
+// resolve follows symlinks in an absolute path, keeping it as is when that fails.
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
 }

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
-	"strings"
 
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/report"
 	"github.com/sagectl/sagectl/internal/suggest"
 	"github.com/sagectl/sagectl/lint"
 	"github.com/urfave/cli/v2"
@@ -14,6 +16,9 @@ func rulesCommand(e *env) *cli.Command {
 		Name:  "rules",
 		Usage: "list every rule with its severity and what it checks",
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return fail(ExitUsage, "rules takes no arguments; use 'sagectl explain RULE' for one rule")
+			}
 			for _, r := range lint.Registry() {
 				i := r.Info()
 				fmt.Fprintf(e.stdout, "%-34s %-8s %s\n", i.ID, i.Severity, i.Summary)
@@ -26,7 +31,7 @@ func rulesCommand(e *env) *cli.Command {
 func explainCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
-		Usage:     "show one rule's documentation with a bad and a good example",
+		Usage:     "show one rule's documentation: why, the AWS source, a bad example with its output, a good example",
 		ArgsUsage: "RULE",
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -41,42 +46,45 @@ func explainCommand(e *env) *cli.Command {
 				}
 				msg := fmt.Sprintf("unknown rule %q; 'sagectl rules' lists them", id)
 				if s := suggest.Closest(id, ids); s != "" {
-					msg = fmt.Sprintf("unknown rule %q: did you mean %q?", id, s)
+					msg = fmt.Sprintf("unknown rule %q: did you mean %q? ('sagectl rules' lists them)", id, s)
 				}
 				return fail(ExitUsage, "%s", msg)
 			}
-			fmt.Fprint(e.stdout, explainText(r.Info()))
+			fmt.Fprint(e.stdout, ruleDoc(r.Info()).Text())
 			return nil
 		},
 	}
 }
 
-// explainText renders a rule's documentation as plain text.
-func explainText(i *lint.Info) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", i.ID, i.Severity, i.Summary)
-	if i.Why != "" {
-		fmt.Fprintf(&b, "Why:\n  %s\n\n", i.Why)
+// ruleDocs documents every registered rule, in registry order.
+func ruleDocs() []report.RuleDoc {
+	reg := lint.Registry()
+	out := make([]report.RuleDoc, len(reg))
+	for i, r := range reg {
+		out[i] = ruleDoc(r.Info())
 	}
-	if i.Source != "" {
-		fmt.Fprintf(&b, "Source:\n  %s\n\n", i.Source)
-	}
-	if i.Fix != "" {
-		fmt.Fprintf(&b, "Fix:\n  %s\n\n", i.Fix)
-	}
-	if i.Bad != "" {
-		fmt.Fprintf(&b, "Bad:\n%s\n", indent(i.Bad))
-	}
-	if i.Good != "" {
-		fmt.Fprintf(&b, "Good:\n%s", indent(i.Good))
-	}
-	return b.String()
+	return out
 }
 
-func indent(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = "    " + l
+// ruleDoc documents one rule, with the exact text output `sagectl lint` gives for its
+// Bad example.
+func ruleDoc(i *lint.Info) report.RuleDoc {
+	return report.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Source: i.Source, Fix: i.Fix,
+		Bad: i.Bad, BadOutput: exampleOutput(i.Bad), Good: i.Good}
+}
+
+// exampleOutput lints src as the file report.BadFile and returns the text report.
+func exampleOutput(src string) string {
+	if src == "" {
+		return ""
 	}
-	return strings.Join(lines, "\n") + "\n"
+	f, docs, fs := manifest.Parse(report.BadFile, []byte(src))
+	fs = checkSet(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, fs)
+	var b bytes.Buffer
+	t := &report.Text{W: &b, Source: func(string) *manifest.File { return f }}
+	for _, fd := range fs {
+		_ = t.Write(fd) // a bytes.Buffer does not fail
+	}
+	report.Summary(&b, fs, 1)
+	return b.String()
 }

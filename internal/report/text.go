@@ -1,4 +1,3 @@
-// Package report renders findings in the output formats sagectl supports.
 package report
 
 import (
@@ -38,17 +37,11 @@ func (t *Text) paint(code, s string) string {
 	return code + s + reset
 }
 
-// Write prints every finding.
-func (t *Text) Write(fs []finding.Finding) error {
-	for _, f := range fs {
-		if err := t.one(f); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// Flush does nothing: text is written as it comes.
+func (t *Text) Flush() error { return nil }
 
-func (t *Text) one(f finding.Finding) error {
+// Write prints one finding.
+func (t *Text) Write(f finding.Finding) error {
 	sevColor := map[finding.Severity]string{finding.Error: red, finding.Warning: yellow, finding.Info: cyan}[f.Severity]
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s %s\n",
