@@ -188,7 +188,7 @@ func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Fi
 			fs = append(fs, sf)
 			break
 		}
-		if index > 0 && isEmptyDocument(&root) && !hasLaterDocument(f, root.Line) {
+		if index > 0 && isEmptyDocument(&root) && !hasLaterDocument(f, root.Line+1) {
 			break // a trailing "---" at the end of a file is harmless
 		}
 		d, dfs := newDocument(f, index, &root)
