@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/par"
 	"gopkg.in/yaml.v3"
 )
 
@@ -39,32 +40,48 @@ type Options struct {
 }
 
 // Load reads every manifest under paths. Files that cannot be parsed become findings;
-// only a path that cannot be read at all is an error.
+// only a path that cannot be read at all is an error. Files are read and parsed on one
+// worker per CPU; the result is in path order whatever the scheduling.
 func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
 	files, err := Expand(paths)
 	if err != nil {
 		return nil, nil, err
 	}
+	results := make([]loaded, len(files))
+	par.Each(len(files), 1, func(i int) { results[i] = loadOne(files[i], opt.Stdin) })
 	set := &Set{}
 	var all []finding.Finding
-	for _, p := range files {
-		data, err := readLimited(p, opt.Stdin)
-		if err != nil {
-			if errors.Is(err, errFileTooLarge) {
-				all = append(all, finding.Finding{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
-					Message: fmt.Sprintf("file is larger than %d MiB; sagectl does not read it", MaxFileSize>>20),
-					Hint:    "split the manifests into smaller files"})
-				set.Files = append(set.Files, NewFile(p, nil))
-				continue
-			}
-			return nil, nil, err
+	for _, r := range results {
+		if r.err != nil {
+			return nil, nil, r.err
 		}
-		f, docs, fs := Parse(p, data)
-		set.Files = append(set.Files, f)
-		set.Docs = append(set.Docs, docs...)
-		all = append(all, fs...)
+		set.Files = append(set.Files, r.file)
+		set.Docs = append(set.Docs, r.docs...)
+		all = append(all, r.findings...)
 	}
 	return set, all, nil
+}
+
+// loaded is the outcome of reading and parsing one file.
+type loaded struct {
+	file     *File
+	docs     []*Document
+	findings []finding.Finding
+	err      error
+}
+
+func loadOne(p string, stdin io.Reader) loaded {
+	data, err := readLimited(p, stdin)
+	if errors.Is(err, errFileTooLarge) {
+		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
+			Message: fmt.Sprintf("file is larger than %d MiB; sagectl does not read it", MaxFileSize>>20),
+			Hint:    "split the manifests into smaller files"}}}
+	}
+	if err != nil {
+		return loaded{err: err}
+	}
+	f, docs, fs := Parse(p, data)
+	return loaded{file: f, docs: docs, findings: fs}
 }
 
 // Expand turns paths into the list of manifest files: a directory is walked
