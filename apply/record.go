@@ -1,0 +1,127 @@
+package apply
+
+import (
+	"context"
+	"reflect"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// Call is one SageMaker operation sagectl made, with all its retries.
+type Call struct {
+	Op       string // e.g. "UpdateEndpoint"
+	Target   string // the resource name it names, if any
+	Start    time.Time
+	Duration time.Duration
+	Attempts int   // HTTP attempts: 1 plus the retries throttling or 5xx forced
+	Err      error // nil when it succeeded
+}
+
+// Recorder records every call made through a client it instruments. Safe for concurrent use.
+type Recorder struct {
+	Clock Clock
+	mu    sync.Mutex
+	calls []*Call
+}
+
+type callKey struct{}
+
+// Calls returns a copy of the calls recorded so far, in the order they started.
+func (r *Recorder) Calls() []Call {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]Call, len(r.calls))
+	for i, c := range r.calls {
+		out[i] = *c
+	}
+	return out
+}
+
+// Count returns how many calls of op were made, and how many HTTP attempts they took.
+func (r *Recorder) Count(op string) (calls, attempts int) {
+	for _, c := range r.Calls() {
+		if c.Op == op {
+			calls++
+			attempts += c.Attempts
+		}
+	}
+	return calls, attempts
+}
+
+// Instrument returns a copy of client that records its calls in r and, when retryer is not
+// nil, retries with it.
+func (r *Recorder) Instrument(client *sagemaker.Client, retryer aws.Retryer) *sagemaker.Client {
+	return sagemaker.New(client.Options(), func(o *sagemaker.Options) {
+		if retryer != nil {
+			o.Retryer = retryer
+		}
+		o.APIOptions = append(o.APIOptions, r.addMiddleware)
+	})
+}
+
+func (r *Recorder) addMiddleware(stack *middleware.Stack) error {
+	err := stack.Initialize.Add(middleware.InitializeMiddlewareFunc("sagectlRecordCall",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			c := &Call{Op: middleware.GetOperationName(ctx), Target: target(in.Parameters), Start: r.Clock.Now()}
+			r.mu.Lock()
+			r.calls = append(r.calls, c)
+			r.mu.Unlock()
+			out, md, err := next.HandleInitialize(middleware.WithStackValue(ctx, callKey{}, c), in)
+			r.mu.Lock()
+			c.Duration, c.Err = r.Clock.Now().Sub(c.Start), err
+			r.mu.Unlock()
+			return out, md, err
+		}), middleware.After)
+	if err != nil {
+		return err
+	}
+	// After the retry middleware, so it runs once per attempt.
+	return stack.Finalize.Add(middleware.FinalizeMiddlewareFunc("sagectlCountAttempt",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			if c, ok := middleware.GetStackValue(ctx, callKey{}).(*Call); ok {
+				r.mu.Lock()
+				c.Attempts++
+				r.mu.Unlock()
+			}
+			return next.HandleFinalize(ctx, in)
+		}), middleware.After)
+}
+
+// target returns the resource name an operation input names.
+func target(params any) string {
+	v := reflect.ValueOf(params)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return ""
+	}
+	for _, f := range []string{"EndpointName", "EndpointConfigName", "ModelName", "ResourceArn"} {
+		fv := v.FieldByName(f)
+		if !fv.IsValid() || !fv.CanInterface() {
+			continue
+		}
+		if s, ok := fv.Interface().(*string); ok && s != nil {
+			return *s
+		}
+	}
+	return ""
+}
+
+// Retryer is the SDK's standard retryer tuned for apply: attempts tries per call with
+// jittered exponential backoff up to maxBackoff on throttling and 5xx; validation errors are
+// never retried. The client-side retry quota is off so a throttling burst cannot exhaust it.
+func Retryer(attempts int, maxBackoff time.Duration) aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = attempts
+		o.MaxBackoff = maxBackoff
+		o.Backoff = retry.NewExponentialJitterBackoff(maxBackoff)
+		o.RateLimiter = ratelimit.None
+	})
+}

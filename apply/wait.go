@@ -1,0 +1,137 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+)
+
+// Waiter polls SageMaker until a resource is visible or an endpoint settles.
+type Waiter struct {
+	API   API
+	Clock Clock
+	// Poll is the endpoint status schedule; Visible the read-after-write schedule.
+	Poll, Visible Backoff
+	// Timeout bounds an endpoint wait; VisibleTimeout a read-after-write wait.
+	Timeout, VisibleTimeout time.Duration
+	// Progress receives every observed endpoint status; nil discards them.
+	Progress Progress
+}
+
+// pending are the endpoint statuses a wait keeps polling through.
+var pending = map[types.EndpointStatus]bool{
+	types.EndpointStatusCreating:       true,
+	types.EndpointStatusUpdating:       true,
+	types.EndpointStatusSystemUpdating: true,
+	types.EndpointStatusRollingBack:    true,
+}
+
+// ModelVisible polls DescribeModel until the model created under name is readable.
+func (w *Waiter) ModelVisible(ctx context.Context, name string) error {
+	return w.visible(ctx, "model", name, func() error {
+		_, err := w.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: &name})
+		return err
+	})
+}
+
+// ConfigVisible polls DescribeEndpointConfig until the config created under name is readable,
+// as AWS advises before CreateEndpoint or UpdateEndpoint references it.
+func (w *Waiter) ConfigVisible(ctx context.Context, name string) error {
+	return w.visible(ctx, "endpoint config", name, func() error {
+		_, err := w.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: &name})
+		return err
+	})
+}
+
+func (w *Waiter) visible(ctx context.Context, what, name string, describe func() error) error {
+	start := w.Clock.Now()
+	var delay time.Duration
+	for {
+		err := describe()
+		if err == nil {
+			return nil
+		}
+		if !IsNotFound(err) {
+			return fmt.Errorf("reading back %s %q after creating it: %w", what, name, err)
+		}
+		delay = w.Visible.Next(delay)
+		if w.Clock.Now().Add(delay).Sub(start) > w.VisibleTimeout {
+			return fmt.Errorf("%s %q was created but is still not readable after %s (SageMaker reads are eventually consistent); run sagectl plan, then apply again",
+				what, name, w.VisibleTimeout)
+		}
+		if err := w.Clock.Sleep(ctx, delay); err != nil {
+			return fmt.Errorf("stopped waiting for %s %q to become readable: %w", what, name, err)
+		}
+	}
+}
+
+// Endpoint polls DescribeEndpoint until the endpoint is InService and returns that last
+// description. Creating, Updating, SystemUpdating and RollingBack are waited through; Failed,
+// UpdateRollbackFailed and any other status end the wait with an *Error.
+func (w *Waiter) Endpoint(ctx context.Context, name string) (*sagemaker.DescribeEndpointOutput, error) {
+	start := w.Clock.Now()
+	var delay time.Duration
+	status := types.EndpointStatus("")
+	defer w.progress().Done(name)
+	for {
+		out, err := w.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
+		switch {
+		case err == nil:
+			status = out.EndpointStatus
+			w.progress().Update(Status{Endpoint: name, Status: string(status), Elapsed: w.Clock.Now().Sub(start), Pending: pendingText(out.PendingDeploymentSummary)})
+			if status == types.EndpointStatusInService {
+				return out, nil
+			}
+			if !pending[status] {
+				return out, endpointError(name, out)
+			}
+		case IsNotFound(err) && w.Clock.Now().Sub(start) < w.VisibleTimeout:
+			// A just-created endpoint may not be readable yet.
+		default:
+			return nil, fmt.Errorf("waiting for endpoint %q: %w", name, err)
+		}
+		delay = w.Poll.Next(delay)
+		if w.Clock.Now().Add(delay).Sub(start) > w.Timeout {
+			return out, &Error{Resource: "endpoint", Name: name, Status: string(status), Kind: KindTimeout,
+				Reason: fmt.Sprintf("still %s after the %s wait timeout", orUnknown(status), w.Timeout)}
+		}
+		if err := w.Clock.Sleep(ctx, delay); err != nil {
+			return out, &Error{Resource: "endpoint", Name: name, Status: string(status), Kind: KindInterrupted,
+				Reason: fmt.Sprintf("stopped waiting while %s: %v", orUnknown(status), err)}
+		}
+	}
+}
+
+func (w *Waiter) progress() Progress {
+	if w.Progress == nil {
+		return nopProgress{}
+	}
+	return w.Progress
+}
+
+func orUnknown(s types.EndpointStatus) string {
+	if s == "" {
+		return "not yet readable"
+	}
+	return string(s)
+}
+
+// pendingText summarises an in-flight deployment for progress lines: the target config and
+// each variant's current/desired instance count and status.
+func pendingText(p *types.PendingDeploymentSummary) string {
+	if p == nil {
+		return ""
+	}
+	s := "→ " + aws.ToString(p.EndpointConfigName)
+	for _, v := range p.ProductionVariants {
+		s += fmt.Sprintf(" %s %d/%d", aws.ToString(v.VariantName), aws.ToInt32(v.CurrentInstanceCount), aws.ToInt32(v.DesiredInstanceCount))
+		if n := len(v.VariantStatus); n > 0 {
+			s += " " + string(v.VariantStatus[n-1].Status)
+		}
+	}
+	return s
+}
