@@ -71,9 +71,17 @@ func TestGuardDeleteModel(t *testing.T) {
 		keep    string
 		message string // "" means deleted
 	}{
-		{"unused", func(f *fakeAPI) { f.addModel("m", true); f.addConfig("c", true, "other"); f.addEndpoint("ep", "c", "InService", true) }, "", ""},
+		{"unused", func(f *fakeAPI) {
+			f.addModel("m", true)
+			f.addConfig("c", true, "other")
+			f.addEndpoint("ep", "c", "InService", true)
+		}, "", ""},
 		{"not owned", func(f *fakeAPI) { f.addModel("m", false) }, "", "no sagectl:managed-by tag"},
-		{"served", func(f *fakeAPI) { f.addModel("m", true); f.addConfig("c", true, "m"); f.addEndpoint("ep", "c", "InService", true) }, "",
+		{"served", func(f *fakeAPI) {
+			f.addModel("m", true)
+			f.addConfig("c", true, "m")
+			f.addEndpoint("ep", "c", "InService", true)
+		}, "",
 			`endpoint config "c" (used by endpoint "ep" (InService))`},
 		{"in a kept config", func(f *fakeAPI) { f.addModel("m", true); f.addConfig("k", true, "m") }, "k", "the kept rollback target"},
 	}
