@@ -3,8 +3,12 @@
 // documents against it.
 package schema
 
+//go:generate go run ./gen
+
 import (
 	_ "embed"
+	"fmt"
+	"sort"
 )
 
 //go:embed sagectl.schema.json
@@ -12,6 +16,11 @@ var schemaJSON []byte
 
 // JSON returns the schema document that `sagectl schema` prints.
 func JSON() []byte { return schemaJSON }
+
+// KeywordWarnUnknown is the schema's extension keyword for open enums (instance
+// types): a value of the enum's form that is not in its list is valid but reported,
+// as an Error with this Keyword and Warning set.
+const KeywordWarnUnknown = "x-sagectl-warnUnknown"
 
 // Error is one schema violation, located by JSON pointer inside the document body.
 type Error struct {
@@ -27,7 +36,29 @@ type Error struct {
 	Message, Hint string
 }
 
-// Validate checks the plain value of one document body of the given kind.
+// Validate checks the plain value of one document body of the given kind ("" means
+// EndpointConfig). The value is what manifest.ToValue returns: map[string]any, []any,
+// string, bool, nil and json.Number. Errors come one per leaf cause, sorted by pointer.
 func Validate(kind string, value any) []Error {
-	return nil
+	c, err := compiled()
+	if err != nil {
+		return []Error{{Keyword: "schema", Message: "sagectl's embedded schema does not compile: " + err.Error(),
+			Hint: "this is a bug in sagectl: please report it"}}
+	}
+	if kind == "" {
+		kind = "EndpointConfig"
+	}
+	sch := c.kinds[kind]
+	if sch == nil {
+		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint", kind),
+			Hint: "set kind to Model, EndpointConfig or Endpoint"}}
+	}
+	out := c.explain(kind, value, sch.Validate(value))
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Pointer != out[j].Pointer {
+			return out[i].Pointer < out[j].Pointer
+		}
+		return out[i].Message < out[j].Message
+	})
+	return out
 }
