@@ -87,10 +87,7 @@ func Lint(set *manifest.Set, opt Options) []finding.Finding {
 	if rules == nil {
 		rules = Registry()
 	}
-	var out []finding.Finding
-	for _, d := range set.Docs {
-		out = append(out, CheckDocument(d, set, rules, opt.Severity)...)
-	}
+	out := checkAll(set, rules, opt.Severity)
 	out = applyIgnores(set, rules, opt, out) // # sagectl:ignore comments: rule_ignore.go
 	finding.Sort(out)
 	return out

@@ -5,6 +5,7 @@ package manifest
 
 import (
 	"sort"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -69,6 +70,9 @@ type Set struct {
 	Files []*File
 	// Docs are the recognised resource documents, in file order.
 	Docs []*Document
+
+	indexOnce sync.Once
+	byName    map[Kind]map[string]*Document
 }
 
 // ByKind returns the documents of kind k.
@@ -82,19 +86,24 @@ func (s *Set) ByKind(k Kind) []*Document {
 	return out
 }
 
-// Names returns the sorted set of names of the documents of kind k.
+// Names returns the documents of kind k by resource name (the first one where a name
+// repeats). The index is built once per Set, so cross-document rules stay linear;
+// callers must not modify the map. Docs must not change after the first call.
 func (s *Set) Names(k Kind) map[string]*Document {
-	out := map[string]*Document{}
-	for _, d := range s.Docs {
-		if d.Kind == k {
+	s.indexOnce.Do(func() {
+		s.byName = map[Kind]map[string]*Document{}
+		for _, kind := range Kinds {
+			s.byName[kind] = map[string]*Document{}
+		}
+		for _, d := range s.Docs {
 			if n := d.Name(); n != "" {
-				if _, dup := out[n]; !dup {
-					out[n] = d
+				if _, dup := s.byName[d.Kind][n]; !dup && s.byName[d.Kind] != nil {
+					s.byName[d.Kind][n] = d
 				}
 			}
 		}
-	}
-	return out
+	})
+	return s.byName[k]
 }
 
 // SortedNames returns the keys of m in order.
