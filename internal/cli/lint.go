@@ -24,15 +24,20 @@ func lintCommand(e *env) *cli.Command {
 				Usage: "output format: " + strings.Join(report.Names(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
+			configFlag, excludeFlag, // lint_config.go
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
 	}
 }
 
 func runLint(e *env, c *cli.Context) error {
-	failOn, err := finding.ParseSeverity(c.String("fail-on"))
+	settings, err := loadLintSettings(e, c) // .sagectl.yaml, --config, --exclude: lint_config.go
 	if err != nil {
-		return fail(ExitUsage, "--fail-on: %v", err)
+		return err
+	}
+	failOn, err := settings.failOn(c)
+	if err != nil {
+		return err
 	}
 	format := lintFormat(c)
 	if _, err := report.New(format, report.Options{}); err != nil {
@@ -42,11 +47,11 @@ func runLint(e *env, c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	set, fs, err := manifest.Load(paths, manifest.Options{Stdin: e.stdin})
+	set, fs, err := settings.load(e, paths)
 	if err != nil {
-		return fail(ExitUsage, "%v", err)
+		return err
 	}
-	fs = checkSet(set, fs)
+	fs = checkSetWith(set, fs, settings.options())
 	if err := writeReport(e, c, format, set, fs, failOn); err != nil {
 		return err
 	}
@@ -60,7 +65,12 @@ func runLint(e *env, c *cli.Context) error {
 // checkSet adds the rules' findings to the loader's and sorts them: what `sagectl lint`
 // reports for a loaded set, also used for the examples in the rule docs.
 func checkSet(set *manifest.Set, loaded []finding.Finding) []finding.Finding {
-	fs := append(loaded, lint.Lint(set, lint.Options{})...)
+	return checkSetWith(set, loaded, lint.Options{})
+}
+
+// checkSetWith is checkSet with the rules and severities of a configuration.
+func checkSetWith(set *manifest.Set, loaded []finding.Finding, opt lint.Options) []finding.Finding {
+	fs := append(loaded, lint.Lint(set, opt)...)
 	finding.Sort(fs)
 	return fs
 }

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/sagectl/sagectl/internal/config"
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/lint"
+	"github.com/urfave/cli/v2"
+)
+
+// The lint flags that concern the configuration file.
+var (
+	configFlag = &cli.StringFlag{Name: "config", Usage: "read settings from `FILE` instead of the " + config.FileName +
+		" found in the working directory or a parent"}
+	excludeFlag = &cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB` (a name, or a path from the working directory; ** for any depth); repeatable, added to the config's exclude"}
+)
+
+// lintSettings is what the configuration and its flags decide for one lint run.
+type lintSettings struct {
+	cfg     *config.Config
+	exclude config.Exclude // --exclude, anchored at the working directory
+}
+
+// loadLintSettings reads --config, or the .sagectl.yaml found upward from the working
+// directory, and --exclude. An unreadable or invalid config file ends the run with
+// exit code 2 after printing every problem at its position.
+func loadLintSettings(e *env, c *cli.Context) (*lintSettings, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fail(ExitUsage, "cannot find the working directory: %v", err)
+	}
+	s := &lintSettings{cfg: config.Default(), exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}}
+	path := c.String("config")
+	if path == "" {
+		path = config.Find(wd)
+		if rel, err := filepath.Rel(wd, path); err == nil && path != "" {
+			path = rel // shorter in messages; relative to where the user is
+		}
+	}
+	if path == "" {
+		return s, nil
+	}
+	cfg, err := config.Load(path, ruleIDs())
+	var ce *config.Error
+	switch {
+	case errors.As(err, &ce):
+		for _, f := range ce.Findings {
+			fmt.Fprintf(e.stderr, "sagectl: %s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
+			if f.Hint != "" {
+				fmt.Fprintf(e.stderr, " (%s)", f.Hint)
+			}
+			fmt.Fprintln(e.stderr)
+		}
+		return nil, fail(ExitUsage, "invalid config file %s", path)
+	case err != nil:
+		return nil, fail(ExitUsage, "%v", err)
+	}
+	s.cfg = cfg
+	return s, nil
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range lint.Registry() {
+		ids = append(ids, r.Info().ID)
+	}
+	return ids
+}
+
+// failOn is --fail-on when given, else the config's fail-on, else error.
+func (s *lintSettings) failOn(c *cli.Context) (finding.Severity, error) {
+	if !c.IsSet("fail-on") && s.cfg.FailOnSet {
+		return s.cfg.FailOn, nil
+	}
+	sev, err := finding.ParseSeverity(c.String("fail-on"))
+	if err != nil {
+		return sev, fail(ExitUsage, "--fail-on: %v", err)
+	}
+	return sev, nil
+}
+
+// load expands paths, drops the excluded files, and loads the rest. The loader's
+// findings get the configured severities; those of disabled rules are dropped.
+func (s *lintSettings) load(e *env, paths []string) (*manifest.Set, []finding.Finding, error) {
+	files, err := manifest.Expand(paths)
+	if err != nil {
+		return nil, nil, fail(ExitUsage, "%v", err)
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if !s.cfg.Exclude.Match(f) && !s.exclude.Match(f) {
+			kept = append(kept, f)
+		}
+	}
+	set, fs, err := manifest.Load(kept, manifest.Options{Stdin: e.stdin})
+	if err != nil {
+		return nil, nil, fail(ExitUsage, "%v", err)
+	}
+	return set, s.configure(fs), nil
+}
+
+// configure applies the rule settings to findings made outside lint.Lint.
+func (s *lintSettings) configure(fs []finding.Finding) []finding.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if r, ok := s.cfg.Rules[f.Rule]; ok {
+			if r.Off {
+				continue
+			}
+			f.Severity = r.Severity
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// options returns the lint options: only the enabled rules run, with their severities.
+func (s *lintSettings) options() lint.Options {
+	rules := []lint.Rule{} // not nil: nil would mean every rule
+	for _, r := range lint.Registry() {
+		if !s.cfg.Disabled(r.Info().ID) {
+			rules = append(rules, r)
+		}
+	}
+	return lint.Options{Rules: rules, Severity: s.cfg.Severities()}
+}
