@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// namesEndpointCase reports endpoints whose names differ only by letter case.
+type namesEndpointCase struct{}
+
+var namesEndpointCaseInfo = &Info{
+	ID:       "endpoint-name-case-conflict",
+	Severity: finding.Error,
+	Summary:  "two Endpoints have names that differ only by letter case",
+	Why: "SageMaker endpoint names are case-insensitive: CreateEndpoint treats Churn-Prod and churn-prod as the same endpoint " +
+		"(while InvokeEndpoint keeps the case you wrote). Two manifests that differ only by case describe one endpoint twice, " +
+		"and the second create fails with \"Cannot create already existing endpoint\".",
+	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointName (\"The name is case-insensitive in CreateEndpoint\"); " +
+		"CfnEndpointProps doc (deploy-pitfalls.md 16)",
+	Fix:   "Give the endpoints names that differ by more than case, or keep one manifest.",
+	Kinds: []manifest.Kind{manifest.KindEndpoint},
+	Bad: `kind: Endpoint
+EndpointName: churn-prod
+EndpointConfigName: churn-v1
+---
+kind: Endpoint
+EndpointName: Churn-Prod
+EndpointConfigName: churn-v2
+`,
+	Good: `kind: Endpoint
+EndpointName: churn-prod
+EndpointConfigName: churn-v1
+---
+kind: Endpoint
+EndpointName: churn-staging
+EndpointConfigName: churn-v2
+`,
+}
+
+func (namesEndpointCase) Info() *Info { return namesEndpointCaseInfo }
+
+func (namesEndpointCase) Check(p *Pass) {
+	n, name, ok := nameNode(p.Doc)
+	if !ok {
+		return
+	}
+	d, first := firstEarlier(p, func(s string) bool { return strings.EqualFold(s, name) })
+	if d == nil || first.Value == name {
+		return // no conflict, or an exact duplicate (resource-name-duplicate reports it)
+	}
+	p.Report(n, fmt.Sprintf("EndpointName %q differs only by case from %q at %s; endpoint names are case-insensitive, so both name one endpoint",
+		name, first.Value, where(p, d, first)), "use one spelling for one endpoint, or give the endpoints distinct names")
+}

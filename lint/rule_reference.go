@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/suggest"
+	"gopkg.in/yaml.v3"
+)
+
+// maxListedNames bounds how many defined names a reference finding lists.
+const maxListedNames = 5
+
+// checkReference reports field n when it names no document of kind in p.Set: a warning
+// (with a did-you-mean) when the set defines documents of that kind, else an info, as
+// the resource may exist live.
+func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind) {
+	name, ok := manifest.Str(n)
+	if !ok || name == "" || p.Set == nil {
+		return
+	}
+	defined := p.Set.Names(kind)
+	if _, found := defined[name]; found {
+		return
+	}
+	if len(defined) == 0 {
+		p.ReportAs(finding.Info, n, fmt.Sprintf("%s %q: no %s manifest is in the linted files, so the %s must already exist in the account",
+			field, name, kind, kind), fmt.Sprintf("lint the %s manifest together with this one, or make sure it exists before apply", kind))
+		return
+	}
+	names := manifest.SortedNames(defined)
+	if sug := suggest.Closest(name, names); sug != "" {
+		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in the linted files", field, name, kind), fmt.Sprintf("did you mean %q?", sug))
+		return
+	}
+	listed := names[:min(len(names), maxListedNames)]
+	more := ""
+	if len(names) > len(listed) {
+		more = fmt.Sprintf(" and %d more", len(names)-len(listed))
+	}
+	p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in the linted files (they define %s%s)", field, name, kind, strings.Join(listed, ", "), more),
+		fmt.Sprintf("fix the name, or add its %s manifest to the linted files if it is managed elsewhere", kind))
+}

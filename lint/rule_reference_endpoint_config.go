@@ -1,0 +1,53 @@
+package lint
+
+import (
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// referenceEndpointConfig reports an Endpoint whose EndpointConfigName matches no EndpointConfig in the linted files.
+type referenceEndpointConfig struct{}
+
+var referenceEndpointConfigInfo = &Info{
+	ID:       "unresolved-endpoint-config-name",
+	Severity: finding.Warning,
+	Summary:  "an Endpoint's EndpointConfigName names no EndpointConfig in the linted files",
+	Why: "CreateEndpoint and UpdateEndpoint fail with \"Could not find endpoint configuration\" when the config does not exist. " +
+		"When the linted files define endpoint configs, a name that matches none of them is most likely a typo (warning); " +
+		"when they define none, the config may exist live (info).",
+	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointConfigName; \"Could not find endpoint configuration\" (deploy-pitfalls.md 15; sagemaker-facts.md §11)",
+	Fix:    "Correct the EndpointConfigName, or lint the EndpointConfig's manifest together with the endpoint.",
+	Kinds:  []manifest.Kind{manifest.KindEndpoint},
+	Bad: `kind: EndpointConfig
+EndpointConfigName: fraud-scoring
+ProductionVariants:
+  - VariantName: main
+    ModelName: fraud-v12
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+KmsKeyId: alias/sagemaker
+---
+kind: Endpoint
+EndpointName: fraud-scoring
+EndpointConfigName: fraud-scorng
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: fraud-scoring
+ProductionVariants:
+  - VariantName: main
+    ModelName: fraud-v12
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+KmsKeyId: alias/sagemaker
+---
+kind: Endpoint
+EndpointName: fraud-scoring
+EndpointConfigName: fraud-scoring
+`,
+}
+
+func (referenceEndpointConfig) Info() *Info { return referenceEndpointConfigInfo }
+
+func (referenceEndpointConfig) Check(p *Pass) {
+	checkReference(p, manifest.Get(p.Doc.Body, "EndpointConfigName"), "EndpointConfigName", manifest.KindEndpointConfig)
+}

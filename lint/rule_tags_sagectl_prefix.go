@@ -1,0 +1,48 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+)
+
+// tagsSagectlPrefix warns about tag keys in the sagectl: namespace, which sagectl writes itself.
+type tagsSagectlPrefix struct{}
+
+// sagectlTagPrefix is the tag namespace sagectl owns (sagectl:managed-by, ...).
+const sagectlTagPrefix = "sagectl:"
+
+var tagsSagectlPrefixInfo = &Info{
+	ID:       "tag-key-sagectl-prefix",
+	Severity: finding.Warning,
+	Summary:  `tag keys starting with "sagectl:" are reserved for sagectl`,
+	Why: "sagectl tags every resource it creates with sagectl:managed-by (and other sagectl: tags) and uses them to decide " +
+		"what it owns: only resources tagged sagectl:managed-by may be deleted by plan --prune. A manifest that sets such a " +
+		"tag itself is overwritten, or worse, marks a resource as managed that sagectl did not create.",
+	Source: "sagectl design, Plan semantics (\"Resources sagectl creates carry the tag sagectl:managed-by\"); deploy-pitfalls.md (c) ownership tags",
+	Fix:    `Remove the tag, or rename its key outside the sagectl: namespace (e.g. "acme:owner").`,
+	Bad: `kind: Endpoint
+EndpointName: my-endpoint
+EndpointConfigName: my-config
+Tags:
+  - {Key: "sagectl:managed-by", Value: me}
+`,
+	Good: `kind: Endpoint
+EndpointName: my-endpoint
+EndpointConfigName: my-config
+Tags:
+  - {Key: "acme:owner", Value: me}
+`,
+}
+
+func (tagsSagectlPrefix) Info() *Info { return tagsSagectlPrefixInfo }
+
+func (tagsSagectlPrefix) Check(p *Pass) {
+	for _, t := range tagKeys(p.Doc.Body) {
+		if n := len(sagectlTagPrefix); len(t.Value) >= n && strings.EqualFold(t.Value[:n], sagectlTagPrefix) {
+			p.Report(t.Node, fmt.Sprintf("tag key %q is in the sagectl: namespace, which sagectl sets and reads itself", t.Value),
+				"remove the tag or rename its key outside the sagectl: namespace")
+		}
+	}
+}
