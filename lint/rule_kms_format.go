@@ -57,6 +57,6 @@ func (kmsFormat) Check(p *Pass) {
 		if k.Value != "" && !strings.Contains(k.Value, ":") && !strings.Contains(k.Value, "/") {
 			hint = fmt.Sprintf("if %q is an alias, write alias/%s", k.Value, k.Value)
 		}
-		p.Report(k.Node, fmt.Sprintf("%s %q is not a KMS key reference; expected %s", k.Field, k.Value, kmsFormats), hint)
+		p.Report(k.Node, fmt.Sprintf("%s %q%s is not a KMS key reference; expected %s", k.Field, k.Value, k.Of, kmsFormats), hint)
 	}
 }
