@@ -1,0 +1,32 @@
+package lint
+
+import "github.com/sagectl/sagectl/internal/finding"
+
+var schemaInstanceTypeInfo = &Info{
+	ID:       "instance-type-unknown",
+	Severity: finding.Warning,
+	Summary:  "a well-formed instance type that this sagectl's AWS SDK does not list",
+	Why: "AWS adds hosting instance types faster than tools are released, so a type of the form ml.<family>.<size> " +
+		"that the SDK does not list may be new rather than wrong; it is more often a typo. A malformed type is an error " +
+		"(schema-enum).",
+	Source: schemaSource + "; types.ProductionVariantInstanceType(\"\").Values()",
+	Fix:    "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
+	Bad: `kind: EndpointConfig
+EndpointConfigName: main-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m9.large
+    InitialInstanceCount: 1
+`,
+	Good: `kind: EndpointConfig
+EndpointConfigName: main-config
+ProductionVariants:
+  - VariantName: main
+    ModelName: my-model
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+`,
+}
+
+var schemaInstanceType = schemaRule{schemaInstanceTypeInfo}
