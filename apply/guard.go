@@ -35,7 +35,7 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint config %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "endpoint config", name, out.EndpointConfigArn); err != nil {
+	if err := g.owned(ctx, "endpoint config", name, out.EndpointConfigArn, "deleted"); err != nil {
 		return err
 	}
 	refs, err := g.references(ctx)
@@ -63,7 +63,7 @@ func (g *Guard) DeleteModel(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("model %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "model", name, out.ModelArn); err != nil {
+	if err := g.owned(ctx, "model", name, out.ModelArn, "deleted"); err != nil {
 		return err
 	}
 	refs, err := g.references(ctx)
@@ -108,7 +108,7 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "endpoint", name, out.EndpointArn); err != nil {
+	if err := g.owned(ctx, "endpoint", name, out.EndpointArn, "deleted"); err != nil {
 		return err
 	}
 	if s := out.EndpointStatus; s != types.EndpointStatusInService && s != types.EndpointStatusFailed {
@@ -122,15 +122,15 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 	return nil
 }
 
-// owned returns a KindNotOwned *Error unless the resource at arn carries ManagedByTag.
-func (g *Guard) owned(ctx context.Context, what, name string, arn *string) error {
+// owned returns a KindNotOwned *Error (saying the resource was not verb) unless the resource at arn carries ManagedByTag.
+func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb string) error {
 	tags, err := Tags(ctx, g.API, aws.ToString(arn))
 	if err != nil {
 		return fmt.Errorf("%s %q: reading its tags: %w", what, name, err)
 	}
 	if _, ok := tags[ManagedByTag]; !ok {
 		return &Error{Resource: what, Name: name, Kind: KindNotOwned,
-			Reason: fmt.Sprintf("not deleted: it has no %s tag, so sagectl did not create it; delete it yourself if it is really unused", ManagedByTag)}
+			Reason: fmt.Sprintf("not %s: it has no %s tag, so sagectl did not create it; leave it out of the manifests, or import it", verb, ManagedByTag)}
 	}
 	return nil
 }

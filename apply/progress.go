@@ -22,12 +22,15 @@ type Progress interface {
 	Update(Status)
 	// Done says the wait on endpoint ended.
 	Done(endpoint string)
+	// Print writes a line of its own, such as a step's result, above any live lines.
+	Print(line string)
 }
 
 type nopProgress struct{}
 
 func (nopProgress) Update(Status) {}
 func (nopProgress) Done(string)   {}
+func (nopProgress) Print(string)  {}
 
 // NewProgress returns live progress lines for a terminal, or plain lines for logs and CI.
 func NewProgress(w io.Writer, terminal bool) Progress {
@@ -63,6 +66,12 @@ func (p *plainProgress) Update(s Status) {
 	fmt.Fprintln(p.w, s.line())
 }
 
+func (p *plainProgress) Print(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintln(p.w, line)
+}
+
 func (p *plainProgress) Done(endpoint string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -94,6 +103,12 @@ func (p *liveProgress) Done(endpoint string) {
 	}
 	delete(p.last, endpoint)
 	p.redraw(s.line())
+}
+
+func (p *liveProgress) Print(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.redraw(line)
 }
 
 func (p *liveProgress) redraw(final string) {

@@ -32,7 +32,7 @@ var pending = map[types.EndpointStatus]bool{
 
 // ModelVisible polls DescribeModel until the model created under name is readable.
 func (w *Waiter) ModelVisible(ctx context.Context, name string) error {
-	return w.visible(ctx, "model", name, func() error {
+	return w.visible(ctx, "model", name, func(ctx context.Context) error {
 		_, err := w.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: &name})
 		return err
 	})
@@ -41,17 +41,17 @@ func (w *Waiter) ModelVisible(ctx context.Context, name string) error {
 // ConfigVisible polls DescribeEndpointConfig until the config created under name is readable,
 // as AWS advises before CreateEndpoint or UpdateEndpoint references it.
 func (w *Waiter) ConfigVisible(ctx context.Context, name string) error {
-	return w.visible(ctx, "endpoint config", name, func() error {
+	return w.visible(ctx, "endpoint config", name, func(ctx context.Context) error {
 		_, err := w.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: &name})
 		return err
 	})
 }
 
-func (w *Waiter) visible(ctx context.Context, what, name string, describe func() error) error {
+func (w *Waiter) visible(ctx context.Context, what, name string, describe func(context.Context) error) error {
 	start := w.Clock.Now()
 	var delay time.Duration
 	for {
-		err := describe()
+		err := describe(context.WithoutCancel(ctx))
 		if err == nil {
 			return nil
 		}
@@ -78,7 +78,7 @@ func (w *Waiter) Endpoint(ctx context.Context, name string) (*sagemaker.Describe
 	status := types.EndpointStatus("")
 	defer w.progress().Done(name)
 	for {
-		out, err := w.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
+		out, err := w.API.DescribeEndpoint(context.WithoutCancel(ctx), &sagemaker.DescribeEndpointInput{EndpointName: &name})
 		switch {
 		case err == nil:
 			status = out.EndpointStatus
@@ -134,4 +134,33 @@ func pendingText(p *types.PendingDeploymentSummary) string {
 		}
 	}
 	return s
+}
+
+// EndpointGone polls DescribeEndpoint after DeleteEndpoint until the endpoint no longer exists.
+func (w *Waiter) EndpointGone(ctx context.Context, name string) error {
+	start := w.Clock.Now()
+	var delay time.Duration
+	defer w.progress().Done(name)
+	for {
+		out, err := w.API.DescribeEndpoint(context.WithoutCancel(ctx), &sagemaker.DescribeEndpointInput{EndpointName: &name})
+		if IsNotFound(err) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("waiting for endpoint %q to be deleted: %w", name, err)
+		}
+		w.progress().Update(Status{Endpoint: name, Status: string(out.EndpointStatus), Elapsed: w.Clock.Now().Sub(start)})
+		if out.EndpointStatus != types.EndpointStatusDeleting {
+			return endpointError(name, out)
+		}
+		delay = w.Poll.Next(delay)
+		if w.Clock.Now().Add(delay).Sub(start) > w.Timeout {
+			return &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindTimeout,
+				Reason: fmt.Sprintf("still Deleting after the %s wait timeout", w.Timeout)}
+		}
+		if err := w.Clock.Sleep(ctx, delay); err != nil {
+			return &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindInterrupted,
+				Reason: fmt.Sprintf("stopped waiting while Deleting: %v", err)}
+		}
+	}
 }

@@ -198,3 +198,5 @@ func (r *recordingProgress) Done(ep string) {
 	}
 	r.done[ep] = true
 }
+
+func (r *recordingProgress) Print(string) {}

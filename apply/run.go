@@ -1,0 +1,170 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// State is how a step ended.
+type State string
+
+// The step states.
+const (
+	Done        State = "done"
+	Failed      State = "failed"
+	Skipped     State = "skipped"     // a step it depends on did not succeed
+	Interrupted State = "interrupted" // stopped part-way (Ctrl-C)
+	NotStarted  State = "not started" // apply was interrupted before it began
+)
+
+var pastTense = map[State]string{Failed: "failed", Skipped: "was skipped", Interrupted: "was interrupted"}
+
+// Outcome is what happened to one step.
+type Outcome struct {
+	Step     Step
+	State    State
+	Err      error // why it failed, was skipped or was interrupted
+	Duration time.Duration
+}
+
+// Result is what an apply did: every step's outcome, in plan order.
+type Result struct {
+	Steps []Outcome
+	// Interrupted is true when the context was cancelled during the run.
+	Interrupted bool
+}
+
+// OK reports whether every step succeeded.
+func (r *Result) OK() bool {
+	for _, o := range r.Steps {
+		if o.State != Done {
+			return false
+		}
+	}
+	return !r.Interrupted
+}
+
+// Executor runs steps against SageMaker.
+type Executor struct {
+	API    API
+	Clock  Clock
+	Waiter *Waiter
+	Guard  *Guard
+	// Parallelism bounds how many steps run at once (at least 1).
+	Parallelism int
+	// Progress receives a line per finished step.
+	Progress Progress
+}
+
+// Run executes steps in plan order, starting each as soon as the steps it depends on have
+// succeeded (see dependencies), at most Parallelism at a time: independent endpoints deploy
+// in parallel, each resource strictly serially. A step whose dependency did not succeed is
+// skipped. When ctx is cancelled no new step starts, calls in flight finish, waits stop, and
+// the steps never begun are reported NotStarted.
+func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
+	deps := dependencies(steps)
+	res := &Result{Steps: make([]Outcome, len(steps))}
+	state := make([]State, len(steps)) // "" pending, "running", or final
+	type finished struct {
+		i int
+		o Outcome
+	}
+	done := make(chan finished)
+	running := 0
+	limit := max(1, x.Parallelism)
+	for {
+		if ctx.Err() != nil {
+			res.Interrupted = true
+		}
+		for i := range steps {
+			if state[i] != "" || running >= limit || res.Interrupted {
+				continue
+			}
+			ready, blocker := true, -1
+			for _, d := range deps[i] {
+				switch state[d] {
+				case Done:
+				case "", "running":
+					ready = false
+				default:
+					blocker = d
+				}
+			}
+			if blocker >= 0 {
+				state[i] = Skipped
+				res.Steps[i] = Outcome{Step: steps[i], State: Skipped,
+					Err: fmt.Errorf("not run: it needs %q, which %s", steps[blocker].String(), pastTense[state[blocker]])}
+				x.print(res.Steps[i])
+				continue
+			}
+			if !ready {
+				continue
+			}
+			state[i] = "running"
+			running++
+			go func(i int) { done <- finished{i, x.runStep(ctx, steps[i])} }(i)
+		}
+		if running == 0 {
+			break
+		}
+		select {
+		case f := <-done:
+			running--
+			state[f.i], res.Steps[f.i] = f.o.State, f.o
+			x.print(f.o)
+		case <-ctx.Done():
+			res.Interrupted = true
+			f := <-done
+			running--
+			state[f.i], res.Steps[f.i] = f.o.State, f.o
+			x.print(f.o)
+		}
+	}
+	for i := range steps {
+		if state[i] == "" {
+			res.Steps[i] = Outcome{Step: steps[i], State: NotStarted}
+		}
+	}
+	return res
+}
+
+// runStep runs one step's calls in order, stopping at the first failure.
+func (x *Executor) runStep(ctx context.Context, s Step) Outcome {
+	start := x.Clock.Now()
+	o := Outcome{Step: s, State: Done}
+	if s.Blocked != "" {
+		o.State, o.Err = Failed, fmt.Errorf("%s %q: refused: %s", s.Kind, s.Name, s.Blocked)
+		return o
+	}
+	for i, in := range s.Inputs {
+		if i > 0 && ctx.Err() != nil {
+			o.State, o.Err = Interrupted, fmt.Errorf("interrupted after %d of %d calls; sagectl plan shows what is left", i, len(s.Inputs))
+			break
+		}
+		if err := x.call(ctx, in); err != nil {
+			o.State, o.Err = Failed, err
+			if e := (*Error)(nil); errors.As(err, &e) && e.Kind == KindInterrupted {
+				o.State = Interrupted
+			}
+			break
+		}
+	}
+	o.Duration = x.Clock.Now().Sub(start)
+	return o
+}
+
+func (x *Executor) print(o Outcome) {
+	if x.Progress == nil {
+		return
+	}
+	line := fmt.Sprintf("%-11s %s", o.State, o.Step.String())
+	if o.Duration > 0 {
+		line += fmt.Sprintf(" (%s)", o.Duration.Round(time.Millisecond))
+	}
+	if o.Err != nil {
+		line += ": " + o.Err.Error()
+	}
+	x.Progress.Print(line)
+}

@@ -1,0 +1,65 @@
+package apply
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// WriteSummary prints what an apply did: the count of steps per state, every step that did
+// not succeed with its reason, then every SageMaker call made with its result, attempts and
+// duration.
+func WriteSummary(w io.Writer, res *Result, calls []Call) {
+	counts := map[State]int{}
+	for _, o := range res.Steps {
+		counts[o.State]++
+	}
+	var parts []string
+	for _, s := range []State{Done, Failed, Skipped, Interrupted, NotStarted} {
+		if counts[s] > 0 || s == Done {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
+		}
+	}
+	verdict := "Apply complete"
+	switch {
+	case res.Interrupted:
+		verdict = "Apply interrupted"
+	case !res.OK():
+		verdict = "Apply failed"
+	}
+	fmt.Fprintf(w, "\n%s: %s.\n", verdict, strings.Join(parts, ", "))
+	for _, o := range res.Steps {
+		if o.State == Done {
+			continue
+		}
+		reason := ""
+		if o.Err != nil {
+			reason = ": " + o.Err.Error()
+		}
+		fmt.Fprintf(w, "  %-11s %s%s\n", o.State, o.Step.String(), reason)
+	}
+	if !res.OK() {
+		fmt.Fprintln(w, "Nothing is hidden: run sagectl plan to see what is left; applying again converges.")
+	}
+	fmt.Fprintf(w, "\nSageMaker calls (%d):\n", len(calls))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range calls {
+		result := "ok"
+		if c.Err != nil {
+			result = "error: " + firstLine(c.Err.Error())
+		}
+		attempts := ""
+		if c.Attempts > 1 {
+			attempts = fmt.Sprintf("%d attempts", c.Attempts)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.Op, c.Target, c.Duration.Round(time.Millisecond), attempts, result)
+	}
+	tw.Flush()
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
