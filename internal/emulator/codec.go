@@ -171,7 +171,7 @@ func typeError(path, want string, got any) error {
 
 func where(path string) string {
 	if path == "" {
-		return "the request"
+		return "the top level"
 	}
 	return path
 }

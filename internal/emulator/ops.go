@@ -2,8 +2,10 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,13 +36,9 @@ var operations = map[string]handler{
 	"ListTags":                           handle("ListTags", (*Server).listTags),
 }
 
-// Operations returns the names of the operations the emulator serves.
+// Operations returns the names of the operations the emulator serves, sorted.
 func Operations() []string {
-	names := make([]string, 0, len(operations))
-	for n := range operations {
-		names = append(names, n)
-	}
-	return names
+	return slices.Sorted(maps.Keys(operations))
 }
 
 // handle decodes the body into the SDK input type In, validates it and runs fn.

@@ -85,7 +85,7 @@ func TestProtocolErrors(t *testing.T) {
 		{"nested unknown member", "SageMaker.CreateModel", "application/x-amz-json-1.1", `{"ModelName":"m","PrimaryContainer":{"Imag":"x"}}`, 400, "SerializationException", `unknown member "Imag" at PrimaryContainer`},
 		{"bad timestamp", "SageMaker.ListModels", "application/x-amz-json-1.1", `{"CreationTimeAfter":"yesterday"}`, 400, "SerializationException", "CreationTimeAfter"},
 		{"list of wrong type", "SageMaker.CreateModel", "application/x-amz-json-1.1", `{"ModelName":"m","Containers":{}}`, 400, "SerializationException", "Containers must be a list, not an object"},
-		{"body not an object", "SageMaker.ListModels", "application/x-amz-json-1.1", `[]`, 400, "SerializationException", "the request must be an object"},
+		{"body not an object", "SageMaker.ListModels", "application/x-amz-json-1.1", `[]`, 400, "SerializationException", "the top level must be an object"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

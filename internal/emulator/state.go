@@ -103,9 +103,6 @@ func loadState(path string) (*state, error) {
 	if err := decodeJSON(b, st); err != nil {
 		return nil, fmt.Errorf("%s is not an emulator state file (%v); delete it or pass another --state", path, err)
 	}
-	if st.Models == nil || st.Configs == nil || st.Endpoints == nil {
-		return nil, fmt.Errorf("%s is not an emulator state file (Models, Configs or Endpoints missing); delete it or pass another --state", path)
-	}
 	return st, nil
 }
 

@@ -1,0 +1,114 @@
+package emulator_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/sagectl/sagectl/internal/emulator"
+)
+
+func TestStateFileKeepsResourcesAcrossRestarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := emulator.NewFakeClock(epoch)
+	start := func() (*emulator.Server, *env) {
+		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}
+	}
+	srv, e := start()
+	e.model(t, "churn-v8")
+	in := richConfig()
+	must[*sagemaker.CreateEndpointConfigOutput](t)(e.client.CreateEndpointConfig(e.ctx, in))
+	must[*sagemaker.CreateEndpointOutput](t)(e.client.CreateEndpoint(e.ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("churn-prod-v8"),
+		Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}}))
+	if err := srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("no state file after Close: %v", err)
+	}
+
+	srv, e = start()
+	defer srv.Close()
+	out := must[*sagemaker.DescribeEndpointConfigOutput](t)(e.client.DescribeEndpointConfig(e.ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: aws.String("churn-prod-v8")}))
+	sameFields(t, in, out)
+	if !out.CreationTime.Equal(epoch) {
+		t.Errorf("CreationTime after reload = %v", out.CreationTime)
+	}
+	if s := e.describe(t, "ep").EndpointStatus; s != types.EndpointStatusCreating {
+		t.Errorf("endpoint after reload: %s, want still Creating", s)
+	}
+	e.clock.Advance(time.Minute)
+	if s := e.describe(t, "ep").EndpointStatus; s != types.EndpointStatusInService {
+		t.Errorf("the reloaded transition did not complete: %s", s)
+	}
+	if got := tagMap(t, e, "arn:aws:sagemaker:us-east-1:123456789012:endpoint/ep"); got["k"] != "v" {
+		t.Errorf("tags after reload: %v", got)
+	}
+	if err := srv.Save(); err != nil {
+		t.Errorf("Save: %v", err)
+	}
+}
+
+func TestStartErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"Models": 3}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	partial := filepath.Join(dir, "partial.json")
+	if err := os.WriteFile(partial, []byte(`{"Models": {}, "Buckets": {}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opts emulator.Options
+		want string
+	}{
+		{"remote address", emulator.Options{Addr: "0.0.0.0:0"}, `listen address "0.0.0.0:0" is not a loopback address`},
+		{"host name", emulator.Options{Addr: "example.com:80"}, "not a loopback address"},
+		{"no port", emulator.Options{Addr: "127.0.0.1"}, "is not host:port"},
+		{"negative duration", emulator.Options{CreateDuration: -time.Second}, "must not be negative"},
+		{"corrupt state", emulator.Options{StateFile: bad}, bad + " is not an emulator state file"},
+		{"foreign state", emulator.Options{StateFile: partial}, `unknown member "Buckets" at the top level); delete it or pass another --state`},
+		{"unreadable state", emulator.Options{StateFile: dir}, "reading emulator state"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, err := emulator.Start(tt.opts)
+			if err == nil {
+				srv.Close()
+				t.Fatalf("Start succeeded, want an error containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q lacks %q", err, tt.want)
+			}
+		})
+	}
+	srv, err := emulator.Start(emulator.Options{Addr: "localhost:0"})
+	if err != nil {
+		t.Fatalf("localhost: %v", err)
+	}
+	if err := srv.Save(); err == nil || !strings.Contains(err.Error(), "no state file") {
+		t.Errorf("Save without a state file: %v", err)
+	}
+	srv.Close()
+}
+
+func TestOperationsAreTheIssueList(t *testing.T) {
+	want := "AddTags CreateEndpoint CreateEndpointConfig CreateModel DeleteEndpoint DeleteEndpointConfig DeleteModel DeleteTags DescribeEndpoint " +
+		"DescribeEndpointConfig DescribeModel ListEndpointConfigs ListEndpoints ListModels ListTags UpdateEndpoint UpdateEndpointWeightsAndCapacities"
+	ops := emulator.Operations()
+	if got := strings.Join(ops, " "); got != want {
+		t.Errorf("Operations() = %s", got)
+	}
+}
