@@ -1,0 +1,173 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/smithy-go"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// Client is the part of *sagemaker.Client the readers use: reads only.
+type Client interface {
+	DescribeModel(context.Context, *sagemaker.DescribeModelInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeModelOutput, error)
+	DescribeEndpointConfig(context.Context, *sagemaker.DescribeEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointConfigOutput, error)
+	DescribeEndpoint(context.Context, *sagemaker.DescribeEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointOutput, error)
+	ListTags(context.Context, *sagemaker.ListTagsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error)
+	ListModels(context.Context, *sagemaker.ListModelsInput, ...func(*sagemaker.Options)) (*sagemaker.ListModelsOutput, error)
+	ListEndpointConfigs(context.Context, *sagemaker.ListEndpointConfigsInput, ...func(*sagemaker.Options)) (*sagemaker.ListEndpointConfigsOutput, error)
+	ListEndpoints(context.Context, *sagemaker.ListEndpointsInput, ...func(*sagemaker.Options)) (*sagemaker.ListEndpointsOutput, error)
+}
+
+// API reads live resources through the SageMaker API: one Describe* call per resource
+// and, when it exists, ListTags (paginated). Retries are the SDK retryer's.
+type API struct {
+	// Client is the SageMaker client (normally from awsclient.New).
+	Client Client
+}
+
+// Read implements Reader.
+func (a *API) Read(ctx context.Context, kind manifest.Kind, name string) (*Resource, error) {
+	var out any
+	var err error
+	switch kind {
+	case manifest.KindModel:
+		out, err = a.Client.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: aws.String(name)})
+	case manifest.KindEndpointConfig:
+		out, err = a.Client.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: aws.String(name)})
+	case manifest.KindEndpoint:
+		out, err = a.Client.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String(name)})
+	default:
+		return nil, fmt.Errorf("cannot read a resource of kind %q", kind)
+	}
+	if err != nil {
+		if IsNotFound(err) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("describing %s %s: %w", kind, name, err)
+	}
+	body, err := toBody(out)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s %s: %w", kind, name, err)
+	}
+	r := newResource(kind, body)
+	if r.Name == "" {
+		r.Name = name
+	}
+	if r.ARN == "" {
+		return r, nil
+	}
+	p := sagemaker.NewListTagsPaginator(a.Client, &sagemaker.ListTagsInput{ResourceArn: aws.String(r.ARN)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("listing tags of %s %s: %w", kind, name, err)
+		}
+		for _, t := range page.Tags {
+			r.Tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
+	}
+	return r, nil
+}
+
+// List implements Reader with the paginated List* operation of kind.
+func (a *API) List(ctx context.Context, kind manifest.Kind) ([]string, error) {
+	var names []string
+	var err error
+	switch kind {
+	case manifest.KindModel:
+		p := sagemaker.NewListModelsPaginator(a.Client, &sagemaker.ListModelsInput{})
+		for p.HasMorePages() && err == nil {
+			var page *sagemaker.ListModelsOutput
+			if page, err = p.NextPage(ctx); err == nil {
+				for _, s := range page.Models {
+					names = append(names, aws.ToString(s.ModelName))
+				}
+			}
+		}
+	case manifest.KindEndpointConfig:
+		p := sagemaker.NewListEndpointConfigsPaginator(a.Client, &sagemaker.ListEndpointConfigsInput{})
+		for p.HasMorePages() && err == nil {
+			var page *sagemaker.ListEndpointConfigsOutput
+			if page, err = p.NextPage(ctx); err == nil {
+				for _, s := range page.EndpointConfigs {
+					names = append(names, aws.ToString(s.EndpointConfigName))
+				}
+			}
+		}
+	case manifest.KindEndpoint:
+		p := sagemaker.NewListEndpointsPaginator(a.Client, &sagemaker.ListEndpointsInput{})
+		for p.HasMorePages() && err == nil {
+			var page *sagemaker.ListEndpointsOutput
+			if page, err = p.NextPage(ctx); err == nil {
+				for _, s := range page.Endpoints {
+					names = append(names, aws.ToString(s.EndpointName))
+				}
+			}
+		}
+	default:
+		return nil, fmt.Errorf("cannot list resources of kind %q", kind)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing %ss: %w", kind, err)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// IsNotFound reports whether err is SageMaker's answer for a missing resource: a
+// ValidationException whose message says "Could not find" (there is no dedicated
+// error code), or ResourceNotFound.
+func IsNotFound(err error) bool {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	switch ae.ErrorCode() {
+	case "ResourceNotFound", "ResourceNotFoundException":
+		return true
+	case "ValidationException":
+		return strings.Contains(ae.ErrorMessage(), "Could not find")
+	}
+	return false
+}
+
+// toBody turns an SDK output struct into JSON values, as the AWS CLI would print it.
+func toBody(out any) (map[string]any, error) {
+	data, err := json.Marshal(out)
+	if err != nil {
+		return nil, err
+	}
+	v, err := decodeJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	m, _ := v.(map[string]any)
+	pruneNulls(m)
+	return m, nil
+}
+
+// pruneNulls removes null members recursively: the SDK marshals unset pointers as null
+// where the AWS CLI omits them.
+func pruneNulls(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			if e == nil {
+				delete(t, k)
+			} else {
+				pruneNulls(e)
+			}
+		}
+	case []any:
+		for _, e := range t {
+			pruneNulls(e)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// planDeletes plans, with Prune, the deletion of every owned resource no manifest
+// names: endpoints first, then configs no remaining endpoint uses, then models no
+// remaining config uses. Unowned resources are never touched.
+func (p *planner) planDeletes() {
+	if !p.opt.Prune {
+		return
+	}
+	for _, k := range []manifest.Kind{manifest.KindEndpoint, manifest.KindEndpointConfig, manifest.KindModel} {
+		desired := p.desiredPhysical(k)
+		for _, lk := range p.liveKeys(k) {
+			if owned(p.live[lk]) && !p.gone[lk] && desired[lk.name] == nil {
+				p.planDelete(k, lk.name)
+			}
+		}
+	}
+}
+
+func (p *planner) planDelete(k manifest.Kind, name string) {
+	l := p.live[key{k, name}]
+	a := Action{Kind: Delete, Resource: k, Name: name, PhysicalName: name,
+		Reason: "owned by sagectl and no manifest names it (--prune)",
+		Before: map[string]any{k.NameField(): name}}
+	if logical := l.Tags[TagLogicalID]; logical != "" {
+		a.Name = logical
+	}
+	if user := p.usedBy(k, name); user != "" {
+		a.Kind, a.Reason = NoOp, fmt.Sprintf("owned by sagectl and no manifest names it, but kept: %s still uses it", user)
+		p.actions = append(p.actions, a)
+		return
+	}
+	if k == manifest.KindEndpoint {
+		if status := l.Str("EndpointStatus"); status != "InService" && status != "Failed" && status != "OutOfService" {
+			a.Blocked = fmt.Sprintf("endpoint is %s: SageMaker rejects deleting it now; apply will refuse. Plan again once it is InService or Failed", status)
+		}
+		p.post[name] = ""
+	}
+	p.gone[key{k, name}] = true
+	a.Calls = []Call{p.mustCall("Delete"+string(k), map[string]any{k.NameField(): name})}
+	p.actions = append(p.actions, a)
+}
+
+// usedBy names a resource that still uses the config or model after the plan, or "".
+func (p *planner) usedBy(k manifest.Kind, name string) string {
+	switch k {
+	case manifest.KindEndpointConfig:
+		for _, ep := range sortedKeys(p.post) {
+			if p.post[ep] == name {
+				return "endpoint " + ep
+			}
+		}
+		for _, lk := range p.liveKeys(manifest.KindEndpoint) {
+			if _, planned := p.post[lk.name]; !planned && p.live[lk].Str("EndpointConfigName") == name {
+				return "endpoint " + lk.name
+			}
+		}
+	case manifest.KindModel:
+		for _, r := range p.desired[manifest.KindEndpointConfig] {
+			if usesModel(r.body, name) {
+				return "endpoint config " + r.physical
+			}
+		}
+		for _, lk := range p.liveKeys(manifest.KindEndpointConfig) {
+			if !p.gone[lk] && usesModel(p.live[lk].Body, name) {
+				return "endpoint config " + lk.name
+			}
+		}
+	}
+	return ""
+}
+
+func usesModel(cfg map[string]any, model string) bool {
+	for _, list := range []string{"ProductionVariants", "ShadowProductionVariants"} {
+		vs, _ := cfg[list].([]any)
+		for _, v := range vs {
+			m, _ := v.(map[string]any)
+			if m["ModelName"] == model {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// liveKeys returns the keys of the existing live resources of kind k, sorted by name.
+func (p *planner) liveKeys(k manifest.Kind) []key {
+	var out []key
+	for lk, l := range p.live {
+		if lk.kind == k && l != nil {
+			out = append(out, lk)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}

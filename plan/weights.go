@@ -1,0 +1,181 @@
+package plan
+
+import (
+	"github.com/sagectl/sagectl/plan/live"
+)
+
+// variantState is a variant's weight and instance count (nil: not set).
+type variantState struct {
+	weight *float64
+	count  *int64
+}
+
+// initialWeights reads the Initial* values of a config's production variants
+// (InitialVariantWeight defaults to 1.0, as SageMaker's does).
+func initialWeights(cfg map[string]any) map[string]variantState {
+	out := map[string]variantState{}
+	vs, _ := cfg["ProductionVariants"].([]any)
+	for _, v := range vs {
+		m, _ := v.(map[string]any)
+		w := 1.0
+		if f, ok := number(m["InitialVariantWeight"]); ok {
+			w = f
+		}
+		s := variantState{weight: &w}
+		if c, ok := number(m["InitialInstanceCount"]); ok {
+			n := int64(c)
+			s.count = &n
+		}
+		out[variantName(v)] = s
+	}
+	return out
+}
+
+// liveWeights reads DescribeEndpoint's Desired (else Current) weights and counts.
+func liveWeights(l *live.Resource) map[string]variantState {
+	out := map[string]variantState{}
+	vs, _ := l.Body["ProductionVariants"].([]any)
+	for _, v := range vs {
+		m, _ := v.(map[string]any)
+		var s variantState
+		for _, f := range []string{"DesiredWeight", "CurrentWeight"} {
+			if w, ok := number(m[f]); ok {
+				s.weight = &w
+				break
+			}
+		}
+		for _, f := range []string{"DesiredInstanceCount", "CurrentInstanceCount"} {
+			if c, ok := number(m[f]); ok {
+				n := int64(c)
+				s.count = &n
+				break
+			}
+		}
+		out[variantName(v)] = s
+	}
+	return out
+}
+
+// weightChanges compares the manifest's DesiredWeightsAndCapacities with base (what
+// the endpoint will have without a weights call) and returns the weights table —
+// before from shown (live, or base when nil), after the final values — and the
+// changes the weights call must make.
+func weightChanges(res *resource, base, shown map[string]variantState) ([]Weight, []Change) {
+	if shown == nil {
+		shown = base
+	}
+	want := map[string]variantState{}
+	list, _ := res.extra["DesiredWeightsAndCapacities"].([]any)
+	for _, e := range list {
+		m, _ := e.(map[string]any)
+		var s variantState
+		if w, ok := number(m["DesiredWeight"]); ok {
+			s.weight = &w
+		}
+		if c, ok := number(m["DesiredInstanceCount"]); ok {
+			n := int64(c)
+			s.count = &n
+		}
+		want[variantName(e)] = s
+	}
+	names := map[string]bool{}
+	for n := range base {
+		names[n] = true
+	}
+	for n := range shown {
+		names[n] = true
+	}
+	var out []Weight
+	var changes []Change
+	for _, n := range sortedKeys(names) {
+		b, w := base[n], want[n]
+		final := b
+		if w.weight != nil {
+			if b.weight == nil || !floatEqual(*w.weight, *b.weight) {
+				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredWeight", Before: ptrVal(b.weight), After: *w.weight})
+			}
+			final.weight = w.weight
+		}
+		if w.count != nil {
+			if b.count == nil || *w.count != *b.count {
+				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredInstanceCount", Before: ptrVal(b.count), After: *w.count})
+			}
+			final.count = w.count
+		}
+		out = append(out, Weight{Variant: n, Before: val(shown[n].weight), After: val(final.weight), CountBefore: shown[n].count, CountAfter: final.count})
+	}
+	shares(out)
+	return out, changes
+}
+
+// shares fills in each weight's share of traffic.
+func shares(ws []Weight) {
+	var before, after float64
+	for _, w := range ws {
+		before += w.Before
+		after += w.After
+	}
+	for i := range ws {
+		if before > 0 {
+			ws[i].ShareBefore = ws[i].Before / before
+		}
+		if after > 0 {
+			ws[i].ShareAfter = ws[i].After / after
+		}
+	}
+}
+
+// weightCalls returns the UpdateEndpointWeightsAndCapacities calls for the changes:
+// one call for all weights, then one call per variant whose instance count changes
+// (SageMaker applies capacity changes one variant at a time).
+func (p *planner) weightCalls(res *resource, changes []Change) []Call {
+	weights := map[string]any{}
+	counts := map[string]any{}
+	for _, c := range changes {
+		name, field := splitWeightPath(c.Path)
+		if field == "DesiredWeight" {
+			weights[name] = c.After
+		} else {
+			counts[name] = c.After
+		}
+	}
+	var calls []Call
+	if len(weights) > 0 {
+		var list []any
+		for _, n := range sortedKeys(weights) {
+			list = append(list, map[string]any{"VariantName": n, "DesiredWeight": weights[n]})
+		}
+		calls = append(calls, p.mustCall("UpdateEndpointWeightsAndCapacities", map[string]any{"EndpointName": res.physical, "DesiredWeightsAndCapacities": list}))
+	}
+	for _, n := range sortedKeys(counts) {
+		calls = append(calls, p.mustCall("UpdateEndpointWeightsAndCapacities", map[string]any{"EndpointName": res.physical,
+			"DesiredWeightsAndCapacities": []any{map[string]any{"VariantName": n, "DesiredInstanceCount": counts[n]}}}))
+	}
+	return calls
+}
+
+// splitWeightPath splits "DesiredWeightsAndCapacities[v].Field".
+func splitWeightPath(path string) (variant, field string) {
+	const prefix = "DesiredWeightsAndCapacities["
+	rest := path[len(prefix):]
+	for i := len(rest) - 1; i >= 0; i-- {
+		if rest[i] == ']' {
+			return rest[:i], rest[i+2:]
+		}
+	}
+	return rest, ""
+}
+
+func ptrVal[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func val(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
