@@ -60,7 +60,7 @@ func (instancePoolsUnique) Check(p *Pass) {
 			if n := manifest.Get(pool, "Priority"); n != nil {
 				if prio, ok := manifest.Int(n); ok {
 					if prev := priorities[prio]; prev != nil {
-						p.Report(n, fmt.Sprintf("Priority %d is already used by the instance pool on line %d of variant %s; pool priorities should be distinct", prio, prev.Line, v.name()),
+						p.Report(n, fmt.Sprintf("Priority %d of variant %s is already used by the instance pool on line %d; pool priorities should be distinct", prio, v.name(), prev.Line),
 							"give each pool its own Priority (1 is tried first)")
 					} else {
 						priorities[prio] = n
@@ -70,7 +70,7 @@ func (instancePoolsUnique) Check(p *Pass) {
 			n := manifest.Get(pool, "InstanceType")
 			if t, ok := manifest.Str(n); ok {
 				if prev := seenTypes[t]; prev != nil {
-					p.Report(n, fmt.Sprintf("instance type %s is already in the instance pool on line %d of variant %s; a repeated type adds no fallback", t, prev.Line, v.name()),
+					p.Report(n, fmt.Sprintf("instance type %s of variant %s is already in the instance pool on line %d; a repeated type adds no fallback", t, v.name(), prev.Line),
 						"remove this pool or choose another instance type")
 				} else {
 					seenTypes[t] = n

@@ -11,8 +11,8 @@ func TestInstancePoolsUnique(t *testing.T) {
       - {InstanceType: ml.c5.xlarge, Priority: 1}
       - {InstanceType: ml.m5.xlarge, Priority: 2}
 `), want: []string{
-			`7:48 warning: Priority 1 is already used by the instance pool on line 6 of variant "a"; pool priorities should be distinct`,
-			`8:24 warning: instance type ml.m5.xlarge is already in the instance pool on line 6 of variant "a"; a repeated type adds no fallback`,
+			`7:48 warning: Priority 1 of variant "a" is already used by the instance pool on line 6; pool priorities should be distinct`,
+			`8:24 warning: instance type ml.m5.xlarge of variant "a" is already in the instance pool on line 6; a repeated type adds no fallback`,
 		}},
 		{name: "distinct", src: ecA(`ProductionVariants:
   - VariantName: a
