@@ -3,31 +3,38 @@ package apply
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/sagectl/sagectl/plan"
 )
 
-// ManagedByTag is the ownership tag: sagectl deletes or changes only resources that carry it.
-const ManagedByTag = "sagectl:managed-by"
+// The ownership tags, as the planner writes them.
+const (
+	// ManagedByTag marks what sagectl created: it deletes or changes only resources with it.
+	ManagedByTag = plan.TagManagedBy
+	// TagLogicalID names the manifest resource a physical one was made from.
+	TagLogicalID = plan.TagLogicalID
+)
 
-// Guard deletes endpoint configs, models and endpoints only when sagectl owns them and no
-// endpoint uses them, re-checking both right before each delete.
+// Guard deletes endpoint configs, models and endpoints only when sagectl owns them and nothing
+// uses them, re-checking both right before each delete.
 type Guard struct {
 	API API
-	// Keep are endpoint configs kept as rollback targets: never deleted, and their models
-	// count as in use.
-	Keep map[string]bool
+	// KeepLast keeps that many of the newest unused configs of each logical config (tag
+	// sagectl:logical-id) as rollback targets instead of deleting them.
+	KeepLast int
+	// Note, when set, is told about each config kept.
+	Note func(line string)
 }
 
-// DeleteConfig deletes endpoint config name. A config already gone counts as deleted.
+// DeleteConfig deletes endpoint config name unless an endpoint uses it, now or as the target
+// of an in-flight update, or it is one of the KeepLast rollback targets. A config already gone
+// counts as deleted.
 func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
-	if g.Keep[name] {
-		return nil
-	}
 	out, err := g.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: &name})
 	if IsNotFound(err) {
 		return nil
@@ -35,7 +42,8 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint config %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "endpoint config", name, out.EndpointConfigArn, "deleted"); err != nil {
+	tags, err := g.owned(ctx, "endpoint config", name, out.EndpointConfigArn, "deleted")
+	if err != nil {
 		return err
 	}
 	refs, err := g.references(ctx)
@@ -46,6 +54,12 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 		return &Error{Resource: "endpoint config", Name: name, Kind: KindInUse,
 			Reason: fmt.Sprintf("not deleted: still used by %s; point those endpoints at another config first", strings.Join(users, ", "))}
 	}
+	if keep, err := g.rollbackTarget(ctx, name, tags[TagLogicalID], refs); err != nil || keep {
+		if err == nil && g.Note != nil {
+			g.Note(fmt.Sprintf("kept        endpoint config %s as a rollback target (keep-last %d)", name, g.KeepLast))
+		}
+		return err
+	}
 	_, err = g.API.DeleteEndpointConfig(ctx, &sagemaker.DeleteEndpointConfigInput{EndpointConfigName: &name})
 	if err != nil && !IsNotFound(err) {
 		return fmt.Errorf("endpoint config %q: deleting: %w", name, err)
@@ -53,8 +67,45 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 	return nil
 }
 
-// DeleteModel deletes model name when no endpoint's current or in-flight config, and no kept
-// config, references it. A model already gone counts as deleted.
+// rollbackTarget reports whether config name is among the KeepLast newest configs of logical
+// config id that no endpoint uses.
+func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[string][]string) (bool, error) {
+	if g.KeepLast <= 0 || id == "" {
+		return false, nil
+	}
+	kept := 0
+	p := sagemaker.NewListEndpointConfigsPaginator(g.API, &sagemaker.ListEndpointConfigsInput{
+		SortBy: types.EndpointConfigSortKeyCreationTime, SortOrder: types.OrderKeyDescending})
+	for p.HasMorePages() && kept < g.KeepLast {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return false, fmt.Errorf("endpoint config %q: listing configs to keep the last %d: %w", name, g.KeepLast, err)
+		}
+		for _, c := range page.EndpointConfigs {
+			if len(refs[aws.ToString(c.EndpointConfigName)]) > 0 {
+				continue
+			}
+			tags, err := Tags(ctx, g.API, aws.ToString(c.EndpointConfigArn))
+			if err != nil {
+				return false, fmt.Errorf("endpoint config %q: reading tags of %q: %w", name, aws.ToString(c.EndpointConfigName), err)
+			}
+			if tags[TagLogicalID] != id || tags[ManagedByTag] == "" {
+				continue
+			}
+			if aws.ToString(c.EndpointConfigName) == name {
+				return true, nil
+			}
+			if kept++; kept >= g.KeepLast {
+				break
+			}
+		}
+	}
+	return false, nil
+}
+
+// DeleteModel deletes model name unless an endpoint config still names it (deleting it would
+// break that config, and with it any endpoint or rollback that uses it). A model already gone
+// counts as deleted.
 func (g *Guard) DeleteModel(ctx context.Context, name string) error {
 	out, err := g.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: &name})
 	if IsNotFound(err) {
@@ -63,32 +114,32 @@ func (g *Guard) DeleteModel(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("model %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "model", name, out.ModelArn, "deleted"); err != nil {
+	if _, err := g.owned(ctx, "model", name, out.ModelArn, "deleted"); err != nil {
 		return err
 	}
-	refs, err := g.references(ctx)
-	if err != nil {
-		return fmt.Errorf("model %q: %w", name, err)
-	}
-	for k := range g.Keep {
-		refs[k] = append(refs[k], "the kept rollback target")
-	}
 	var users []string
-	for _, cfg := range sortedKeys(refs) {
-		d, err := g.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: aws.String(cfg)})
-		if IsNotFound(err) {
-			continue
-		}
+	p := sagemaker.NewListEndpointConfigsPaginator(g.API, &sagemaker.ListEndpointConfigsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
 		if err != nil {
-			return fmt.Errorf("model %q: reading endpoint config %q that an endpoint uses: %w", name, cfg, err)
+			return fmt.Errorf("model %q: listing endpoint configs to check none uses it: %w", name, err)
 		}
-		if usesModel(d, name) {
-			users = append(users, fmt.Sprintf("endpoint config %q (used by %s)", cfg, strings.Join(refs[cfg], ", ")))
+		for _, c := range page.EndpointConfigs {
+			d, err := g.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: c.EndpointConfigName})
+			if IsNotFound(err) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("model %q: reading endpoint config %q to check it does not use it: %w", name, aws.ToString(c.EndpointConfigName), err)
+			}
+			if usesModel(d, name) {
+				users = append(users, fmt.Sprintf("%q", aws.ToString(c.EndpointConfigName)))
+			}
 		}
 	}
 	if len(users) > 0 {
 		return &Error{Resource: "model", Name: name, Kind: KindInUse,
-			Reason: fmt.Sprintf("not deleted: still used by %s", strings.Join(users, "; "))}
+			Reason: fmt.Sprintf("not deleted: endpoint config %s still names it; delete those configs first", strings.Join(users, ", "))}
 	}
 	_, err = g.API.DeleteModel(ctx, &sagemaker.DeleteModelInput{ModelName: &name})
 	if err != nil && !IsNotFound(err) {
@@ -108,7 +159,7 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint %q: reading it before deleting: %w", name, err)
 	}
-	if err := g.owned(ctx, "endpoint", name, out.EndpointArn, "deleted"); err != nil {
+	if _, err := g.owned(ctx, "endpoint", name, out.EndpointArn, "deleted"); err != nil {
 		return err
 	}
 	if s := out.EndpointStatus; s != types.EndpointStatusInService && s != types.EndpointStatusFailed {
@@ -122,17 +173,18 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 	return nil
 }
 
-// owned returns a KindNotOwned *Error (saying the resource was not verb) unless the resource at arn carries ManagedByTag.
-func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb string) error {
+// owned returns the tags of the resource at arn, or a KindNotOwned *Error (saying the resource
+// was not verb) when they lack ManagedByTag.
+func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb string) (map[string]string, error) {
 	tags, err := Tags(ctx, g.API, aws.ToString(arn))
 	if err != nil {
-		return fmt.Errorf("%s %q: reading its tags: %w", what, name, err)
+		return nil, fmt.Errorf("%s %q: reading its tags: %w", what, name, err)
 	}
 	if _, ok := tags[ManagedByTag]; !ok {
-		return &Error{Resource: what, Name: name, Kind: KindNotOwned,
+		return nil, &Error{Resource: what, Name: name, Kind: KindNotOwned,
 			Reason: fmt.Sprintf("not %s: it has no %s tag, so sagectl did not create it; leave it out of the manifests, or import it", verb, ManagedByTag)}
 	}
-	return nil
+	return tags, nil
 }
 
 // Tags returns every tag of the resource at arn.
@@ -188,13 +240,4 @@ func usesModel(d *sagemaker.DescribeEndpointConfigOutput, model string) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -14,29 +14,26 @@ func TestGuardDeleteConfig(t *testing.T) {
 	tests := []struct {
 		name    string
 		setup   func(*fakeAPI)
-		keep    string
 		kind    Kind // "" means deleted (or already gone)
 		message string
 	}{
-		{"owned and unused", func(f *fakeAPI) { f.addConfig("old", true); f.addEndpoint("ep", "new", "InService", true) }, "", "", ""},
-		{"already gone", func(*fakeAPI) {}, "", "", ""},
-		{"not owned", func(f *fakeAPI) { f.addConfig("old", false) }, "", KindNotOwned, "no sagectl:managed-by tag"},
-		{"in use", func(f *fakeAPI) { f.addConfig("old", true); f.addEndpoint("ep", "old", "InService", false) }, "", KindInUse,
+		{"owned and unused", func(f *fakeAPI) { f.addConfig("old", true); f.addEndpoint("ep", "new", "InService", true) }, "", ""},
+		{"already gone", func(*fakeAPI) {}, "", ""},
+		{"not owned", func(f *fakeAPI) { f.addConfig("old", false) }, KindNotOwned, "no sagectl:managed-by tag"},
+		{"in use", func(f *fakeAPI) { f.addConfig("old", true); f.addEndpoint("ep", "old", "InService", false) }, KindInUse,
 			`still used by endpoint "ep" (InService)`},
 		{"target of an in-flight update", func(f *fakeAPI) {
 			f.addConfig("old", true)
 			f.addEndpoint("ep", "other", "Updating", true)
 			f.endpoints["ep"].PendingDeploymentSummary = &types.PendingDeploymentSummary{EndpointConfigName: aws.String("old")}
-		}, "", KindInUse, `endpoint "ep" (Updating)`},
-		{"kept rollback target", func(f *fakeAPI) { f.addConfig("old", true) }, "old", "", ""},
+		}, KindInUse, `endpoint "ep" (Updating)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeAPI()
 			tt.setup(api)
 			_, existed := api.configs["old"]
-			g := &Guard{API: api, Keep: map[string]bool{tt.keep: tt.keep != ""}}
-			err := g.DeleteConfig(context.Background(), "old")
+			err := (&Guard{API: api}).DeleteConfig(context.Background(), "old")
 			_, exists := api.configs["old"]
 			if tt.kind != "" {
 				var e *Error
@@ -51,12 +48,6 @@ func TestGuardDeleteConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tt.keep != "" {
-				if !exists || api.count("DescribeEndpointConfig") != 0 {
-					t.Error("a kept config was touched")
-				}
-				return
-			}
 			if exists || api.count("DeleteEndpointConfig") != btoi(existed) {
 				t.Errorf("DeleteEndpointConfig calls = %d, config still there = %v", api.count("DeleteEndpointConfig"), exists)
 			}
@@ -68,28 +59,26 @@ func TestGuardDeleteModel(t *testing.T) {
 	tests := []struct {
 		name    string
 		setup   func(*fakeAPI)
-		keep    string
 		message string // "" means deleted
 	}{
 		{"unused", func(f *fakeAPI) {
 			f.addModel("m", true)
 			f.addConfig("c", true, "other")
 			f.addEndpoint("ep", "c", "InService", true)
-		}, "", ""},
-		{"not owned", func(f *fakeAPI) { f.addModel("m", false) }, "", "no sagectl:managed-by tag"},
+		}, ""},
+		{"not owned", func(f *fakeAPI) { f.addModel("m", false) }, "no sagectl:managed-by tag"},
 		{"served", func(f *fakeAPI) {
 			f.addModel("m", true)
 			f.addConfig("c", true, "m")
 			f.addEndpoint("ep", "c", "InService", true)
-		}, "",
-			`endpoint config "c" (used by endpoint "ep" (InService))`},
-		{"in a kept config", func(f *fakeAPI) { f.addModel("m", true); f.addConfig("k", true, "m") }, "k", "the kept rollback target"},
+		}, `endpoint config "c" still names it`},
+		{"named by an unused config", func(f *fakeAPI) { f.addModel("m", true); f.addConfig("k", false, "other", "m") }, `endpoint config "k" still names it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			api := newFakeAPI()
 			tt.setup(api)
-			err := (&Guard{API: api, Keep: map[string]bool{tt.keep: tt.keep != ""}}).DeleteModel(context.Background(), "m")
+			err := (&Guard{API: api}).DeleteModel(context.Background(), "m")
 			_, exists := api.models["m"]
 			if tt.message == "" {
 				if err != nil || exists {

@@ -149,6 +149,15 @@ func (f *fakeAPI) ListEndpoints(_ context.Context, _ *sagemaker.ListEndpointsInp
 	return out, nil
 }
 
+func (f *fakeAPI) ListEndpointConfigs(_ context.Context, _ *sagemaker.ListEndpointConfigsInput, _ ...func(*sagemaker.Options)) (*sagemaker.ListEndpointConfigsOutput, error) {
+	f.call("ListEndpointConfigs")
+	out := &sagemaker.ListEndpointConfigsOutput{}
+	for _, n := range sortedNames(f.configs) {
+		out.EndpointConfigs = append(out.EndpointConfigs, types.EndpointConfigSummary{EndpointConfigName: aws.String(n), EndpointConfigArn: f.configs[n].EndpointConfigArn})
+	}
+	return out, nil
+}
+
 func (f *fakeAPI) ListTags(_ context.Context, in *sagemaker.ListTagsInput, _ ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error) {
 	f.call("ListTags")
 	out := &sagemaker.ListTagsOutput{}

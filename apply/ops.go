@@ -8,10 +8,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/sagectl/sagectl/plan"
 )
 
 // ManagedByValue is the value sagectl gives ManagedByTag on what it creates.
-const ManagedByValue = "sagectl"
+const ManagedByValue = plan.ManagedByValue
 
 // call runs one planned call with what makes it safe: ownership tags on creates, read-after-
 // write waits, status gates and ownership checks before changes, verified swaps, and the
@@ -67,13 +69,13 @@ func (x *Executor) call(ctx context.Context, in any) error {
 		}
 		return verifyWeights(after, in.DesiredWeightsAndCapacities)
 	case *sagemaker.AddTagsInput:
-		if err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+		if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
 			return err
 		}
 		_, err := x.API.AddTags(c, in)
 		return wrap("AddTags", aws.ToString(in.ResourceArn), err)
 	case *sagemaker.DeleteTagsInput:
-		if err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+		if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
 			return err
 		}
 		_, err := x.API.DeleteTags(c, in)
@@ -106,7 +108,7 @@ func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEn
 	if err != nil {
 		return nil, fmt.Errorf("endpoint %q: reading it before changing it: %w", name, err)
 	}
-	if err := x.Guard.owned(ctx, "endpoint", name, out.EndpointArn, "changed"); err != nil {
+	if _, err := x.Guard.owned(ctx, "endpoint", name, out.EndpointArn, "changed"); err != nil {
 		return nil, err
 	}
 	if out.EndpointStatus != types.EndpointStatusInService {
