@@ -14,6 +14,7 @@ func Registry() []Rule {
 		tagsDuplicate{}, tagsAWSPrefix{}, tagsSagectlPrefix{}, // rule_tags_*.go
 		namesDuplicate{}, namesEndpointCase{}, namesVariantStable{}, // rule_names_*.go
 		referenceModel{}, referenceEndpointConfig{}, // rule_reference_*.go
+		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{}, // rule_deployment_*.go
 	}
 }
 

@@ -1,0 +1,60 @@
+package lint
+
+import "testing"
+
+// epHead is a 3-line Endpoint; cases append fields from line 4.
+const epHead = "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\n"
+
+func TestDeploymentOnePolicy(t *testing.T) {
+	bg := "  BlueGreenUpdatePolicy:\n    TrafficRoutingConfiguration: {Type: ALL_AT_ONCE, WaitIntervalInSeconds: 0}\n"
+	rolling := "  RollingUpdatePolicy:\n    MaximumBatchSize: {Type: INSTANCE_COUNT, Value: 1}\n    WaitIntervalInSeconds: 60\n"
+	runRuleCases(t, deploymentOnePolicy{}, []ruleCase{
+		{"blue/green only", epHead + "DeploymentConfig:\n" + bg, nil},
+		{"rolling only", epHead + "DeploymentConfig:\n" + rolling, nil},
+		{"both, blue/green first", epHead + "DeploymentConfig:\n" + bg + rolling,
+			[]string{`7:3 error: DeploymentConfig sets RollingUpdatePolicy and BlueGreenUpdatePolicy (line 5)`}},
+		{"both, rolling first", epHead + "DeploymentConfig:\n" + rolling + bg,
+			[]string{`8:3 error: DeploymentConfig sets BlueGreenUpdatePolicy and RollingUpdatePolicy (line 5)`}},
+		{"no deployment config", epHead, nil},
+	})
+}
+
+func TestDeploymentTimeout(t *testing.T) {
+	bg := func(wait, term, max string) string {
+		return epHead + "DeploymentConfig:\n  BlueGreenUpdatePolicy:\n    TrafficRoutingConfiguration:\n      Type: CANARY\n" +
+			"      WaitIntervalInSeconds: " + wait + "\n    TerminationWaitInSeconds: " + term + "\n    MaximumExecutionTimeoutInSeconds: " + max + "\n"
+	}
+	rolling := func(wait, max string) string {
+		return epHead + "DeploymentConfig:\n  RollingUpdatePolicy:\n    WaitIntervalInSeconds: " + wait + "\n    MaximumExecutionTimeoutInSeconds: " + max + "\n"
+	}
+	runRuleCases(t, deploymentTimeout{}, []ruleCase{
+		{"room to spare", bg("600", "600", "3600"), nil},
+		{"equal to the waits", bg("600", "600", "1200"),
+			[]string{`10:39 warning: MaximumExecutionTimeoutInSeconds 1200 does not exceed the waits (WaitIntervalInSeconds 600 + TerminationWaitInSeconds 600 = 1200 s)`}},
+		{"below one wait", bg("3600", "0", "600"), []string{`10:39 warning: MaximumExecutionTimeoutInSeconds 600 does not exceed the waits (WaitIntervalInSeconds 3600 = 3600 s)`}},
+		{"rolling below its baking time", rolling("900", "600"), []string{`7:39 warning: MaximumExecutionTimeoutInSeconds 600 does not exceed the waits (WaitIntervalInSeconds 900 = 900 s)`}},
+		{"rolling fine", rolling("300", "600"), nil},
+		{"no timeout set", epHead + "DeploymentConfig:\n  RollingUpdatePolicy:\n    WaitIntervalInSeconds: 900\n", nil},
+		{"strings are the schema's", bg(`"600"`, "600", `"60"`), nil},
+	})
+}
+
+func TestDeploymentWeights(t *testing.T) {
+	runRuleCases(t, deploymentWeights{}, []ruleCase{
+		{"distinct", epHead + "DesiredWeightsAndCapacities:\n  - {VariantName: a, DesiredWeight: 1}\n  - {VariantName: b, DesiredWeight: 1}\n", nil},
+		{"repeated", epHead + "DesiredWeightsAndCapacities:\n  - {VariantName: a, DesiredWeight: 1}\n  - {VariantName: b, DesiredWeight: 1}\n  - {VariantName: a, DesiredInstanceCount: 2}\n",
+			[]string{`7:19 error: variant "a" already has desired weights and capacity at line 5`}},
+		{"malformed entries are the schema's", epHead + "DesiredWeightsAndCapacities: [a, a, {DesiredWeight: 1}]\n", nil},
+	})
+}
+
+func TestDeploymentExclude(t *testing.T) {
+	excl := "ExcludeRetainedVariantProperties:\n  - VariantPropertyType: DesiredWeight\n"
+	runRuleCases(t, deploymentExclude{}, []ruleCase{
+		{"retained", epHead + "RetainAllVariantProperties: true\n" + excl, nil},
+		{"retain absent", epHead + excl, []string{`4:1 warning: ExcludeRetainedVariantProperties is set but RetainAllVariantProperties is not true`}},
+		{"retain false", epHead + excl + "RetainAllVariantProperties: false\n", []string{`4:1 warning: ExcludeRetainedVariantProperties is set`}},
+		{"retain not a boolean is the schema's", epHead + "RetainAllVariantProperties: \"yes\"\n" + excl, nil},
+		{"empty list", epHead + "ExcludeRetainedVariantProperties: []\n", nil},
+	})
+}
