@@ -8,7 +8,7 @@ func Registry() []Rule {
 		yamlSyntax, manifestDocument, manifestKind, // the loader's own findings, documented: rule_loader.go
 		ignoreUnused, ignoreInvalid, ignoreExpired, // findings about ignore comments: rule_ignore.go
 		acceleratorType{},
-		variantKind{}, variantNameUnique{}, serverlessMemory{}, serverlessProvisioned{}, serverlessExclusions{}, serverlessAsync{}, serverlessKMS{}, shadowOneToOne{}, shadowExclusions{}, weightsAllZero{}, weightsSplit{}, weightsZero{}, weightsPercent{}, weightsImplicit{}, kmsFormat{}, kmsLocalStorage{}, kmsDefaultKey{}, volumeLocalStorage{}, managedScalingICOnly{}, managedScalingMinMax{}, routingPrefixAware{}, instancePoolsUnique{}, // variants, serverless, shadow, weights, KMS: rule_{variant,serverless,shadow,weights,kms,volume,managed_scaling,routing,instance_pools}*.go
+		variantKind{}, variantNameUnique{}, serverlessMemory{}, serverlessProvisioned{}, serverlessExclusions{}, serverlessAsync{}, serverlessKMS{}, serverlessModel{}, shadowOneToOne{}, shadowExclusions{}, shadowModel{}, weightsAllZero{}, weightsSplit{}, weightsZero{}, weightsPercent{}, weightsImplicit{}, kmsFormat{}, kmsLocalStorage{}, kmsDefaultKey{}, volumeLocalStorage{}, managedScalingICOnly{}, managedScalingMinMax{}, routingPrefixAware{}, instancePoolsUnique{}, // variants, serverless, shadow, weights, KMS: rule_{variant,serverless,shadow,weights,kms,volume,managed_scaling,routing,instance_pools}*.go
 		dataCaptureDestination{}, dataCaptureModes{}, dataCaptureSampling{}, dataCaptureContentTypes{}, // rule_data_capture_*.go
 		asyncOutputPath{}, asyncResponseTopic{}, asyncS3Location{}, coreDumpDestination{}, // rule_async_*.go, rule_core_dump.go
 		tagsDuplicate{}, tagsAWSPrefix{}, tagsSagectlPrefix{}, // rule_tags_*.go

@@ -79,7 +79,7 @@ func matchesA(got, want string) bool {
 // rulesA are the rules of this part, for the shape tests and the fuzz target.
 func rulesA() []Rule {
 	return []Rule{variantKind{}, variantNameUnique{}, serverlessMemory{}, serverlessProvisioned{}, serverlessExclusions{},
-		serverlessAsync{}, serverlessKMS{}, shadowOneToOne{}, shadowExclusions{}, weightsAllZero{}, weightsSplit{}, weightsZero{},
+		serverlessAsync{}, serverlessKMS{}, serverlessModel{}, shadowOneToOne{}, shadowExclusions{}, shadowModel{}, weightsAllZero{}, weightsSplit{}, weightsZero{},
 		weightsPercent{}, weightsImplicit{}, kmsFormat{}, kmsLocalStorage{}, kmsDefaultKey{}, volumeLocalStorage{},
 		managedScalingICOnly{}, managedScalingMinMax{}, routingPrefixAware{}, instancePoolsUnique{}}
 }
