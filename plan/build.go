@@ -121,7 +121,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 		for _, res := range p.desired[k] {
 			p.resolveRefs(res)
 			hashed := map[string]any{}
-			for f, v := range res.body {
+			for f, v := range res.content() {
 				hashed[f] = v
 			}
 			delete(hashed, k.NameField())

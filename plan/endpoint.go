@@ -15,6 +15,7 @@ func (p *planner) planEndpoint(res *resource) error {
 	a := Action{Resource: manifest.KindEndpoint, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	p.post[res.physical] = target
 	newCfg := p.configBody(target)
+	want := p.desiredWeights(res)
 	if l == nil {
 		a.Kind = Create
 		a.Reason = fmt.Sprintf("Endpoint %s does not exist", res.physical)
@@ -23,10 +24,10 @@ func (p *planner) planEndpoint(res *resource) error {
 			in["DeploymentConfig"] = dc
 		}
 		a.Calls = append(a.Calls, p.mustCall("CreateEndpoint", in))
-		a.Weights, a.Changes = weightChanges(res, initialWeights(newCfg), nil)
+		a.Weights, a.Changes = weightChanges(want, initialWeights(newCfg), nil)
 		if len(a.Changes) > 0 {
 			a.Calls = append(a.Calls, p.weightCalls(res, a.Changes)...)
-			a.Reason += "; then DesiredWeightsAndCapacities overrides the config's initial weights"
+			a.Reason += "; then its weights are set as the manifests ask"
 		}
 		a.Changes = nil
 		p.actions = append(p.actions, a)
@@ -42,7 +43,7 @@ func (p *planner) planEndpoint(res *resource) error {
 		what := "EndpointConfigName changed"
 		if old := p.live[key{manifest.KindEndpointConfig, current}]; old != nil && newCfg != nil {
 			var cfgChanges []Change
-			diff("", withoutTags(newCfg), old.Body, &cfgChanges)
+			diff("", fleet(withoutTags(newCfg)), old.Body, &cfgChanges)
 			dropNameChange(&cfgChanges, manifest.KindEndpointConfig)
 			if len(cfgChanges) > 0 {
 				what = changedFields(cfgChanges)
@@ -65,13 +66,16 @@ func (p *planner) planEndpoint(res *resource) error {
 			base = liveW
 		}
 		var wc []Change
-		a.Weights, wc = weightChanges(res, base, liveW)
+		a.Weights, wc = weightChanges(want, base, liveW)
 		if len(wc) > 0 {
 			a.Calls = append(a.Calls, p.weightCalls(res, wc)...)
 		}
+		if !weightsMove(a.Weights) {
+			a.Weights = nil
+		}
 	default:
 		var wc []Change
-		a.Weights, wc = weightChanges(res, liveW, liveW)
+		a.Weights, wc = weightChanges(want, liveW, liveW)
 		if len(wc) > 0 {
 			a.Kind = ShiftWeights
 			a.Changes = append(a.Changes, wc...)
@@ -164,13 +168,22 @@ func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
 	return out
 }
 
-// configBody returns the body of the config an endpoint will use: the desired one,
-// or the live one when no manifest defines it.
+// configBody returns the body of the config an endpoint will use: the live one when
+// it exists and the plan keeps it (its weights are the live config's), else the
+// desired one.
 func (p *planner) configBody(physical string) map[string]any {
-	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[physical]; ok {
-		return r.body
+	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[physical]
+	if desired {
+		var changes []Change
+		if l != nil {
+			diff("", r.content(), l.Body, &changes)
+		}
+		if l == nil || len(changes) > 0 {
+			return r.body
+		}
 	}
-	if l := p.live[key{manifest.KindEndpointConfig, physical}]; l != nil {
+	if l != nil {
 		return l.Body
 	}
 	return nil

@@ -18,7 +18,7 @@ func (p *planner) planImmutable(res *resource) {
 		a.Reason = fmt.Sprintf("%s %s does not exist", res.kind, res.physical)
 		if old := p.superseded(res); old != nil {
 			a.Before = project(a.After, liveView(old, res.tagsSet))
-			diff("", withoutTags(res.after()), old.Body, &a.Changes)
+			diff("", res.content(), old.Body, &a.Changes)
 			dropNameChange(&a.Changes, res.kind)
 			a.Reason = fmt.Sprintf("%s: new %s %s replaces %s", changedFields(a.Changes), res.kind, res.physical, old.Name)
 		}
@@ -27,7 +27,10 @@ func (p *planner) planImmutable(res *resource) {
 		return
 	}
 	a.Before = project(a.After, liveView(l, res.tagsSet))
-	diff("", withoutTags(res.after()), l.Body, &a.Changes)
+	if res.kind == manifest.KindEndpointConfig {
+		keepRuntime(a.Before, a.After)
+	}
+	diff("", res.content(), l.Body, &a.Changes)
 	if len(a.Changes) > 0 {
 		a.Kind = Replace
 		a.Reason = fmt.Sprintf("%s: a %s cannot change after creation, so it is deleted and created again", changedFields(a.Changes), res.kind)
@@ -220,4 +223,13 @@ func (p *planner) mustCall(op string, fields map[string]any) Call {
 		p.err = err
 	}
 	return c
+}
+
+// content is what makes the resource itself: the body without tags and, for a config,
+// without the runtime weights.
+func (res *resource) content() map[string]any {
+	if res.kind == manifest.KindEndpointConfig {
+		return fleet(res.body)
+	}
+	return res.body
 }

@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan/live"
 )
+
+const manifestConfig = manifest.KindEndpointConfig
 
 // variantState is a variant's weight and instance count (nil: not set).
 type variantState struct {
@@ -56,27 +59,13 @@ func liveWeights(l *live.Resource) map[string]variantState {
 	return out
 }
 
-// weightChanges compares the manifest's DesiredWeightsAndCapacities with base (what
+// weightChanges compares the weights the manifests want with base (what
 // the endpoint will have without a weights call) and returns the weights table —
 // before from shown (live, or base when nil), after the final values — and the
 // changes the weights call must make.
-func weightChanges(res *resource, base, shown map[string]variantState) ([]Weight, []Change) {
+func weightChanges(want, base, shown map[string]variantState) ([]Weight, []Change) {
 	if shown == nil {
 		shown = base
-	}
-	want := map[string]variantState{}
-	list, _ := res.extra["DesiredWeightsAndCapacities"].([]any)
-	for _, e := range list {
-		m, _ := e.(map[string]any)
-		var s variantState
-		if w, ok := number(m["DesiredWeight"]); ok {
-			s.weight = &w
-		}
-		if c, ok := number(m["DesiredInstanceCount"]); ok {
-			n := int64(c)
-			s.count = &n
-		}
-		want[variantName(e)] = s
 	}
 	names := map[string]bool{}
 	for n := range base {
@@ -178,4 +167,112 @@ func val(p *float64) float64 {
 		return 0
 	}
 	return *p
+}
+
+// runtimeFields are the production-variant fields that are runtime state, not config
+// content: the endpoint's weights live in DescribeEndpoint and change through
+// UpdateEndpointWeightsAndCapacities, so a changed InitialVariantWeight is a weight
+// shift, not a new config (deploy-pitfalls b.8, c conventions).
+var runtimeFields = []string{"InitialVariantWeight"}
+
+// fleet returns a config body without its runtime fields: what the config diff and
+// the spec hash cover.
+func fleet(body map[string]any) map[string]any {
+	out := make(map[string]any, len(body))
+	for k, v := range body {
+		out[k] = v
+	}
+	vs, ok := body["ProductionVariants"].([]any)
+	if !ok {
+		return out
+	}
+	list := make([]any, len(vs))
+	for i, v := range vs {
+		m, ok := v.(map[string]any)
+		if !ok {
+			list[i] = v
+			continue
+		}
+		c := make(map[string]any, len(m))
+		for k, e := range m {
+			c[k] = e
+		}
+		for _, f := range runtimeFields {
+			delete(c, f)
+		}
+		list[i] = c
+	}
+	out["ProductionVariants"] = list
+	return out
+}
+
+// desiredWeights returns the weights and counts the manifests ask of an endpoint:
+// its DesiredWeightsAndCapacities, else the InitialVariantWeight its manifest
+// config sets.
+func (p *planner) desiredWeights(res *resource) map[string]variantState {
+	want := map[string]variantState{}
+	if list, ok := res.extra["DesiredWeightsAndCapacities"].([]any); ok {
+		for _, e := range list {
+			m, _ := e.(map[string]any)
+			var s variantState
+			if w, ok := number(m["DesiredWeight"]); ok {
+				s.weight = &w
+			}
+			if c, ok := number(m["DesiredInstanceCount"]); ok {
+				n := int64(c)
+				s.count = &n
+			}
+			want[variantName(e)] = s
+		}
+		return want
+	}
+	target, _ := res.body["EndpointConfigName"].(string)
+	cfg, ok := p.desiredPhysical(manifestConfig)[target]
+	if !ok {
+		return want
+	}
+	vs, _ := cfg.body["ProductionVariants"].([]any)
+	for _, v := range vs {
+		m, _ := v.(map[string]any)
+		if w, ok := number(m["InitialVariantWeight"]); ok {
+			want[variantName(v)] = variantState{weight: &w}
+		}
+	}
+	return want
+}
+
+// keepRuntime copies the runtime fields of after's production variants into before's
+// (matched by VariantName), so a config's YAML diff does not show weight drift as a
+// config change: the endpoint's action shows it.
+func keepRuntime(before, after any) {
+	b, _ := before.(map[string]any)
+	a, _ := after.(map[string]any)
+	bl, _ := b["ProductionVariants"].([]any)
+	al, _ := a["ProductionVariants"].([]any)
+	for _, bv := range bl {
+		bm, _ := bv.(map[string]any)
+		for _, av := range al {
+			am, _ := av.(map[string]any)
+			if bm == nil || am == nil || variantName(bv) != variantName(av) {
+				continue
+			}
+			for _, f := range runtimeFields {
+				if v, ok := am[f]; ok {
+					bm[f] = v
+				} else {
+					delete(bm, f)
+				}
+			}
+		}
+	}
+}
+
+// weightsMove reports whether any weight, share or count differs before and after.
+func weightsMove(ws []Weight) bool {
+	for _, w := range ws {
+		if !floatEqual(w.Before, w.After) || !floatEqual(w.ShareBefore, w.ShareAfter) || ptrVal(w.CountBefore) != ptrVal(w.CountAfter) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/awsclient"
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/plan"
+	"github.com/sagectl/sagectl/plan/live"
+	"github.com/sagectl/sagectl/plan/render"
+	"github.com/urfave/cli/v2"
+)
+
+// ExitChanges is plan's exit code with --detailed-exitcode when the plan has changes.
+const ExitChanges = 2
+
+func planCommand(e *env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(render.Formats, ", ")},
+		&cli.StringFlag{Name: "out", Usage: "save the plan (versioned JSON) to `FILE` for sagectl apply"},
+		&cli.BoolFlag{Name: "detailed-exitcode", Usage: "exit 0 when there are no changes, 2 when there are, 1 on error"},
+		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
+		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
+		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
+		configFlag, excludeFlag,
+	}
+	return &cli.Command{
+		Name:      "plan",
+		Usage:     "diff manifests against live SageMaker resources and print the ordered API calls apply would make",
+		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
+		Flags:     append(flags, awsclient.Flags()...),
+		Action:    func(c *cli.Context) error { return runPlan(e, c) },
+	}
+}
+
+// runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
+// under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
+func runPlan(e *env, c *cli.Context) error {
+	err := planAndRender(e, c)
+	var ee exitError
+	if errors.As(err, &ee) && ee.code == ExitUsage {
+		ee.code = ExitFindings
+		return ee
+	}
+	return err
+}
+
+func planAndRender(e *env, c *cli.Context) error {
+	r, err := render.New(c.String("format"), useColor(e.stdout))
+	if err != nil {
+		return fail(ExitUsage, "--format: %v", err)
+	}
+	p, err := makePlan(e, c)
+	if err != nil {
+		return err
+	}
+	if out := c.String("out"); out != "" {
+		if err := p.Save(out); err != nil {
+			return fail(ExitFindings, "--out: %v", err)
+		}
+	}
+	if err := r.Render(e.stdout, p); err != nil {
+		return fail(ExitFindings, "writing the plan: %v", err)
+	}
+	if c.Bool("detailed-exitcode") && p.HasChanges() {
+		return exitCode(ExitChanges)
+	}
+	return nil
+}
+
+// makePlan loads and lints the manifests (refusing to plan on errors, which it prints
+// as lint does), opens the live reader and plans.
+func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
+	settings, err := loadLintSettings(e, c)
+	if err != nil {
+		return nil, err
+	}
+	naming := c.String("naming")
+	if naming == "" {
+		naming = string(settings.cfg.Naming)
+	}
+	policy, err := plan.ParseNaming(naming)
+	if err != nil {
+		return nil, fail(ExitUsage, "--naming: %v", err)
+	}
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	set, fs, err := settings.load(e, paths)
+	if err != nil {
+		return nil, err
+	}
+	fs = checkSetWith(set, fs, settings.options())
+	var errs []finding.Finding
+	for _, f := range fs {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) > 0 {
+		if err := writeReport(e, c, "text", set, errs, finding.Error); err != nil {
+			return nil, err
+		}
+		return nil, fail(ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
+	}
+	ctx := context.Background()
+	reader, workers, err := liveReader(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	p, err := plan.Build(ctx, set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
+	if err != nil {
+		return nil, fail(ExitFindings, "%v", err)
+	}
+	return p, nil
+}
+
+// liveReader returns the --live-dir snapshot, or the SageMaker API with the AWS flags.
+func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
+	o := awsclient.FromContext(c)
+	if dir := c.String("live-dir"); dir != "" {
+		d, err := live.OpenDir(dir)
+		if err != nil {
+			return nil, 0, fail(ExitFindings, "--live-dir: %v", err)
+		}
+		return d, o.Workers(), nil
+	}
+	client, err := awsclient.New(ctx, o)
+	if err != nil {
+		return nil, 0, fail(ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
+	}
+	return &live.API{Client: client}, o.Workers(), nil
+}
