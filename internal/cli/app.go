@@ -71,6 +71,8 @@ func commands(e *env) []*cli.Command {
 		rulesCommand(e),
 		explainCommand(e),
 		schemaCommand(e),
+		planCommand(e),
+		applyCommand(e),
 	}
 }
 
