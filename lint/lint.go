@@ -88,7 +88,7 @@ func Lint(set *manifest.Set, opt Options) []finding.Finding {
 		rules = Registry()
 	}
 	out := checkAll(set, rules, opt.Severity)
-	out = applyIgnores(set, rules, opt, out) // # sagectl:ignore comments: rule_ignore.go
+	out = applyIgnores(set, rules, opt, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
 	finding.Sort(out)
 	return out
 }

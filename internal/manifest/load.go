@@ -208,11 +208,9 @@ func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Fi
 		if index > 0 && isEmptyDocument(&root) && !hasLaterDocument(f, root.Line+1) {
 			break // a trailing "---" at the end of a file is harmless
 		}
-		d, dfs := newDocument(f, index, &root)
+		ds, dfs := newDocuments(f, index, &root) // native, CloudFormation or ACK: dialect_common.go
 		fs = append(fs, dfs...)
-		if d != nil {
-			docs = append(docs, d)
-		}
+		docs = append(docs, ds...)
 	}
 	return f, docs, fs
 }
