@@ -23,7 +23,7 @@ var kmsLocalStorageInfo = &Info{
 		"and older regions or tools may still reject the config.",
 	Source: "sagemaker-facts.md §5: botocore service-2.json CreateEndpointConfig.KmsKeyId doc, changed in 1.43.28 (2026-06-10, commit 29b0ded2); " +
 		"aws/sagemaker-python-sdk v3.20.0 sagemaker-core common_utils.py instance_supports_kms / volume_size_supported",
-	Fix:   "Remove KmsKeyId (local NVMe storage is encrypted by the hardware), or choose an EBS-backed instance type if you need the key.",
+	Fix:   "Remove KmsKeyId, or choose an EBS-backed instance type if the key must cover the instance storage.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: EndpointConfig
 EndpointConfigName: gpu

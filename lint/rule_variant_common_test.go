@@ -80,7 +80,7 @@ func matchesA(got, want string) bool {
 func rulesA() []Rule {
 	return []Rule{variantKind{}, variantNameUnique{}, serverlessMemory{}, serverlessProvisioned{}, serverlessExclusions{},
 		serverlessAsync{}, serverlessKMS{}, serverlessModel{}, shadowOneToOne{}, shadowExclusions{}, shadowModel{}, weightsAllZero{}, weightsSplit{}, weightsZero{},
-		weightsPercent{}, weightsImplicit{}, kmsFormat{}, kmsLocalStorage{}, kmsDefaultKey{}, volumeLocalStorage{},
+		weightsPercent{}, weightsImplicit{}, weightsInferenceComponent{}, kmsFormat{}, kmsLocalStorage{}, kmsDefaultKey{}, volumeLocalStorage{},
 		managedScalingICOnly{}, managedScalingMinMax{}, routingPrefixAware{}, instancePoolsUnique{}}
 }
 

@@ -84,3 +84,17 @@ func TestWeightsImplicit(t *testing.T) {
 		{name: "single variant", src: weighted("3")},
 	})
 }
+
+func TestWeightsInferenceComponent(t *testing.T) {
+	testRuleA(t, weightsInferenceComponent{}, []caseA{
+		{name: "component variant with weight", src: ecA(`ProductionVariants:
+  - VariantName: ic
+    InstanceType: ml.g5.xlarge
+    InitialVariantWeight: 1
+`), want: []string{`6:5 warning: variant "ic" has no ModelName, so it hosts inference components, which are not routed by InitialVariantWeight`}},
+		{name: "model variant with weight", src: ecA("ProductionVariants:\n  - {VariantName: a, ModelName: m, InitialVariantWeight: 1}\n")},
+		{name: "component variant without weight", src: ecA("ProductionVariants:\n  - {VariantName: a, InstanceType: ml.g5.xlarge}\n")},
+		{name: "null weight", src: ecA("ProductionVariants:\n  - {VariantName: a, InitialVariantWeight: null}\n")},
+		{name: "shadow variants are not checked", src: ecA("ProductionVariants:\n  - {VariantName: a, ModelName: m}\nShadowProductionVariants:\n  - {VariantName: b, InitialVariantWeight: 1}\n")},
+	})
+}
