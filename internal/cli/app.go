@@ -73,6 +73,7 @@ func commands(e *env) []*cli.Command {
 		schemaCommand(e),
 		planCommand(e),
 		applyCommand(e),
+		emulatorCommand(e),
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -37,6 +38,11 @@ type Options struct {
 	// StateFile, if set, is loaded by Start (when it exists) and written by Close and Save.
 	StateFile string
 }
+
+var (
+	accountRE = regexp.MustCompile(`^[0-9]{12}$`)
+	regionRE  = regexp.MustCompile(`^[a-z0-9-]+$`)
+)
 
 // Server is a running emulator. It is an http.Handler, so it can also be mounted elsewhere.
 type Server struct {
@@ -65,6 +71,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.Account == "" {
 		opts.Account = "123456789012"
+	}
+	if !accountRE.MatchString(opts.Account) || !regionRE.MatchString(opts.Region) {
+		return nil, fmt.Errorf("account %q must be 12 digits and region %q lower-case letters, digits and dashes: they go into ARNs", opts.Account, opts.Region)
 	}
 	for _, d := range []struct {
 		v   *time.Duration

@@ -77,6 +77,8 @@ func TestStartErrors(t *testing.T) {
 		{"remote address", emulator.Options{Addr: "0.0.0.0:0"}, `listen address "0.0.0.0:0" is not a loopback address`},
 		{"host name", emulator.Options{Addr: "example.com:80"}, "not a loopback address"},
 		{"no port", emulator.Options{Addr: "127.0.0.1"}, "is not host:port"},
+		{"short account", emulator.Options{Account: "12345"}, `account "12345" must be 12 digits`},
+		{"region", emulator.Options{Region: "US East"}, `region "US East"`},
 		{"negative duration", emulator.Options{CreateDuration: -time.Second}, "must not be negative"},
 		{"corrupt state", emulator.Options{StateFile: bad}, bad + " is not an emulator state file"},
 		{"foreign state", emulator.Options{StateFile: partial}, `unknown member "Buckets" at the top level); delete it or pass another --state`},
