@@ -22,7 +22,7 @@ var instancePoolsUniqueInfo = &Info{
 		"https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html",
 	Fix:   "Give every pool its own Priority and InstanceType.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: pools
 ProductionVariants:
   - VariantName: main
@@ -34,8 +34,8 @@ ProductionVariants:
       - InstanceType: ml.c5.xlarge
         Priority: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: pools
 ProductionVariants:
   - VariantName: main
@@ -47,7 +47,7 @@ ProductionVariants:
       - InstanceType: ml.c5.xlarge
         Priority: 2
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (instancePoolsUnique) Info() *Info { return instancePoolsUniqueInfo }

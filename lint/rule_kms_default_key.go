@@ -19,15 +19,15 @@ var kmsDefaultKeyInfo = &Info{
 	Source: "sagemaker-facts.md §1 CreateEndpointConfig.KmsKeyId (botocore 1.43.67 service-2.json); lint-output-notes.md §10.3",
 	Fix:    "Set KmsKeyId to a customer managed key, for example KmsKeyId: alias/sagemaker-prod.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: plain
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: encrypted
 ProductionVariants:
   - VariantName: main
@@ -35,7 +35,7 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker-prod
-`,
+`, "my-model"),
 }
 
 func (kmsDefaultKey) Info() *Info { return kmsDefaultKeyInfo }

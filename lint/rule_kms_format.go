@@ -26,7 +26,7 @@ var kmsFormatInfo = &Info{
 		"CreateEndpointConfig.KmsKeyId doc); https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id",
 	Fix:   "Write the key as a key ID, key ARN, alias/NAME or alias ARN.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: encrypted
 ProductionVariants:
   - VariantName: main
@@ -34,8 +34,8 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: arn:aws:kms:us-east-1:123456789012:aliases/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: encrypted
 ProductionVariants:
   - VariantName: main
@@ -43,7 +43,7 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: arn:aws:kms:us-east-1:123456789012:alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (kmsFormat) Info() *Info { return kmsFormatInfo }

@@ -25,7 +25,7 @@ var kmsLocalStorageInfo = &Info{
 		"aws/sagemaker-python-sdk v3.20.0 sagemaker-core common_utils.py instance_supports_kms / volume_size_supported",
 	Fix:   "Remove KmsKeyId, or choose an EBS-backed instance type if the key must cover the instance storage.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: gpu
 ProductionVariants:
   - VariantName: main
@@ -33,15 +33,15 @@ ProductionVariants:
     InstanceType: ml.g5.xlarge
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: gpu
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
     InstanceType: ml.g5.xlarge
     InitialInstanceCount: 1
-`,
+`, "my-model"),
 }
 
 func (kmsLocalStorage) Info() *Info { return kmsLocalStorageInfo }

@@ -23,7 +23,7 @@ var managedScalingICOnlyInfo = &Info{
 		"DIAGNijmegen/rse-grand-challenge PR #4659",
 	Fix:   "Remove ManagedInstanceScaling (use Application Auto Scaling for model variants), or remove ModelName and deploy the model as an inference component.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: scaled
 ProductionVariants:
   - VariantName: main
@@ -34,7 +34,7 @@ ProductionVariants:
       Status: ENABLED
       MinInstanceCount: 1
       MaxInstanceCount: 4
-`,
+`, "my-model"),
 	Good: `kind: EndpointConfig
 EndpointConfigName: components
 ExecutionRoleArn: arn:aws:iam::123456789012:role/sagemaker

@@ -22,7 +22,7 @@ var routingPrefixAwareInfo = &Info{
 		"SDK v1.266.0 CHANGELOG (PREFIX_AWARE)",
 	Fix:   "Add RoutingConfig.PrefixAwareRoutingConfig with PrefixLength (1024..65536) and ConcurrencyThreshold (1..1024).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: llm
 ProductionVariants:
   - VariantName: main
@@ -32,8 +32,8 @@ ProductionVariants:
     RoutingConfig:
       RoutingStrategy: PREFIX_AWARE
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-llm"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: llm
 ProductionVariants:
   - VariantName: main
@@ -46,7 +46,7 @@ ProductionVariants:
         PrefixLength: 4096
         ConcurrencyThreshold: 8
 KmsKeyId: alias/sagemaker
-`,
+`, "my-llm"),
 }
 
 func (routingPrefixAware) Info() *Info { return routingPrefixAwareInfo }

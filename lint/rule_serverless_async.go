@@ -18,7 +18,7 @@ var serverlessAsyncInfo = &Info{
 	Source: "sagemaker-facts.md §3 serverless-async (inferred) and §14.2 (unconfirmed offline)",
 	Fix:    "Remove AsyncInferenceConfig, or make the variant instance-based (InstanceType and InitialInstanceCount).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless-async
 ProductionVariants:
   - VariantName: main
@@ -29,8 +29,8 @@ ProductionVariants:
 AsyncInferenceConfig:
   OutputConfig:
     S3OutputPath: s3://my-bucket/async
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -41,7 +41,7 @@ AsyncInferenceConfig:
   OutputConfig:
     S3OutputPath: s3://my-bucket/async
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (serverlessAsync) Info() *Info { return serverlessAsyncInfo }

@@ -21,7 +21,7 @@ var serverlessExclusionsInfo = &Info{
 	Source: "sagemaker-facts.md §3 serverless-exclusions and §4: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html (Feature exclusions)",
 	Fix:    "Remove the unsupported feature, or make the endpoint instance-based (InstanceType and InitialInstanceCount instead of ServerlessConfig).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -34,8 +34,8 @@ DataCaptureConfig:
   DestinationS3Uri: s3://my-bucket/capture
   CaptureOptions:
     - CaptureMode: Input
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -43,7 +43,7 @@ ProductionVariants:
     ServerlessConfig:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
-`,
+`, "my-model"),
 }
 
 func (serverlessExclusions) Info() *Info { return serverlessExclusionsInfo }

@@ -19,7 +19,7 @@ var serverlessKMSInfo = &Info{
 		"(older copy in the awsdocs/amazon-sagemaker-developer-guide archive)",
 	Fix:   "Remove KmsKeyId from the serverless endpoint config.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -28,8 +28,8 @@ ProductionVariants:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -37,7 +37,7 @@ ProductionVariants:
     ServerlessConfig:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
-`,
+`, "my-model"),
 }
 
 func (serverlessKMS) Info() *Info { return serverlessKMSInfo }

@@ -29,7 +29,7 @@ var serverlessMemoryInfo = &Info{
 		"https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:   "Round MemorySizeInMB to a whole number of gigabytes: 1024, 2048, 3072, 4096, 5120 or 6144.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -37,8 +37,8 @@ ProductionVariants:
     ServerlessConfig:
       MemorySizeInMB: 3000
       MaxConcurrency: 5
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -46,7 +46,7 @@ ProductionVariants:
     ServerlessConfig:
       MemorySizeInMB: 3072
       MaxConcurrency: 5
-`,
+`, "my-model"),
 }
 
 func (serverlessMemory) Info() *Info { return serverlessMemoryInfo }

@@ -23,7 +23,7 @@ var serverlessProvisionedInfo = &Info{
 		"https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:   "Lower ProvisionedConcurrency or raise MaxConcurrency (at most 200).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig, manifest.KindEndpoint},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -32,8 +32,8 @@ ProductionVariants:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
       ProvisionedConcurrency: 10
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -42,7 +42,7 @@ ProductionVariants:
       MemorySizeInMB: 2048
       MaxConcurrency: 10
       ProvisionedConcurrency: 5
-`,
+`, "my-model"),
 }
 
 func (serverlessProvisioned) Info() *Info { return serverlessProvisionedInfo }

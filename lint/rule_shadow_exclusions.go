@@ -20,7 +20,7 @@ var shadowExclusionsInfo = &Info{
 	Source: "sagemaker-facts.md §3 shadow-exclusions and §9: https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html",
 	Fix:    "Use instance-based, real-time variants on a non-Inf1 instance type (ml.inf2.* instead of ml.inf1.*), or drop the shadow variant.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: current
@@ -33,8 +33,8 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: current
@@ -47,7 +47,7 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (shadowExclusions) Info() *Info { return shadowExclusionsInfo }

@@ -19,7 +19,7 @@ var shadowOneToOneInfo = &Info{
 	Source: "sagemaker-facts.md §3 shadow-one-to-one and §9: botocore 1.43.67 service-2.json (CreateEndpointConfig.ShadowProductionVariants)",
 	Fix:    "Keep one production variant and one shadow variant; test further candidates in separate shadow tests.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: current
@@ -36,8 +36,8 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b", "model-c"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: current
@@ -50,7 +50,7 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (shadowOneToOne) Info() *Info { return shadowOneToOneInfo }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sagectl/sagectl/internal/manifest"
 	"gopkg.in/yaml.v3"
@@ -72,4 +73,15 @@ func anyServerless(body *yaml.Node) bool {
 // present reports whether field is set (to anything but null) in mapping m.
 func present(m *yaml.Node, field string) bool {
 	return !manifest.IsNull(manifest.Get(m, field))
+}
+
+// withModels prepends a minimal Model document for each name to a documentation
+// example, so the example shows its rule's findings and not "no Model manifest" ones.
+func withModels(example string, names ...string) string {
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "kind: Model\nModelName: %s\nExecutionRoleArn: arn:aws:iam::123456789012:role/sagemaker\n"+
+			"PrimaryContainer:\n  Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/%s:1\n---\n", n, n)
+	}
+	return b.String() + example
 }

@@ -25,17 +25,17 @@ var variantKindInfo = &Info{
 		"InitialInstanceCount being required for instance-based variants is enforced by the service, not the model (inferred, §14.6)",
 	Fix:   "For a serverless variant remove the instance fields; otherwise set InstanceType (or InstancePools) and InitialInstanceCount.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: mixed
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
-    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
     ServerlessConfig:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless
 ProductionVariants:
   - VariantName: main
@@ -43,7 +43,7 @@ ProductionVariants:
     ServerlessConfig:
       MemorySizeInMB: 2048
       MaxConcurrency: 5
-`,
+`, "my-model"),
 }
 
 // serverlessForbidden lists the instance-based fields a serverless variant must not set.

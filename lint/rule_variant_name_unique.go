@@ -20,7 +20,7 @@ var variantNameUniqueInfo = &Info{
 	Source: "sagemaker-facts.md §3 variant-name-unique (inferred, §14.6); UpdateEndpointWeightsAndCapacities addresses variants by VariantName (botocore 1.43.67 service-2.json)",
 	Fix:    "Give every production and shadow variant its own VariantName.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: main
@@ -33,8 +33,8 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:
   - VariantName: main
@@ -47,7 +47,7 @@ ShadowProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (variantNameUnique) Info() *Info { return variantNameUniqueInfo }

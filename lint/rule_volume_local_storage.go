@@ -22,7 +22,7 @@ var volumeLocalStorageInfo = &Info{
 		"aws/sagemaker-python-sdk PR #4828 (trn1: \"throws a service exception\"); local_storage_families in sagemaker-constraints.json",
 	Fix:   "Remove VolumeSizeInGB: the instance's local NVMe storage is used instead.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: gpu
 ProductionVariants:
   - VariantName: main
@@ -30,15 +30,15 @@ ProductionVariants:
     InstanceType: ml.g5.2xlarge
     InitialInstanceCount: 1
     VolumeSizeInGB: 100
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: gpu
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
     InstanceType: ml.g5.2xlarge
     InitialInstanceCount: 1
-`,
+`, "my-model"),
 }
 
 func (volumeLocalStorage) Info() *Info { return volumeLocalStorageInfo }

@@ -18,7 +18,7 @@ var weightsAllZeroInfo = &Info{
 		"production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\"); lint-output-notes.md §10.1-2",
 	Fix:   "Give at least one production variant a weight above 0 (unset means 1.0).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: zero
 ProductionVariants:
   - VariantName: main
@@ -27,8 +27,8 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 0
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: one
 ProductionVariants:
   - VariantName: main
@@ -37,7 +37,7 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (weightsAllZero) Info() *Info { return weightsAllZeroInfo }

@@ -21,7 +21,7 @@ var weightsImplicitInfo = &Info{
 	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json, default 1.0); lint-output-notes.md §10.2",
 	Fix:    "Set InitialVariantWeight on every production variant.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:
   - VariantName: current
@@ -34,8 +34,8 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:
   - VariantName: current
@@ -49,7 +49,7 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 10
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (weightsImplicit) Info() *Info { return weightsImplicitInfo }

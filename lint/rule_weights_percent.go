@@ -29,7 +29,7 @@ var weightsPercentInfo = &Info{
 	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
 	Fix:    "Make the weights add up to 100, or write them as a plain ratio (7 and 2).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:
   - VariantName: current
@@ -43,8 +43,8 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 20
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:
   - VariantName: current
@@ -58,7 +58,7 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 20
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (weightsPercent) Info() *Info { return weightsPercentInfo }

@@ -18,7 +18,7 @@ var weightsSplitInfo = &Info{
 	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
 	Fix:    "Nothing to fix: check that the split is the one you intend.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:
   - VariantName: current
@@ -32,8 +32,8 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: single
 ProductionVariants:
   - VariantName: current
@@ -41,7 +41,7 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 2
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a"),
 }
 
 func (weightsSplit) Info() *Info { return weightsSplitInfo }

@@ -20,7 +20,7 @@ var weightsZeroInfo = &Info{
 	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
 	Fix:    "Give the variant a weight above 0, remove it, or suppress this warning if it is a deliberate standby.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: standby
 ProductionVariants:
   - VariantName: current
@@ -34,8 +34,8 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 0
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "model-a", "model-b"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: canary
 ProductionVariants:
   - VariantName: current
@@ -49,7 +49,7 @@ ProductionVariants:
     InitialInstanceCount: 1
     InitialVariantWeight: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "model-a", "model-b"),
 }
 
 func (weightsZero) Info() *Info { return weightsZeroInfo }
