@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,3 +166,38 @@ func mustParse(t *testing.T, src string) *config.Config {
 	}
 	return c
 }
+
+// TestConfigTestdata: testdata/config/ok-*.yaml load with the real rule registry, and
+// each err-*.yaml gives exactly the problems in its .out file.
+func TestConfigTestdata(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/config/*.yaml")
+	if len(files) < 2 {
+		t.Fatal("no config test files")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, err := config.Load(f, ruleIDs())
+			if strings.HasPrefix(filepath.Base(f), "ok-") {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("invalid config accepted")
+			}
+			got := strings.ReplaceAll(err.Error(), f, filepath.Base(f)) + "\n"
+			golden := strings.TrimSuffix(f, ".yaml") + ".out"
+			if *updateConfig {
+				os.WriteFile(golden, []byte(got), 0o644)
+				return
+			}
+			want, rerr := os.ReadFile(golden)
+			if rerr != nil || got != string(want) {
+				t.Errorf("got:\n%s\nwant (%s):\n%s", got, golden, want)
+			}
+		})
+	}
+}
+
+var updateConfig = flag.Bool("update-config", false, "rewrite testdata/config/*.out")

@@ -61,7 +61,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key far", "colour: red\n", `1:1: unknown key "colour" | valid keys: rules, exclude, fail-on, naming`},
 		{"unknown rule", "rules:\n  kms-defualt-key: off\n", `2:3: unknown rule "kms-defualt-key" | did you mean "kms-default-key"?`},
 		{"unknown rule far", "rules:\n  nothing-like-it: off\n", `2:3: unknown rule "nothing-like-it" | 'sagectl rules' lists`},
-		{"bad rule value", "rules:\n  kms-default-key: warn\n", `2:20: rule kms-default-key is "warn": expected one of off, error, warning, info | use one of off, error`},
+		{"bad rule value", "rules:\n  kms-default-key: warn\n", `2:20: rule kms-default-key is "warn": expected one of off, error, warning, info`},
 		{"rule value mapping", "rules:\n  kms-default-key: {a: 1}\n", `2:20: rule kms-default-key is a mapping`},
 		{"rules not mapping", "rules: [a]\n", `1:8: rules must be a mapping`},
 		{"rule twice", "rules:\n  kms-default-key: off\n  kms-default-key: info\n", `3:3: rule "kms-default-key" is set twice`},
@@ -151,4 +151,11 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestParseOneDocument(t *testing.T) {
+	_, fs := Parse("c.yaml", []byte("naming: exact\n---\nnaming: hashed\n"), ruleIDs)
+	if len(fs) != 1 || fs[0].Line != 2 || !strings.Contains(fs[0].Message, "more than one YAML document") {
+		t.Fatalf("got %v", fs)
+	}
 }

@@ -49,7 +49,8 @@ func Parse(path string, data []byte, rules []string) (c *Config, fs []finding.Fi
 		}
 	}()
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return p.c, nil // an empty file (or only comments) means the defaults
 		}
@@ -69,6 +70,10 @@ func Parse(path string, data []byte, rules []string) (c *Config, fs []finding.Fi
 		return p.c, p.out
 	}
 	p.top(root)
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		p.errorf(&extra, "merge the settings into the first document", "the config file holds more than one YAML document; only one is allowed")
+	}
 	return p.c, p.out
 }
 
@@ -107,7 +112,7 @@ func (p *parser) rulesMap(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.MappingNode {
-		p.errorf(v, "example: rules: {kms-default-key: off, weights-percent: error}", "rules must be a mapping of rule ID to off, error, warning or info")
+		p.errorf(v, "example: rules: {kms-default-key: off, weights-percent-sum: error}", "rules must be a mapping of rule ID to off, error, warning or info")
 		return
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
@@ -168,7 +173,7 @@ func (p *parser) oneOf(v *yaml.Node, what string, allowed []string) (string, boo
 	} else {
 		val = fmt.Sprintf("%q", val)
 	}
-	p.errorf(v, didYouMean(v.Value, allowed, "use one of "+strings.Join(allowed, ", ")),
+	p.errorf(v, didYouMean(v.Value, allowed, ""),
 		"%s is %s: expected one of %s", what, val, strings.Join(allowed, ", "))
 	return "", false
 }
