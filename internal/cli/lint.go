@@ -101,7 +101,7 @@ func writeReport(e *env, c *cli.Context, format string, set *manifest.Set, fs []
 		w, color = f, false
 	}
 	opt := report.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
-		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs(), FailOn: failOn, Version: Version}
+		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version}
 	if format == "github" {
 		if sw := stepSummary(e.stderr); sw != nil {
 			defer sw.Close()

@@ -33,8 +33,10 @@ type Options struct {
 	// Files are the paths linted, in order; Docs are their documents (for JUnit).
 	Files []string
 	Docs  []*manifest.Document
-	// Rules documents every rule sagectl can report (for SARIF's tool.driver.rules).
-	Rules []RuleDoc
+	// Rules documents every rule sagectl can report (for SARIF's tool.driver.rules). It
+	// is called only by the formats that need it: documenting the rules lints their
+	// examples, which a plain lint run should not pay for.
+	Rules func() []RuleDoc
 	// FailOn is the lowest severity that fails (JUnit reports lower ones as output, not failures).
 	FailOn finding.Severity
 	// Version is sagectl's version, for SARIF's tool.driver.

@@ -36,7 +36,9 @@ func sample(t *testing.T) (Options, []finding.Finding) {
 		},
 		Files: []string{f.Path, "dir/empty.yaml"},
 		Docs:  docs,
-		Rules: []RuleDoc{{ID: "accelerator-type-deprecated", Severity: finding.Error, Summary: "no EI", Why: "retired", Source: "API", Fix: "remove it", Bad: "a: 1\n", BadOutput: "out\n", Good: "b: 1\n"}},
+		Rules: func() []RuleDoc {
+			return []RuleDoc{{ID: "accelerator-type-deprecated", Severity: finding.Error, Summary: "no EI", Why: "retired", Source: "API", Fix: "remove it", Bad: "a: 1\n", BadOutput: "out\n", Good: "b: 1\n"}}
+		},
 	}
 	fs = []finding.Finding{
 		{Rule: "accelerator-type-deprecated", Severity: finding.Error, File: f.Path, Line: 5, Col: 5, EndLine: 5, EndCol: 19, Path: "/ProductionVariants/0/AcceleratorType", Message: "AcceleratorType is retired", Hint: "remove it"},

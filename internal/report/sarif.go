@@ -189,7 +189,11 @@ func (s *SARIF) rules() ([]sarifRule, map[string]int) {
 		index[r.ID] = len(out)
 		out = append(out, r)
 	}
-	for _, d := range s.opt.Rules {
+	var docs []RuleDoc
+	if s.opt.Rules != nil {
+		docs = s.opt.Rules()
+	}
+	for _, d := range docs {
 		full := d.Summary
 		if d.Why != "" {
 			full += ". " + d.Why
