@@ -201,3 +201,19 @@ func TestConfigTestdata(t *testing.T) {
 }
 
 var updateConfig = flag.Bool("update-config", false, "rewrite testdata/config/*.out")
+
+// TestConfigDocExample keeps docs/config.md true: its example config is the one in
+// testdata/config/ok-full.yaml, which TestConfigTestdata loads with the real rules.
+func TestConfigDocExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/config.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile("../../testdata/config/ok-full.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "```yaml\n"+string(example)+"```\n") {
+		t.Error("docs/config.md does not show testdata/config/ok-full.yaml as its example")
+	}
+}
