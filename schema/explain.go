@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,8 +50,8 @@ func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationEr
 	loc := schemaPointer(e.AbsoluteKeywordLocation)
 	keyword := lastToken(loc)
 	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
-	l := leafCtx{kind: kind, pointer: e.InstanceLocation, keyword: keyword, rule: resolve(c.raw, loc),
-		parent: parent, value: resolve(value, e.InstanceLocation), e: e}
+	l := leafCtx{kind: kind, pointer: instancePointer(e.InstanceLocation), keyword: keyword, rule: resolve(c.raw, loc),
+		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e}
 	if strings.Contains(loc, "/propertyNames/") {
 		return []Error{l.propertyName()}
 	}
@@ -72,6 +73,9 @@ func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationEr
 	case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties":
 		return []Error{l.badSize()}
 	case "pattern":
+		if l.value == "" && l.parent["minLength"] != nil {
+			return nil // "is empty; it needs at least 1 character" says it better
+		}
 		return []Error{l.noMatch()}
 	}
 	return []Error{{Pointer: l.pointer, Keyword: keyword, Message: fmt.Sprintf("%s: %s", l.field(), e.Message)}}
@@ -125,6 +129,21 @@ func Place(kind, pointer string) string {
 		return kind
 	}
 	return b.String()
+}
+
+// instancePointer turns jsonschema's instance location, whose tokens it also
+// URL-escapes ("A%20B"), into a plain JSON pointer.
+func instancePointer(loc string) string {
+	if !strings.Contains(loc, "%") {
+		return loc
+	}
+	parts := strings.Split(loc, "/")
+	for i, p := range parts {
+		if u, err := url.PathUnescape(p); err == nil {
+			parts[i] = u
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // schemaPointer returns the JSON pointer part of an absolute keyword location.

@@ -23,7 +23,7 @@ func (l leafCtx) unknownFields() []Error {
 		}
 		e := Error{Pointer: childPointer(l.pointer, k), Keyword: l.keyword, AtKey: true,
 			Message: fmt.Sprintf("unknown field %q in %s", k, Place(l.kind, l.pointer))}
-		if s := suggest.Closest(k, allowed); s != "" {
+		if s := closest(k, allowed); s != "" {
 			e.Message += fmt.Sprintf("; did you mean %q?", s)
 			e.Hint = "rename it to " + s
 		} else {
@@ -119,11 +119,25 @@ func (l leafCtx) unknownOpenValue() Error {
 		Message: fmt.Sprintf("unknown %s %s: not in this SDK's list of %d", l.field(), valueWord(l.value), len(known)),
 		Hint:    "check that SageMaker hosting offers it in your Region; if it is newer than this sagectl, the warning can be ignored"}
 	if s, _ := l.value.(string); s != "" {
-		if sug := suggest.Closest(s, known); sug != "" {
+		if sug := closest(s, known); sug != "" {
 			e.Message += fmt.Sprintf("; did you mean %q?", sug)
 		}
 	}
 	return e
+}
+
+// closest is suggest.Closest over the candidates whose length could be within its edit
+// limit of word's: the same answer without measuring 277 instance types each time.
+func closest(word string, candidates []string) string {
+	n := len([]rune(word))
+	limit := n/3 + 1
+	near := make([]string, 0, len(candidates))
+	for _, c := range candidates {
+		if d := len([]rune(c)) - n; d >= -limit && d <= limit {
+			near = append(near, c)
+		}
+	}
+	return suggest.Closest(word, near)
 }
 
 // suggest adds a did-you-mean for a string value.
@@ -136,7 +150,7 @@ func (l leafCtx) suggest(e *Error, allowed []string) {
 	for i, a := range allowed {
 		plain[i] = strings.Trim(a, `"`)
 	}
-	if sug := suggest.Closest(s, plain); sug != "" {
+	if sug := closest(s, plain); sug != "" {
 		e.Message += fmt.Sprintf("; did you mean %q?", sug)
 		e.Hint = fmt.Sprintf("replace it with %q", sug)
 	}
