@@ -73,7 +73,7 @@ func writeSummary(w io.Writer, fs []finding.Finding, rel func(string) string) er
 	for _, f := range fs {
 		count[f.Severity]++
 	}
-	fmt.Fprintf(&b, "%d errors, %d warnings, %d info.", count[finding.Error], count[finding.Warning], count[finding.Info])
+	fmt.Fprintf(&b, "%s, %s, %s.", plural(count[finding.Error], "error"), plural(count[finding.Warning], "warning"), plural(count[finding.Info], "info"))
 	if count[finding.Error] > githubLimit || count[finding.Warning] > githubLimit {
 		fmt.Fprintf(&b, " GitHub shows at most %d annotations of each level per step: this table lists them all.", githubLimit)
 	}

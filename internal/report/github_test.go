@@ -47,7 +47,7 @@ func TestGitHubOverLimitWritesEverythingAndSummary(t *testing.T) {
 	if rows := strings.Count(s, "\n| error | a.yaml |"); rows != 12 {
 		t.Errorf("summary has %d rows, want 12:\n%s", rows, s)
 	}
-	if !strings.Contains(s, "GitHub shows at most 10") || !strings.Contains(s, `problem 12 \| piped`) {
+	if !strings.Contains(s, "12 errors, 0 warnings, 0 info. GitHub shows at most 10") || !strings.Contains(s, `problem 12 \| piped`) {
 		t.Errorf("summary lacks the limit note or escaping:\n%s", s)
 	}
 }
@@ -56,5 +56,20 @@ func TestGitHubNoSummaryWithoutStepSummary(t *testing.T) {
 	opt, fs := sample(t)
 	if out := render(t, "github", opt, fs); strings.Contains(out, "| severity |") {
 		t.Errorf("summary table written to the annotations stream:\n%s", out)
+	}
+}
+
+func TestGitHubSummaryCounts(t *testing.T) {
+	opt, fs := sample(t)
+	var summary bytes.Buffer
+	opt.StepSummary = &summary
+	render(t, "github", opt, fs)
+	if s := summary.String(); !strings.Contains(s, "1 error, 2 warnings, 1 info.\n") || strings.Contains(s, "at most") {
+		t.Errorf("summary:\n%s", s)
+	}
+	summary.Reset()
+	render(t, "github", opt, nil)
+	if summary.String() != "## sagectl lint\n\nNo findings.\n" {
+		t.Errorf("empty summary: %q", summary.String())
 	}
 }
