@@ -37,9 +37,6 @@ type Backoff struct {
 	Factor     float64
 }
 
-// ProductionPoll is the endpoint polling schedule against AWS: 1 s doubling up to 30 s.
-var ProductionPoll = Backoff{Start: time.Second, Cap: 30 * time.Second, Factor: 2}
-
 // Next returns the delay that follows prev (0 means first poll).
 func (b Backoff) Next(prev time.Duration) time.Duration {
 	if prev <= 0 {

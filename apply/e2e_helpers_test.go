@@ -49,9 +49,7 @@ func newHarness(t *testing.T) *harness {
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
 	rec := &Recorder{Clock: clock}
 	api := rec.Instrument(raw, Retryer(6, time.Millisecond))
-	w := &Waiter{API: api, Clock: clock, Poll: ProductionPoll, Visible: Backoff{Start: time.Second, Cap: 5 * time.Second, Factor: 2},
-		Timeout: time.Hour, VisibleTimeout: 2 * time.Minute}
-	x := &Executor{API: api, Clock: clock, Waiter: w, Guard: &Guard{API: api}, Parallelism: 8}
+	x := New(api, clock, nil, Options{Parallelism: 8, WaitTimeout: time.Hour})
 	return &harness{emu: emu, clock: clock, raw: raw, rec: rec, x: x, ctx: context.Background()}
 }
 

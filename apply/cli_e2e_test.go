@@ -1,0 +1,164 @@
+package apply_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sagectl/sagectl/internal/emulator"
+)
+
+// mutations are the calls apply makes and plan never does: request faults on them hit apply.
+var mutations = []string{"CreateModel", "CreateEndpointConfig", "CreateEndpoint", "UpdateEndpoint",
+	"UpdateEndpointWeightsAndCapacities", "DeleteEndpointConfig"}
+
+// burst fails the next n requests of every mutation with kind.
+func burst(kind emulator.FaultKind, n int) func(*emulator.Server) {
+	return func(s *emulator.Server) {
+		for _, op := range mutations {
+			s.Inject(emulator.Fault{Kind: kind, Op: op, Times: n})
+		}
+	}
+}
+
+// TestCLIConverges runs the walkthrough (create, shift a weight, change the instance type)
+// with each fault injected: every apply converges (plan then shows no changes), and each
+// mutation reaches the service once plus the retries the fault forces.
+func TestCLIConverges(t *testing.T) {
+	tests := []struct {
+		name   string
+		inject func(*emulator.Server)
+		extra  int // requests per mutation the fault adds
+	}{
+		{"no fault", func(*emulator.Server) {}, 0},
+		{"stale reads after create", func(s *emulator.Server) { s.SetStaleReads(emulator.StaleReads{Calls: 2}) }, 0},
+		{"throttling bursts", burst(emulator.Throttle, 3), 3},
+		{"500s", burst(emulator.InternalError, 2), 2},
+		{"503s", burst(emulator.Unavailable, 1), 1},
+		{"latency", func(s *emulator.Server) { s.Inject(emulator.Fault{Kind: emulator.Latency, Delay: 5 * time.Millisecond}) }, 0},
+	}
+	// What each apply of the walkthrough mutates.
+	want := map[string]map[string]int{
+		"v1": {"CreateModel": 1, "CreateEndpointConfig": 1, "CreateEndpoint": 1},
+		"v2": {"UpdateEndpointWeightsAndCapacities": 1},
+		"v3": {"CreateEndpointConfig": 1, "UpdateEndpoint": 1, "DeleteEndpointConfig": 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCLIEnv(t)
+			for _, v := range []string{"v1", "v2", "v3"} {
+				c.emu.ResetCalls()
+				tt.inject(c.emu)
+				code, out := c.apply("--auto-approve", testdata(v))
+				if code != 0 || !strings.Contains(out, "Apply complete") {
+					t.Fatalf("apply %s: exit %d\n%s", v, code, out)
+				}
+				for _, op := range mutations {
+					n := want[v][op]
+					if n > 0 {
+						n += tt.extra
+					}
+					if got := c.emu.Calls(op); got != n {
+						t.Errorf("apply %s: %s reached the service %d times, want %d", v, op, got, n)
+					}
+				}
+				c.emu.ClearFaults()
+				c.converged(testdata(v))
+			}
+		})
+	}
+}
+
+func TestCLIWeightShiftMakesNoNewFleet(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, out := c.apply("--auto-approve", testdata("v1")); code != 0 {
+		t.Fatal(out)
+	}
+	c.emu.ResetCalls()
+	code, out := c.apply("--auto-approve", testdata("v2"))
+	if code != 0 {
+		t.Fatal(out)
+	}
+	if n := c.emu.Calls("UpdateEndpointWeightsAndCapacities"); n != 1 {
+		t.Errorf("UpdateEndpointWeightsAndCapacities calls = %d, want 1", n)
+	}
+	for _, op := range []string{"CreateEndpointConfig", "UpdateEndpoint", "DeleteEndpointConfig"} {
+		if n := c.emu.Calls(op); n != 0 {
+			t.Errorf("%s called %d times for a weight change", op, n)
+		}
+	}
+}
+
+func TestCLIRefusesWithoutApproval(t *testing.T) {
+	c := newCLIEnv(t)
+	code, out := c.apply(testdata("v1"))
+	if code != 1 || !strings.Contains(out, "not applying: standard input is not a terminal") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if n := c.emu.Calls("CreateModel"); n != 0 {
+		t.Errorf("CreateModel called %d times without approval", n)
+	}
+}
+
+func TestCLISavedPlanAndStaleCheck(t *testing.T) {
+	c := newCLIEnv(t)
+	dir := t.TempDir()
+	fresh, stale := filepath.Join(dir, "fresh.json"), filepath.Join(dir, "stale.json")
+	for _, f := range []string{fresh, stale} {
+		if code, out := c.run("plan", "--naming", "hashed", "--out", f, testdata("v1")); code != 0 {
+			t.Fatal(out)
+		}
+	}
+	if code, out := c.run("apply", "--poll-max", "5ms", fresh); code != 0 {
+		t.Fatalf("apply saved plan: exit %d\n%s", code, out)
+	}
+	c.converged(testdata("v1"))
+	c.emu.ResetCalls()
+	code, out := c.run("apply", "--poll-max", "5ms", stale)
+	if code != 1 || !strings.Contains(out, "the plan is stale") || !strings.Contains(out, "Endpoint churn: was created since the plan") {
+		t.Fatalf("stale plan: exit %d\n%s", code, out)
+	}
+	for _, op := range []string{"CreateModel", "CreateEndpointConfig", "CreateEndpoint", "UpdateEndpoint"} {
+		if n := c.emu.Calls(op); n != 0 {
+			t.Errorf("a stale plan made %d %s calls", n, op)
+		}
+	}
+	if code, out := c.run("apply", "--prune", stale); code != 2 || !strings.Contains(out, "--prune applies when planning from PATHs") {
+		t.Errorf("--prune with a plan file: exit %d\n%s", code, out)
+	}
+}
+
+func TestCLIEndpointFailsToCreate(t *testing.T) {
+	c := newCLIEnv(t)
+	c.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailCreate, Endpoint: "churn", Reason: "ping health check failed", Times: 1})
+	code, out := c.apply("--auto-approve", testdata("v1"))
+	for _, want := range []string{`endpoint "churn": Failed: FailureReason "ping health check failed"`, "Apply failed", "CreateEndpoint"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+}
+
+func TestCLISilentRollback(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, out := c.apply("--auto-approve", testdata("v1")); code != 0 {
+		t.Fatal(out)
+	}
+	c.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.RollbackUpdate, Endpoint: "churn", Times: 1})
+	code, out := c.apply("--auto-approve", testdata("v3"))
+	if code != 1 || !strings.Contains(out, "was rolled back") || !strings.Contains(out, "is kept") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if n := c.emu.Calls("DeleteEndpointConfig"); n != 0 {
+		t.Errorf("the old config was deleted after a rollback (%d calls)", n)
+	}
+	// The next apply (fault gone) converges.
+	if code, out := c.apply("--auto-approve", testdata("v3")); code != 0 {
+		t.Fatalf("re-apply: exit %d\n%s", code, out)
+	}
+	c.converged(testdata("v3"))
+}

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/sagectl/sagectl/apply"
+	"github.com/sagectl/sagectl/internal/awsclient"
+	"github.com/sagectl/sagectl/plan"
+	"github.com/sagectl/sagectl/plan/render"
+	"github.com/urfave/cli/v2"
+)
+
+func applyCommand(e *env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking for yes (needed without a terminal when planning from PATHs)"},
+		&cli.BoolFlag{Name: "prune", Usage: "when planning from PATHs: also delete resources tagged sagectl:managed-by that no manifest names"},
+		&cli.StringFlag{Name: "naming", Usage: "when planning from PATHs: naming policy exact or hashed (default: the config's naming, else exact)"},
+		&cli.IntFlag{Name: "parallelism", Value: apply.DefaultParallelism, Usage: "at most this many resources changed at once (each endpoint's steps stay serial)"},
+		&cli.DurationFlag{Name: "wait-timeout", Value: apply.DefaultWaitTimeout, Usage: "give up waiting for an endpoint to be InService after this long"},
+		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
+		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
+		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
+		configFlag, excludeFlag,
+	}
+	return &cli.Command{
+		Name:      "apply",
+		Usage:     "execute a saved plan, or plan PATHs, show the plan and apply it once approved",
+		ArgsUsage: "[PLANFILE | PATH...]  (a plan from sagectl plan --out, or manifests; default .)",
+		Flags:     append(flags, awsclient.Flags()...),
+		Action:    func(c *cli.Context) error { return runApply(e, c) },
+	}
+}
+
+func runApply(e *env, c *cli.Context) error {
+	ctx := context.Background()
+	o := awsclient.FromContext(c)
+	client, err := awsclient.New(ctx, o)
+	if err != nil {
+		return fail(ExitFindings, "%v", err)
+	}
+	p, err := applyPlan(e, c)
+	if err != nil {
+		return err
+	}
+	steps, err := apply.Steps(p)
+	if err != nil {
+		return fail(ExitFindings, "%v", err)
+	}
+	if len(steps) == 0 {
+		fmt.Fprintln(e.stdout, "No changes: the live resources match the manifests.")
+		return nil
+	}
+	rec := &apply.Recorder{Clock: apply.RealClock{}}
+	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
+	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
+		return fail(ExitFindings, "%v", err)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second Ctrl-C ends sagectl at once
+		fmt.Fprintln(e.stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
+	}()
+	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.stdout, isTerminal(e.stdout)), apply.Options{
+		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
+	res := x.Run(ctx, steps)
+	apply.WriteSummary(e.stdout, res, rec.Calls())
+	if !res.OK() {
+		return exitCode(ExitFindings)
+	}
+	return nil
+}
+
+// applyPlan loads the saved plan named by the only argument, or plans the PATH arguments,
+// shows the plan and asks for approval.
+func applyPlan(e *env, c *cli.Context) (*plan.Plan, error) {
+	if args := c.Args().Slice(); len(args) == 1 && isPlanFile(args[0]) {
+		for _, f := range []string{"prune", "naming", "config", "exclude"} {
+			if c.IsSet(f) {
+				return nil, fail(ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, args[0])
+			}
+		}
+		p, err := plan.Load(args[0])
+		if err != nil {
+			return nil, fail(ExitFindings, "%v", err)
+		}
+		return p, nil
+	}
+	p, err := makePlan(e, c)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New("text", useColor(e.stdout))
+	if err != nil {
+		return nil, fail(ExitFindings, "%v", err)
+	}
+	if err := r.Render(e.stdout, p); err != nil {
+		return nil, fail(ExitFindings, "writing the plan: %v", err)
+	}
+	if !p.HasChanges() || c.Bool("auto-approve") {
+		return p, nil
+	}
+	if !readsTerminal(e.stdin) {
+		return nil, fail(ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
+	}
+	fmt.Fprint(e.stdout, "\nApply this plan? Only 'yes' is accepted: ")
+	answer, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	if strings.TrimSpace(answer) != "yes" {
+		return nil, fail(ExitFindings, "apply cancelled: nothing was changed")
+	}
+	return p, nil
+}
+
+// readsTerminal reports whether r is a terminal a person can answer on.
+func readsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// isPlanFile reports whether path is a JSON object with a format_version: a saved plan
+// rather than a manifest (manifests may be JSON too).
+func isPlanFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head struct {
+		FormatVersion *json.RawMessage `json:"format_version"`
+	}
+	data, err := io.ReadAll(io.LimitReader(f, 256<<20))
+	return err == nil && json.Unmarshal(data, &head) == nil && head.FormatVersion != nil
+}
