@@ -36,7 +36,9 @@ func TestCLIConverges(t *testing.T) {
 		{"throttling bursts", burst(emulator.Throttle, 3), 3},
 		{"500s", burst(emulator.InternalError, 2), 2},
 		{"503s", burst(emulator.Unavailable, 1), 1},
-		{"latency", func(s *emulator.Server) { s.Inject(emulator.Fault{Kind: emulator.Latency, Delay: 5 * time.Millisecond}) }, 0},
+		{"latency", func(s *emulator.Server) {
+			s.Inject(emulator.Fault{Kind: emulator.Latency, Delay: 5 * time.Millisecond})
+		}, 0},
 	}
 	// What each apply of the walkthrough mutates.
 	want := map[string]map[string]int{
