@@ -54,15 +54,18 @@ func (kmsLocalStorage) Check(p *Pass) {
 	var local []string
 	for _, vr := range variants(p.Doc.Body) {
 		for _, t := range vr.instanceTypes() {
-			if instanceStorage(t.Value) != ebsOnly {
+			switch instanceStorage(t.Value) {
+			case localNVMe:
 				local = append(local, fmt.Sprintf("%s (variant %s)", t.Value, vr.name()))
+			case maybeLocalNVMe:
+				local = append(local, fmt.Sprintf("%s (variant %s, unverified for SageMaker)", t.Value, vr.name()))
 			}
 		}
 	}
 	if len(local) == 0 {
 		return
 	}
-	p.Report(k, fmt.Sprintf("KmsKeyId is set but %s has local NVMe instance storage, which the key does not encrypt (older API versions reject the config)",
+	p.Report(k, fmt.Sprintf("KmsKeyId does not encrypt local NVMe instance storage, and older API versions reject it with such instance types: %s",
 		strings.Join(local, ", ")),
 		"remove KmsKeyId, or use an EBS-backed instance type if the key must cover the instance storage")
 }

@@ -81,9 +81,9 @@ func TestKMSLocalStorage(t *testing.T) {
   - VariantName: b
     InstancePools: [{InstanceType: ml.m5.large, Priority: 1}, {InstanceType: ml.trn2.48xlarge, Priority: 2}]
 KmsKeyId: alias/x
-`), want: []string{`7:1 warning: KmsKeyId is set but ml.g5.xlarge (variant "a"), ml.trn2.48xlarge (variant "b") has local NVMe instance storage`}},
+`), want: []string{`7:1 warning: KmsKeyId does not encrypt local NVMe instance storage, and older API versions reject it with such instance types: ml.g5.xlarge (variant "a"), ml.trn2.48xlarge (variant "b", unverified for SageMaker)`}},
 		{name: "p5 4xlarge", src: ecA("ProductionVariants:\n  - {VariantName: a, InstanceType: ml.p5.4xlarge}\nKmsKeyId: alias/x\n"),
-			want: []string{`5:1 warning: KmsKeyId is set but ml.p5.4xlarge (variant "a")`}},
+			want: []string{`5:1 warning: KmsKeyId does not encrypt local NVMe instance storage, and older API versions reject it with such instance types: ml.p5.4xlarge (variant "a")`}},
 		{name: "EBS only", src: ecA(m5Variant + "KmsKeyId: alias/x\n")},
 		{name: "no key", src: ecA("ProductionVariants:\n  - {VariantName: a, InstanceType: ml.g5.xlarge}\n")},
 		{name: "null key", src: ecA("ProductionVariants:\n  - {VariantName: a, InstanceType: ml.g5.xlarge}\nKmsKeyId: ~\n")},
