@@ -24,12 +24,12 @@ func (p *planner) planEndpoint(res *resource) error {
 			in["DeploymentConfig"] = dc
 		}
 		a.Calls = append(a.Calls, p.mustCall("CreateEndpoint", in))
-		a.Weights, a.Changes = weightChanges(want, initialWeights(newCfg), nil)
-		if len(a.Changes) > 0 {
-			a.Calls = append(a.Calls, p.weightCalls(res, a.Changes)...)
+		ws, wc := weightChanges(want, initialWeights(newCfg), nil)
+		if len(wc) > 0 {
+			a.Calls = append(a.Calls, p.weightCalls(res, wc)...)
 			a.Reason += "; then its weights are set as the manifests ask"
+			a.Weights = ws
 		}
-		a.Changes = nil
 		p.actions = append(p.actions, a)
 		return nil
 	}

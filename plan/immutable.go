@@ -33,7 +33,7 @@ func (p *planner) planImmutable(res *resource) {
 	diff("", res.content(), l.Body, &a.Changes)
 	if len(a.Changes) > 0 {
 		a.Kind = Replace
-		a.Reason = fmt.Sprintf("%s: a %s cannot change after creation, so it is deleted and created again", changedFields(a.Changes), res.kind)
+		a.Reason = fmt.Sprintf("%s: %ss cannot change after creation, so it is deleted and created again", changedFields(a.Changes), res.kind)
 		if res.kind == manifest.KindModel {
 			a.Reason += "; endpoints keep serving the old model until a new config is deployed"
 		}

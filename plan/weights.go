@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"strconv"
+
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan/live"
 )
@@ -22,7 +24,7 @@ func initialWeights(cfg map[string]any) map[string]variantState {
 		m, _ := v.(map[string]any)
 		w := 1.0
 		if f, ok := number(m["InitialVariantWeight"]); ok {
-			w = f
+			w = weight(f)
 		}
 		s := variantState{weight: &w}
 		if c, ok := number(m["InitialInstanceCount"]); ok {
@@ -43,6 +45,7 @@ func liveWeights(l *live.Resource) map[string]variantState {
 		var s variantState
 		for _, f := range []string{"DesiredWeight", "CurrentWeight"} {
 			if w, ok := number(m[f]); ok {
+				w = weight(w)
 				s.weight = &w
 				break
 			}
@@ -216,6 +219,7 @@ func (p *planner) desiredWeights(res *resource) map[string]variantState {
 			m, _ := e.(map[string]any)
 			var s variantState
 			if w, ok := number(m["DesiredWeight"]); ok {
+				w = weight(w)
 				s.weight = &w
 			}
 			if c, ok := number(m["DesiredInstanceCount"]); ok {
@@ -235,6 +239,7 @@ func (p *planner) desiredWeights(res *resource) map[string]variantState {
 	for _, v := range vs {
 		m, _ := v.(map[string]any)
 		if w, ok := number(m["InitialVariantWeight"]); ok {
+			w = weight(w)
 			want[variantName(v)] = variantState{weight: &w}
 		}
 	}
@@ -275,4 +280,14 @@ func weightsMove(ws []Weight) bool {
 		}
 	}
 	return false
+}
+
+// weight rounds a weight to the float32 SageMaker stores, spelled as its shortest
+// decimal (0.10000000149011612 and 0.1 are the same weight).
+func weight(f float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', -1, 32), 64)
+	if err != nil {
+		return f
+	}
+	return r
 }

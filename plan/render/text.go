@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/sagectl/sagectl/plan"
@@ -138,7 +139,8 @@ func value(v any) string {
 	return string(data)
 }
 
-func num(f float64) string { return fmt.Sprintf("%g", f) }
+// num prints a weight at float32 precision, the precision SageMaker keeps.
+func num(f float64) string { return strconv.FormatFloat(float64(float32(f)), 'g', -1, 32) }
 
 func counts(w plan.Weight) string {
 	if w.CountBefore == nil && w.CountAfter == nil {
