@@ -15,7 +15,7 @@ type schemaRule struct{ info *Info }
 func (r schemaRule) Info() *Info { return r.info }
 
 func (r schemaRule) Check(p *Pass) {
-	for _, e := range schemaErrors(p.Doc) {
+	for _, e := range schemaErrors(p) {
 		if schemaRuleID(e) != r.info.ID {
 			continue
 		}
@@ -51,25 +51,21 @@ func schemaRuleID(e schema.Error) string {
 	return schemaTypeInfo.ID // type, and anything else about the shape of a value
 }
 
-// schemaMemo keeps the schema errors of the documents being checked, so the schema
-// rules validate each document once between them. It is emptied when it grows past
-// schemaMemoSize: rules check one document at a time, so only documents in flight
-// can be validated twice.
+// schemaMemo keeps the schema errors of the documents being checked, by Pass, so the
+// schema rules validate each document once between them (a Pass is one check of one
+// document: a later check of the same document validates afresh). It is emptied when
+// it grows past schemaMemoSize: rules check one document at a time, so at worst a
+// document in flight is validated twice.
 var schemaMemo = struct {
 	sync.Mutex
-	m map[schemaMemoKey][]schema.Error
-}{m: map[schemaMemoKey][]schema.Error{}}
+	m map[*Pass][]schema.Error
+}{m: map[*Pass][]schema.Error{}}
 
 const schemaMemoSize = 256
 
-type schemaMemoKey struct {
-	doc  *manifest.Document
-	body any
-}
-
-// schemaErrors validates d against its kind's schema (once per document).
-func schemaErrors(d *manifest.Document) []schema.Error {
-	key := schemaMemoKey{d, d.Body}
+// schemaErrors validates the document of p against its kind's schema, once per Pass.
+func schemaErrors(p *Pass) []schema.Error {
+	key, d := p, p.Doc
 	schemaMemo.Lock()
 	errs, ok := schemaMemo.m[key]
 	schemaMemo.Unlock()
