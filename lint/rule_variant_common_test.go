@@ -145,3 +145,26 @@ func FuzzRulesA(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRulesA lints 200 endpoint configs of three variants each, with their Models,
+// using this part's rules: the pre-commit hook runs them on every commit.
+func BenchmarkRulesA(b *testing.B) {
+	var src strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&src, "kind: Model\nModelName: m%d\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\n---\n", i)
+		fmt.Fprintf(&src, "kind: EndpointConfig\nEndpointConfigName: c%d\nKmsKeyId: alias/k\nProductionVariants:\n", i)
+		for v := range 3 {
+			fmt.Fprintf(&src, "  - {VariantName: v%d, ModelName: m%d, InstanceType: ml.g5.xlarge, InitialInstanceCount: 1, InitialVariantWeight: %d}\n", v, i, v+1)
+		}
+		src.WriteString("---\n")
+	}
+	file, docs, _ := manifest.Parse("bench.yaml", []byte(src.String()))
+	set := &manifest.Set{Files: []*manifest.File{file}, Docs: docs}
+	rules := rulesA()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			CheckDocument(d, set, rules, nil)
+		}
+	}
+}
