@@ -18,8 +18,18 @@ func (ignoreRule) Check(*Pass) {}
 
 const ignoreSource = "sagectl design (docs/config.md, Suppressions); the practice of tfsec's expiring ignores and tflint/cfn-lint unused-ignore reports"
 
-const ignoreGood = `kind: EndpointConfig
+const ignoreModel = `kind: Model
+ModelName: my-model
+ExecutionRoleArn: arn:aws:iam::123456789012:role/sagemaker-exec
+PrimaryContainer:
+  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-model:1
+---
+`
+
+// The examples carry their Model and a KMS key so that they show only the ignore findings.
+const ignoreGood = ignoreModel + `kind: EndpointConfig
 EndpointConfigName: eia-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -37,13 +47,14 @@ var ignoreUnusedInfo = &Info{
 		"problem on that line. Reporting it keeps suppressions as few and as precise as the findings they excuse.",
 	Source: ignoreSource,
 	Fix:    "Remove the comment, or move it onto the line of the finding (or the line just above it).",
-	Bad: `kind: EndpointConfig
-EndpointConfigName: gpu-config
+	Bad: ignoreModel + `kind: EndpointConfig
+EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
     # sagectl:ignore accelerator-type-deprecated kept for the legacy fleet
-    InstanceType: ml.g5.xlarge
+    InstanceType: ml.m5.large
     InitialInstanceCount: 1
 `,
 	Good: ignoreGood,
@@ -57,8 +68,9 @@ var ignoreInvalidInfo = &Info{
 		"unknown rule (often a typo) or gives no reason silences nothing, and the finding it was meant for still shows.",
 	Source: ignoreSource,
 	Fix:    "Write # sagectl:ignore RULE[,RULE] reason, optionally with until=YYYY-MM-DD; 'sagectl rules' lists the rule IDs.",
-	Bad: `kind: EndpointConfig
+	Bad: ignoreModel + `kind: EndpointConfig
 EndpointConfigName: eia-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -77,8 +89,9 @@ var ignoreExpiredInfo = &Info{
 		"workaround cannot outlive the migration it was written for.",
 	Source: ignoreSource,
 	Fix:    "Fix the finding and remove the comment, or, if the exception still holds, set a later until= date.",
-	Bad: `kind: EndpointConfig
+	Bad: ignoreModel + `kind: EndpointConfig
 EndpointConfigName: eia-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
