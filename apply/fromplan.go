@@ -10,19 +10,15 @@ import (
 )
 
 // Steps turns a plan's actions into executor steps, in the plan's order, leaving out no-ops.
-// It refuses a plan with blocked actions, naming each with the plan's reason.
+// A blocked action (say, an endpoint another deployment is updating) becomes a step that
+// fails without calling anything, so the steps that depend on it are skipped too.
 func Steps(p *plan.Plan) ([]Step, error) {
 	var steps []Step
-	var blocked []string
 	for i, a := range p.Actions {
 		if a.Kind == plan.NoOp {
 			continue
 		}
-		if a.Blocked != "" {
-			blocked = append(blocked, fmt.Sprintf("  %s %s: %s", a.Resource, a.PhysicalName, a.Blocked))
-			continue
-		}
-		s := Step{Kind: string(a.Resource), Name: a.PhysicalName, Action: string(a.Kind)}
+		s := Step{Kind: string(a.Resource), Name: a.PhysicalName, Action: string(a.Kind), Blocked: a.Blocked}
 		for j, c := range a.Calls {
 			in, err := c.Decode()
 			if err != nil {
@@ -31,9 +27,6 @@ func Steps(p *plan.Plan) ([]Step, error) {
 			s.Inputs = append(s.Inputs, in)
 		}
 		steps = append(steps, s)
-	}
-	if len(blocked) > 0 {
-		return nil, fmt.Errorf("the plan has %d blocked action(s); nothing was applied:\n%s", len(blocked), strings.Join(blocked, "\n"))
 	}
 	return steps, nil
 }

@@ -135,7 +135,7 @@ func (x *Executor) runStep(ctx context.Context, s Step) Outcome {
 	start := x.Clock.Now()
 	o := Outcome{Step: s, State: Done}
 	if s.Blocked != "" {
-		o.State, o.Err = Failed, fmt.Errorf("%s %q: refused: %s", s.Kind, s.Name, s.Blocked)
+		o.State, o.Err = Failed, fmt.Errorf("%s %q: not touched: %s", s.Kind, s.Name, s.Blocked)
 		return o
 	}
 	for i, in := range s.Inputs {
