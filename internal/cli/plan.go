@@ -7,6 +7,8 @@ import (
 
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/report"
 	"github.com/sagectl/sagectl/plan"
 	"github.com/sagectl/sagectl/plan/live"
 	"github.com/sagectl/sagectl/plan/render"
@@ -30,7 +32,7 @@ func planCommand(e *env) *cli.Command {
 		Name:      "plan",
 		Usage:     "diff manifests against live SageMaker resources and print the ordered API calls apply would make",
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
-		Flags:     append(flags, awsclient.Flags()...),
+		Flags:     append(flags, awsFlags()...),
 		Action:    func(c *cli.Context) error { return runPlan(e, c) },
 	}
 }
@@ -101,9 +103,7 @@ func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
 		}
 	}
 	if len(errs) > 0 {
-		if err := writeReport(e, c, "text", set, errs, finding.Error); err != nil {
-			return nil, err
-		}
+		printFindings(e, set, errs)
 		return nil, fail(ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()
@@ -134,3 +134,23 @@ func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
 	}
 	return &live.API{Client: client}, o.Workers(), nil
 }
+
+// printFindings prints findings as lint's text format does, on standard error so
+// standard output stays a plan (or nothing) whatever --format says.
+func printFindings(e *env, set *manifest.Set, fs []finding.Finding) {
+	files := map[string]*manifest.File{}
+	for _, f := range set.Files {
+		files[f.Path] = f
+	}
+	r, err := report.New("text", report.Options{W: e.stderr, Color: useColor(e.stderr), Source: func(p string) *manifest.File { return files[p] }})
+	if err != nil {
+		return
+	}
+	for _, f := range fs {
+		_ = r.Write(f)
+	}
+	_ = r.Flush()
+}
+
+// awsFlags are the AWS CLI-style flags of the commands that read SageMaker.
+func awsFlags() []cli.Flag { return awsclient.Flags() }

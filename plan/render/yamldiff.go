@@ -17,11 +17,14 @@ func toYAML(v any) string {
 	if v == nil {
 		return ""
 	}
-	out, err := yaml.Marshal(plain(v))
-	if err != nil {
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(plain(v)); err != nil {
 		return fmt.Sprintf("# cannot render: %v\n", err)
 	}
-	return string(out)
+	_ = enc.Close() // flushes into a strings.Builder: cannot fail
+	return b.String()
 }
 
 // plain turns json.Number into int64 or float64 so YAML prints numbers unquoted.
