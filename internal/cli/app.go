@@ -72,6 +72,7 @@ func commands(e *env) []*cli.Command {
 		explainCommand(e),
 		schemaCommand(e),
 		planCommand(e),
+		importCommand(e),
 		applyCommand(e),
 		emulatorCommand(e),
 	}
