@@ -51,8 +51,8 @@ func fromCloudFormation(f *File, index int, tmpl *yaml.Node) ([]*Document, []fin
 		props := Get(res, "Properties")
 		var body *yaml.Node
 		switch {
-		case IsNull(props):
-			body = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: id.Line, Column: id.Column}
+		case IsNull(props): // at the resource, not its logical ID, where a generated name sits
+			body = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: res.Line, Column: res.Column}
 		case isIntrinsic(props):
 			continue // the whole resource is only known at deploy time
 		case props.Kind != yaml.MappingNode:
