@@ -9,7 +9,7 @@ var schemaPatternInfo = &Info{
 	Why: "The SageMaker API model gives many strings a pattern: resource names are letters, digits and hyphens, " +
 		"starting and ending with a letter or digit; role ARNs and S3 URIs have fixed forms. SageMaker rejects other values.",
 	Source: schemaSource,
-	Fix:    "Change the value so that all of it matches the regular expression the message quotes.",
+	Fix:    "Change the value to the form the message describes; the hint gives the exact regular expression.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main_config
 ProductionVariants:

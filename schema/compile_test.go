@@ -37,3 +37,12 @@ func TestOpenEnumParts(t *testing.T) {
 		t.Errorf("got %v %q", known, form)
 	}
 }
+
+// TestPatternWithoutWords: a pattern the table has no words for is quoted as it is.
+func TestPatternWithoutWords(t *testing.T) {
+	l := leafCtx{kind: "Model", pointer: "/Image", keyword: "pattern", rule: "^x$", parent: map[string]any{"pattern": "^x$"}, value: "y"}
+	e := l.noMatch()
+	if e.Message != `Image "y" does not have the allowed form ^x$` || !strings.Contains(e.Hint, "regular expression") {
+		t.Errorf("got %+v", e)
+	}
+}

@@ -183,11 +183,17 @@ func (l leafCtx) badSize() Error {
 	return Error{Pointer: l.pointer, Keyword: l.keyword, Message: msg, Hint: sizeHint(min, max, unit)}
 }
 
-// noMatch reports a string that does not have the form its pattern requires.
+// noMatch reports a string that does not have the form its pattern requires, in
+// words where the schema has them.
 func (l leafCtx) noMatch() Error {
-	return Error{Pointer: l.pointer, Keyword: l.keyword,
+	e := Error{Pointer: l.pointer, Keyword: l.keyword,
 		Message: fmt.Sprintf("%s %s does not have the allowed form %v", l.field(), valueWord(l.value), l.rule),
 		Hint:    "change the value so the whole of it matches the regular expression"}
+	if w, _ := l.parent[KeywordForm].(string); w != "" {
+		e.Message = fmt.Sprintf("%s %s is not allowed: it must be %s", l.field(), valueWord(l.value), w)
+		e.Hint = fmt.Sprintf("the exact rule is the regular expression %v", l.rule)
+	}
+	return e
 }
 
 // propertyName reports a map key (an environment variable name) that breaks the key rules.
@@ -198,6 +204,9 @@ func (l leafCtx) propertyName() Error {
 	switch l.keyword {
 	case "pattern":
 		e.Message = fmt.Sprintf("key %q in %s does not have the allowed form %v", key, mapName, l.rule)
+		if w, _ := l.parent[KeywordForm].(string); w != "" {
+			e.Message = fmt.Sprintf("key %q in %s is not allowed: keys must be %s", key, mapName, w)
+		}
 	case "maxLength", "minLength":
 		e.Message = fmt.Sprintf("key %q in %s is %d characters long; the limit is %s", key, mapName, size(key), valueWord(l.rule))
 	default:

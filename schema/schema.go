@@ -22,6 +22,10 @@ func JSON() []byte { return schemaJSON }
 // as an Error with this Keyword and Warning set.
 const KeywordWarnUnknown = "x-sagectl-warnUnknown"
 
+// KeywordForm is the schema's extension keyword, next to a pattern, that says in words
+// what the pattern allows ("letters, digits and hyphens, ..."). Validators ignore it.
+const KeywordForm = "x-sagectl-form"
+
 // Error is one schema violation, located by JSON pointer inside the document body.
 type Error struct {
 	// Pointer is the JSON pointer of the offending value (or of the mapping that lacks a field).

@@ -62,9 +62,10 @@ func TestValidateErrors(t *testing.T) {
 		{"too many items", "EndpointConfig", "EndpointConfigName: c\nProductionVariants: []\n",
 			[]want{{"/ProductionVariants", "minItems", false, false, "ProductionVariants is empty; it needs at least 1 item", "use 1 to 10 items"}}},
 		{"pattern", "Model", "ModelName: m\nExecutionRoleArn: arn:aws:iam::123:role/x-long-enough\n",
-			[]want{{"/ExecutionRoleArn", "pattern", false, false, `ExecutionRoleArn "arn:aws:iam::123:role/x-long-enough" does not have the allowed form ^(?:arn:aws`, ""}}},
+			[]want{{"/ExecutionRoleArn", "pattern", false, false, `ExecutionRoleArn "arn:aws:iam::123:role/x-long-enough" is not allowed: it must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>`,
+				`the exact rule is the regular expression ^(?:arn:aws`}}},
 		{"map key pattern", "Model", "ModelName: m\nPrimaryContainer: {Environment: {BAD-KEY: x}}\n",
-			[]want{{"/PrimaryContainer/Environment/BAD-KEY", "pattern", true, false, `key "BAD-KEY" in PrimaryContainer.Environment does not have the allowed form`, "rename the key"}}},
+			[]want{{"/PrimaryContainer/Environment/BAD-KEY", "pattern", true, false, `key "BAD-KEY" in PrimaryContainer.Environment is not allowed: keys must be letters, digits and underscores, not starting with a digit`, "rename the key"}}},
 		{"map key with a space", "Model", "ModelName: m\nPrimaryContainer: {Environment: {A B%: 5}}\n",
 			[]want{
 				{"/PrimaryContainer/Environment/A B%", "type", false, false, "A B% must be a string, got number 5", ""},

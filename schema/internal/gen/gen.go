@@ -24,6 +24,7 @@ type generator struct {
 	table *Table
 	defs  map[string]map[string]any
 	used  map[string]bool // table keys the SDK accounts for
+	words map[string]bool // pattern_words keys some field uses
 	errs  []string
 }
 
@@ -34,7 +35,7 @@ func Generate(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{table: t, defs: map[string]map[string]any{}, used: map[string]bool{}}
+	g := &generator{table: t, defs: map[string]map[string]any{}, used: map[string]bool{}, words: map[string]bool{}}
 	names := make([]any, 0, len(kinds))
 	var dispatch []any
 	for _, k := range kinds {
@@ -49,6 +50,11 @@ func Generate(data []byte) ([]byte, error) {
 	for key := range t.Fields {
 		if !g.used[key] {
 			g.errs = append(g.errs, fmt.Sprintf("%s: in the constraints table but not in the SDK: remove it from schema/constraints.json", key))
+		}
+	}
+	for p := range t.PatternWords {
+		if !g.words[p] {
+			g.errs = append(g.errs, fmt.Sprintf("pattern_words: no field has the pattern %s: remove it from schema/constraints.json", p))
 		}
 	}
 	if len(g.errs) > 0 {
@@ -147,7 +153,7 @@ func (g *generator) value(op, path string, t reflect.Type, f *Field, l *Limits) 
 		if ref := g.enumRef(op+":"+path, t); ref != "" {
 			return map[string]any{"$ref": ref}
 		}
-		return stringSchema(l)
+		return g.stringSchema(l)
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.Int, reflect.Int32, reflect.Int64:
@@ -178,13 +184,13 @@ func (g *generator) value(op, path string, t reflect.Type, f *Field, l *Limits) 
 		putNumber(s, "minProperties", l.Min)
 		putNumber(s, "maxProperties", l.Max)
 		if f.Keys != nil {
-			s["propertyNames"] = stringSchema(f.Keys)
+			s["propertyNames"] = g.stringSchema(f.Keys)
 		}
 		vals := f.Values
 		if vals == nil {
 			vals = &Limits{}
 		}
-		s["additionalProperties"] = stringSchema(vals)
+		s["additionalProperties"] = g.stringSchema(vals)
 		return s
 	case reflect.Struct:
 		return g.structRef(op, path, t)
@@ -259,12 +265,16 @@ func (g *generator) enumRef(key string, t reflect.Type) string {
 
 // stringSchema is a string with limits. A minimum length of 0 next to a pattern that
 // cannot match "" (most names) is really 1: the schema says so.
-func stringSchema(l *Limits) map[string]any {
+func (g *generator) stringSchema(l *Limits) map[string]any {
 	s := map[string]any{"type": "string"}
 	putNumber(s, "minLength", l.Min)
 	putNumber(s, "maxLength", l.Max)
 	if l.Pattern != "" {
 		s["pattern"] = l.Pattern
+		if w, ok := g.table.PatternWords[l.Pattern]; ok {
+			s[schema.KeywordForm] = w
+			g.words[l.Pattern] = true
+		}
 		if regexp.MustCompile(l.Pattern).MatchString("") {
 			return s
 		}

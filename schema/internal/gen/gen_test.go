@@ -73,6 +73,16 @@ func TestStaleRowFails(t *testing.T) {
 	}
 }
 
+// TestStalePatternWordsFail: words for a pattern no field has stop generation.
+func TestStalePatternWordsFail(t *testing.T) {
+	tab := committedTable(t)
+	tab["pattern_words"].(map[string]any)["^gone$"] = "nothing"
+	_, err := generate(t, tab)
+	if err == nil || !strings.Contains(err.Error(), "pattern_words: no field has the pattern ^gone$") {
+		t.Errorf("err = %v", err)
+	}
+}
+
 // TestInconsistentSharedShapeFails: one shape ($defs entry) must get the same limits on
 // every path, or the shared definition would be wrong for one of them.
 func TestInconsistentSharedShapeFails(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 type Table struct {
 	// Meta describes where the table comes from.
 	Meta map[string]any `json:"meta"`
+	// PatternWords says in words what a pattern allows, keyed by the pattern.
+	PatternWords map[string]string `json:"pattern_words"`
 	// Fields maps "Operation:Path" (Path with [] for list items, e.g.
 	// "CreateEndpointConfig:ProductionVariants[].InstanceType") to the field's constraints.
 	Fields map[string]*Field `json:"fields"`
