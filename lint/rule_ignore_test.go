@@ -71,3 +71,19 @@ func TestIgnoreFindingSeverityIsConfigurable(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestIgnoreFindingsCanBeDisabled(t *testing.T) {
+	src := strings.Replace(eia, "until=2026-06-30 ", "", 1) + "# sagectl:ignore accelerator-type-deprecated unused\n"
+	if got, want := rulesOf(t, src, lint.Options{}), "ignore-unused@warning"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	var rules []lint.Rule
+	for _, r := range lint.Registry() {
+		if r.Info().ID != "ignore-unused" {
+			rules = append(rules, r)
+		}
+	}
+	if got := rulesOf(t, src, lint.Options{Rules: rules}); got != "" {
+		t.Errorf("ignore-unused off: got %q", got)
+	}
+}

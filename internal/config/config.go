@@ -97,6 +97,7 @@ type Error struct {
 	Findings []finding.Finding
 }
 
+// Error lists every problem, one per line, as file:line:col: message (hint).
 func (e *Error) Error() string {
 	var b strings.Builder
 	for i, f := range e.Findings {
