@@ -1,0 +1,37 @@
+package schema
+
+import (
+	"testing"
+
+	"github.com/sagectl/sagectl/internal/suggest"
+)
+
+// TestClosestMatchesSuggest: the length prefilter never changes the suggestion.
+func TestClosestMatchesSuggest(t *testing.T) {
+	c, err := compiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs := c.raw.(map[string]any)["$defs"].(map[string]any)
+	known, _ := openEnumParts(defs["ProductionVariantInstanceType"].(map[string]any))
+	if len(known) < 200 {
+		t.Fatalf("only %d instance types", len(known))
+	}
+	for _, w := range []string{"ml.m5.huge", "m5.large", "ML.M5.LARGE", "ml.g5.xlarg", "ml.p4d.24xlarge", "x", "", "ml.inf2.48xlargeeeeeeeeeeee"} {
+		if got, want := closest(w, known), suggest.Closest(w, known); got != want {
+			t.Errorf("closest(%q) = %q, suggest.Closest = %q", w, got, want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n    any
+		unit string
+		want string
+	}{{1, "item", "1 item"}, {0, "item", "0 items"}, {3, "entry", "3 entries"}} {
+		if got := plural(tc.n, tc.unit); got != tc.want {
+			t.Errorf("plural(%v, %q) = %q, want %q", tc.n, tc.unit, got, tc.want)
+		}
+	}
+}
