@@ -14,6 +14,7 @@ const DocsURL = "https://github.com/sagectl/sagectl/blob/main/docs/rules/"
 // RuleDoc is one rule's documentation, ready to render: the rule's own description
 // plus BadOutput, the exact text `sagectl lint` prints for the Bad example.
 type RuleDoc struct {
+	// ID is the rule ID; Severity its default severity.
 	ID       string
 	Severity finding.Severity
 	// Summary is one line; Why, Source and Fix are a few sentences each.
