@@ -44,6 +44,7 @@ type leafCtx struct {
 	parent  map[string]any // the schema object holding the keyword
 	value   any            // the offending instance value
 	e       *jsonschema.ValidationError
+	schema  any // the whole schema, to look up the other kinds
 }
 
 func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationError) []Error {
@@ -51,7 +52,7 @@ func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationEr
 	keyword := lastToken(loc)
 	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
 	l := leafCtx{kind: kind, pointer: instancePointer(e.InstanceLocation), keyword: keyword, rule: resolve(c.raw, loc),
-		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e}
+		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e, schema: c.raw}
 	if strings.Contains(loc, "/propertyNames/") {
 		return []Error{l.propertyName()}
 	}

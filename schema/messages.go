@@ -23,12 +23,33 @@ func (l leafCtx) unknownFields() []Error {
 		if s := closest(k, allowed); s != "" {
 			e.Message += fmt.Sprintf("; did you mean %q?", s)
 			e.Hint = "rename it to " + s
+		} else if other := l.kindWithField(k); other != "" {
+			e.Message += fmt.Sprintf("; %s is a field of %s", k, other)
+			e.Hint = fmt.Sprintf("move it to a kind: %s document", other)
 		} else {
 			e.Hint = fmt.Sprintf("remove it, or use one of the fields %s allows: %s", shapeName(l.kind, l.parent), listWords(allowed))
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// kindWithField names another kind whose documents have top-level field name, when
+// the unknown field is at the top of the document ("" otherwise).
+func (l leafCtx) kindWithField(name string) string {
+	if l.pointer != "" {
+		return ""
+	}
+	defs, _ := resolve(l.schema, "/$defs").(map[string]any)
+	for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
+		if k == l.kind {
+			continue
+		}
+		if _, ok := resolve(defs[k], childPointer("/properties", name)).(map[string]any); ok {
+			return k
+		}
+	}
+	return ""
 }
 
 // missingFields reports each required field the object lacks, at the object's key
