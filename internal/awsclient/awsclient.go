@@ -7,11 +7,13 @@ package awsclient
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 )
@@ -96,11 +98,23 @@ func New(ctx context.Context, o Options) (*sagemaker.Client, error) {
 	return NewFromConfig(cfg, o), nil
 }
 
-// NewFromConfig returns a SageMaker client for cfg, honouring o.EndpointURL.
+// NewFromConfig returns a SageMaker client for cfg, honouring o.EndpointURL, with an
+// HTTP client that keeps one idle connection per concurrent call.
 func NewFromConfig(cfg aws.Config, o Options) *sagemaker.Client {
 	return sagemaker.NewFromConfig(cfg, func(so *sagemaker.Options) {
+		so.HTTPClient = HTTPClient(o.Workers())
 		if o.EndpointURL != "" {
 			so.BaseEndpoint = aws.String(o.EndpointURL)
 		}
+	})
+}
+
+// HTTPClient is the SDK's HTTP client with room for workers idle connections to one
+// host: the default keeps 10, so more concurrent calls would open (and close) a
+// connection per call.
+func HTTPClient(workers int) *awshttp.BuildableClient {
+	return awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+		t.MaxIdleConnsPerHost = max(workers, t.MaxIdleConnsPerHost)
+		t.MaxIdleConns = max(workers, t.MaxIdleConns)
 	})
 }
