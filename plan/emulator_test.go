@@ -3,6 +3,7 @@ package plan_test
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"testing"
 	"time"
 
@@ -36,7 +37,13 @@ func startEmulator(t testing.TB) *emu {
 	t.Cleanup(func() { _ = srv.Close() })
 	cfg := aws.Config{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
 		Retryer: func() aws.Retryer { return aws.NopRetryer{} }}
-	client := sagemaker.NewFromConfig(cfg, func(o *sagemaker.Options) { o.BaseEndpoint = aws.String(srv.URL()) })
+	tr := &http.Transport{MaxIdleConnsPerHost: 8}
+	// Cleanups run last-in first-out: the client's connections close before the
+	// emulator shuts down, which would otherwise wait for connections never used.
+	t.Cleanup(tr.CloseIdleConnections)
+	client := sagemaker.NewFromConfig(cfg, func(o *sagemaker.Options) {
+		o.BaseEndpoint, o.HTTPClient = aws.String(srv.URL()), &http.Client{Transport: tr}
+	})
 	return &emu{srv: srv, clock: clock, client: client}
 }
 
