@@ -40,17 +40,19 @@ func Documents(text string) int {
 	return strings.Count("\n"+text, "\n---\n") + 1
 }
 
-// WriteTree writes copies of the examples into dir, one file per copy, until at least
-// docs documents exist; it returns how many documents it wrote.
+// WriteTree writes rounds of copies of the examples into dir, one file per example
+// per round, every name in round n suffixed -n so references across files still
+// resolve, until at least docs documents exist; it returns how many it wrote.
 func WriteTree(dir string, examples []string, docs int) (int, error) {
 	written := 0
 	for n := 0; written < docs; n++ {
-		ex := examples[n%len(examples)]
-		p := filepath.Join(dir, fmt.Sprintf("m%05d.yaml", n))
-		if err := os.WriteFile(p, []byte(Copy(ex, n)), 0o644); err != nil {
-			return written, err
+		for i, ex := range examples {
+			p := filepath.Join(dir, fmt.Sprintf("r%05d-%02d.yaml", n, i))
+			if err := os.WriteFile(p, []byte(Copy(ex, n)), 0o644); err != nil {
+				return written, err
+			}
+			written += Documents(ex)
 		}
-		written += Documents(ex)
 	}
 	return written, nil
 }
