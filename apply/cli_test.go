@@ -64,7 +64,3 @@ func (c *cliEnv) converged(dir string) {
 }
 
 func testdata(name string) string { return filepath.Join("..", "testdata", "apply", name) }
-
-func emulatorLatency(d time.Duration) emulator.Fault {
-	return emulator.Fault{Kind: emulator.Latency, Delay: d}
-}

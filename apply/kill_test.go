@@ -2,6 +2,7 @@ package apply_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"strings"
@@ -9,7 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
 	"github.com/sagectl/sagectl/internal/cli"
+	"github.com/sagectl/sagectl/internal/emulator"
 )
 
 // TestMain lets a test run this binary as sagectl itself (SAGECTL_TEST_MAIN=1), so the
@@ -22,7 +29,8 @@ func TestMain(m *testing.M) {
 }
 
 // startApply starts sagectl apply of dir as a child process against the emulator, one step
-// at a time, and returns it once the emulator has received a CreateEndpoint.
+// at a time, and returns it while it waits for its first endpoint: a CreateEndpoint has been
+// answered and a slow DescribeEndpoint poll is in flight, so no mutation is.
 func (c *cliEnv) startApply(t *testing.T, dir string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "apply", "--auto-approve", "--naming", "hashed", "--parallelism", "1",
@@ -34,21 +42,53 @@ func (c *cliEnv) startApply(t *testing.T, dir string) (*exec.Cmd, *bytes.Buffer)
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(20 * time.Second)
-	for c.emu.Calls("CreateEndpoint") == 0 {
+	polls := -1
+	for polls < 0 || c.emu.Calls("DescribeEndpoint") <= polls {
+		if polls < 0 && c.emu.Calls("CreateEndpoint") > 0 {
+			polls = c.emu.Calls("DescribeEndpoint")
+		}
 		if time.Now().After(deadline) {
 			_ = cmd.Process.Kill()
-			t.Fatalf("no CreateEndpoint within 20s:\n%s", out.String())
+			t.Fatalf("no endpoint wait within 20s:\n%s", out.String())
 		}
 		time.Sleep(time.Millisecond)
 	}
 	return cmd, &out
 }
 
+// slowPolls keeps an endpoint wait's poll in flight long enough to interrupt it.
+var slowPolls = emulator.Fault{Kind: emulator.Latency, Op: "DescribeEndpoint", Delay: 100 * time.Millisecond}
+
+// settle waits until no endpoint is in transition, as a user would before applying again.
+func (c *cliEnv) settle(t *testing.T) {
+	t.Helper()
+	raw := sagemaker.New(sagemaker.Options{Region: "us-east-1", BaseEndpoint: aws.String(c.url),
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		out, err := raw.ListEndpoints(context.Background(), &sagemaker.ListEndpointsInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		busy := false
+		for _, e := range out.Endpoints {
+			busy = busy || e.EndpointStatus != types.EndpointStatusInService
+		}
+		if !busy {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("endpoints still deploying after 20s: %+v", out.Endpoints)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // TestKilledApplyConverges kills sagectl (SIGKILL) in the middle of an apply: the next apply
 // finishes the job from the live state alone, and plan then shows no changes.
 func TestKilledApplyConverges(t *testing.T) {
 	c := newCLIEnv(t)
-	c.emu.Inject(emulatorLatency(20 * time.Millisecond)) // keep the first apply busy long enough
+	c.emu.Inject(slowPolls)
 	cmd, _ := c.startApply(t, testdata("fleet"))
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
@@ -58,6 +98,9 @@ func TestKilledApplyConverges(t *testing.T) {
 	if _, out := c.run("plan", "--naming", "hashed", testdata("fleet")); !strings.Contains(out, "to create") {
 		t.Fatalf("plan after kill -9 shows nothing left to do:\n%s", out)
 	}
+	// Endpoints the killed run created are still deploying; a re-run acts once they settle
+	// (apply refuses a plan whose endpoints change under it).
+	c.settle(t)
 	if code, out := c.apply("--auto-approve", testdata("fleet")); code != 0 {
 		t.Fatalf("re-apply after kill -9: exit %d\n%s", code, out)
 	}
@@ -72,7 +115,7 @@ func TestKilledApplyConverges(t *testing.T) {
 // the next apply converges.
 func TestInterruptedApplyReportsAndConverges(t *testing.T) {
 	c := newCLIEnv(t)
-	c.emu.Inject(emulatorLatency(20 * time.Millisecond))
+	c.emu.Inject(slowPolls)
 	cmd, out := c.startApply(t, testdata("fleet"))
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		t.Fatal(err)
@@ -87,6 +130,7 @@ func TestInterruptedApplyReportsAndConverges(t *testing.T) {
 		}
 	}
 	c.emu.ClearFaults()
+	c.settle(t)
 	if code, out := c.apply("--auto-approve", testdata("fleet")); code != 0 {
 		t.Fatalf("re-apply after Ctrl-C: exit %d\n%s", code, out)
 	}

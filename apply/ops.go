@@ -19,7 +19,7 @@ const ManagedByValue = plan.ManagedByValue
 // write waits, status gates and ownership checks before changes, verified swaps, and the
 // guard on deletes. API calls are never cancelled half-way: they run on a context without
 // ctx's cancellation, while waits stop when ctx is done.
-func (x *Executor) call(ctx context.Context, in any) error {
+func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	c := context.WithoutCancel(ctx)
 	switch in := in.(type) {
 	case *sagemaker.CreateModelInput:
@@ -27,19 +27,19 @@ func (x *Executor) call(ctx context.Context, in any) error {
 		if _, err := x.API.CreateModel(c, in); err != nil {
 			return fmt.Errorf("CreateModel %s: %w", aws.ToString(in.ModelName), err)
 		}
-		return x.Waiter.ModelVisible(ctx, aws.ToString(in.ModelName))
+		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = withOwnership(in.Tags)
 		if _, err := x.API.CreateEndpointConfig(c, in); err != nil {
 			return fmt.Errorf("CreateEndpointConfig %s: %w", aws.ToString(in.EndpointConfigName), err)
 		}
-		return x.Waiter.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
+		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:
 		in.Tags = withOwnership(in.Tags)
 		if _, err := x.API.CreateEndpoint(c, in); err != nil {
 			return fmt.Errorf("CreateEndpoint %s: %w", aws.ToString(in.EndpointName), err)
 		}
-		_, err := x.Waiter.Endpoint(ctx, aws.ToString(in.EndpointName))
+		_, err := w.Endpoint(ctx, aws.ToString(in.EndpointName))
 		return err
 	case *sagemaker.UpdateEndpointInput:
 		name := aws.ToString(in.EndpointName)
@@ -50,7 +50,7 @@ func (x *Executor) call(ctx context.Context, in any) error {
 		if _, err := x.API.UpdateEndpoint(c, in); err != nil {
 			return fmt.Errorf("UpdateEndpoint %s: %w", name, err)
 		}
-		after, err := x.Waiter.Endpoint(ctx, name)
+		after, err := w.Endpoint(ctx, name)
 		if err != nil {
 			return err
 		}
@@ -63,7 +63,7 @@ func (x *Executor) call(ctx context.Context, in any) error {
 		if _, err := x.API.UpdateEndpointWeightsAndCapacities(c, in); err != nil {
 			return fmt.Errorf("UpdateEndpointWeightsAndCapacities %s: %w", name, err)
 		}
-		after, err := x.Waiter.Endpoint(ctx, name)
+		after, err := w.Endpoint(ctx, name)
 		if err != nil {
 			return err
 		}
@@ -89,7 +89,7 @@ func (x *Executor) call(ctx context.Context, in any) error {
 		if err := x.Guard.DeleteEndpoint(c, name); err != nil {
 			return err
 		}
-		return x.Waiter.EndpointGone(ctx, name)
+		return w.EndpointGone(ctx, name)
 	}
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }

@@ -19,7 +19,7 @@ const (
 	NotStarted  State = "not started" // apply was interrupted before it began
 )
 
-var pastTense = map[State]string{Failed: "failed", Skipped: "was skipped", Interrupted: "was interrupted"}
+var pastTense = map[State]string{Failed: "failed", Skipped: "was skipped", Interrupted: "was interrupted", NotStarted: "was not started"}
 
 // Outcome is what happened to one step.
 type Outcome struct {
@@ -52,15 +52,16 @@ type Executor struct {
 	Clock  Clock
 	Waiter *Waiter
 	Guard  *Guard
-	// Parallelism bounds how many steps run at once (at least 1).
+	// Parallelism bounds how many steps do work at once (at least 1). A step waiting for an
+	// endpoint gives its slot up while it sleeps between polls, so long deployments overlap.
 	Parallelism int
 	// Progress receives a line per finished step.
 	Progress Progress
 }
 
 // Run executes steps in plan order, starting each as soon as the steps it depends on have
-// succeeded (see dependencies), at most Parallelism at a time: independent endpoints deploy
-// in parallel, each resource strictly serially. A step whose dependency did not succeed is
+// succeeded (see dependencies), at most Parallelism working at a time: independent endpoints
+// deploy in parallel, each resource strictly serially. A step whose dependency did not succeed is
 // skipped. When ctx is cancelled no new step starts, calls in flight finish, waits stop, and
 // the steps never begun are reported NotStarted.
 func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
@@ -73,13 +74,13 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 	}
 	done := make(chan finished)
 	running := 0
-	limit := max(1, x.Parallelism)
+	slots := make(chan struct{}, max(1, x.Parallelism))
 	for {
 		if ctx.Err() != nil {
 			res.Interrupted = true
 		}
 		for i := range steps {
-			if state[i] != "" || running >= limit || res.Interrupted {
+			if state[i] != "" || res.Interrupted {
 				continue
 			}
 			ready, blocker := true, -1
@@ -104,7 +105,7 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 			}
 			state[i] = "running"
 			running++
-			go func(i int) { done <- finished{i, x.runStep(ctx, steps[i])} }(i)
+			go func(i int) { done <- finished{i, x.runStep(ctx, steps[i], slots)} }(i)
 		}
 		if running == 0 {
 			break
@@ -123,17 +124,26 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 		}
 	}
 	for i := range steps {
-		if state[i] == "" {
+		if state[i] == "" || state[i] == NotStarted {
 			res.Steps[i] = Outcome{Step: steps[i], State: NotStarted}
 		}
 	}
 	return res
 }
 
-// runStep runs one step's calls in order, stopping at the first failure.
-func (x *Executor) runStep(ctx context.Context, s Step) Outcome {
-	start := x.Clock.Now()
+// runStep runs one step's calls in order, stopping at the first failure. It works only while
+// it holds one of slots, and releases it while its waits sleep.
+func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}) Outcome {
 	o := Outcome{Step: s, State: Done}
+	slots <- struct{}{}
+	defer func() { <-slots }()
+	if ctx.Err() != nil {
+		o.State = NotStarted
+		return o
+	}
+	start := x.Clock.Now()
+	w := *x.Waiter
+	w.Clock = slotClock{Clock: x.Waiter.Clock, slots: slots}
 	if s.Blocked != "" {
 		o.State, o.Err = Failed, fmt.Errorf("%s %q: not touched: %s", s.Kind, s.Name, s.Blocked)
 		return o
@@ -143,7 +153,7 @@ func (x *Executor) runStep(ctx context.Context, s Step) Outcome {
 			o.State, o.Err = Interrupted, fmt.Errorf("interrupted after %d of %d calls; sagectl plan shows what is left", i, len(s.Inputs))
 			break
 		}
-		if err := x.call(ctx, in); err != nil {
+		if err := x.call(ctx, &w, in); err != nil {
 			o.State, o.Err = Failed, err
 			if e := (*Error)(nil); errors.As(err, &e) && e.Kind == KindInterrupted {
 				o.State = Interrupted
@@ -153,6 +163,18 @@ func (x *Executor) runStep(ctx context.Context, s Step) Outcome {
 	}
 	o.Duration = x.Clock.Now().Sub(start)
 	return o
+}
+
+// slotClock gives up a step's slot while it sleeps.
+type slotClock struct {
+	Clock
+	slots chan struct{}
+}
+
+func (c slotClock) Sleep(ctx context.Context, d time.Duration) error {
+	<-c.slots
+	defer func() { c.slots <- struct{}{} }()
+	return c.Clock.Sleep(ctx, d)
 }
 
 func (x *Executor) print(o Outcome) {
