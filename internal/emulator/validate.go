@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -204,7 +205,7 @@ func (v *validator) walkValue(fv reflect.Value, c *constraint, key, wire string)
 // check applies one constraint and the SDK enum (if the type has Values()) to a present value.
 func (v *validator) check(fv reflect.Value, c *constraint, wire string) {
 	if fv.Kind() == reflect.String {
-		if vals := enumValues(fv.Type()); vals != nil && !contains(vals, fv.String()) {
+		if vals := enumValues(fv.Type()); vals != nil && !slices.Contains(vals, fv.String()) {
 			v.fail(fv.String(), wire, "satisfy enum value set: ["+strings.Join(vals, ", ")+"]")
 			return
 		}
@@ -277,15 +278,6 @@ func enumValues(t reflect.Type) []string {
 	}
 	enumCache.Store(t, vals)
 	return vals
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func lowerFirst(s string) string {
