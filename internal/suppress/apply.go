@@ -54,7 +54,7 @@ func Apply(files []*manifest.File, fs []finding.Finding, opt Options) []finding.
 	for _, id := range opt.Rules {
 		known[id] = true
 	}
-	var out []finding.Finding
+	out := make([]finding.Finding, 0, len(fs)+len(all))
 	report := func(ig *Ignore, col int, rule, msg, hint string) {
 		out = append(out, finding.Finding{Rule: rule, Severity: finding.Warning, File: ig.File, Line: ig.Line, Col: col,
 			Message: msg, Hint: hint})

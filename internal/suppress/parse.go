@@ -56,7 +56,18 @@ func Scan(f *manifest.File) []Ignore {
 	}
 	var out []Ignore
 	own := map[int]bool{} // lines that hold nothing but an ignore comment
-	for n := 1; n <= lineCount(f); n++ {
+	last := 0
+	for off := 0; ; {
+		i := bytes.Index(f.Data[off:], []byte(Marker))
+		if i < 0 {
+			break
+		}
+		off += i + len(Marker)
+		n, _ := f.Position(off - len(Marker)) // only the lines that hold the marker are read
+		if n == last {
+			continue
+		}
+		last = n
 		line := f.Line(n)
 		hash := commentStart(line)
 		if hash < 0 {
@@ -84,10 +95,6 @@ func Scan(f *manifest.File) []Ignore {
 		}
 	}
 	return out
-}
-
-func lineCount(f *manifest.File) int {
-	return bytes.Count(f.Data, []byte("\n")) + 1
 }
 
 // commentStart returns the byte index of the '#' that starts an ignore comment on
