@@ -153,13 +153,13 @@ func toBody(out any) (map[string]any, error) {
 	return m, nil
 }
 
-// pruneNulls removes null members recursively: the SDK marshals unset pointers as null
-// where the AWS CLI omits them.
+// pruneNulls removes unset members recursively: the SDK marshals unset pointers as
+// null and unset enums as "", where the AWS CLI omits them.
 func pruneNulls(v any) {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, e := range t {
-			if e == nil {
+			if e == nil || e == "" {
 				delete(t, k)
 			} else {
 				pruneNulls(e)
