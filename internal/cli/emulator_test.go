@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,6 +98,38 @@ func TestEmulatorCommandServesAndKeepsState(t *testing.T) {
 	if code, body := emuPost(t, url, "DescribeModel", `{"ModelName":"kept"}`); code != 200 || !strings.Contains(body, `"ModelArn":"arn:aws:sagemaker:us-east-1:123456789012:model/kept"`) {
 		t.Errorf("after restart: %d %s", code, body)
 	}
+	// The real AWS CLI against the running command (internal/emulator/awscli_test.go covers
+	// every operation; this proves the command serves it).
+	out := emuAWS(t, url, "describe-model", "--model-name", "kept")
+	if !strings.Contains(out, `"ModelName": "kept"`) {
+		t.Errorf("aws sagemaker describe-model: %s", out)
+	}
+}
+
+// emuAWS runs /usr/bin/aws (AWS CLI v2, the Debian awscli package) against url with fake
+// credentials and no config files. Without it the test skips, or fails under CI=true.
+func emuAWS(t *testing.T, url string, args ...string) string {
+	t.Helper()
+	const bin = "/usr/bin/aws"
+	if _, err := os.Stat(bin); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing under CI=true: scripts/ensure-tools.sh installs the awscli package", bin)
+		}
+		t.Skipf("%s not installed (apt-get install awscli); skipping the AWS CLI check", bin)
+	}
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"--endpoint-url", url, "--output", "json", "sagemaker"}, args...)...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY=secret",
+		"AWS_DEFAULT_REGION=us-east-1", "AWS_CONFIG_FILE=" + empty, "AWS_SHARED_CREDENTIALS_FILE=" + empty, "AWS_PAGER=", "AWS_EC2_METADATA_DISABLED=true"}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("aws %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
 }
 
 func TestEmulatorCommandErrors(t *testing.T) {
