@@ -217,3 +217,33 @@ func TestConfigDocExample(t *testing.T) {
 		t.Error("docs/config.md does not show testdata/config/ok-full.yaml as its example")
 	}
 }
+
+// TestLintDialectsThroughCLI: CloudFormation and ACK files go through sagectl lint
+// with the config and ignore comments applied, positions in the original files.
+func TestLintDialectsThroughCLI(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ".sagectl.yaml"), onlyRule(eiaRule))
+	tmpl, err := os.ReadFile("../../testdata/cfn/template.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "t.json"), string(tmpl))
+	ack := "apiVersion: sagemaker.services.k8s.aws/v1alpha1\nkind: EndpointConfig\nspec:\n  productionVariants:\n" +
+		"    - variantName: a\n      acceleratorType: ml.eia2.medium\n" +
+		"    - variantName: b\n      # sagectl:ignore accelerator-type-deprecated until=2999-01-01 legacy\n      acceleratorType: ml.eia2.medium\n"
+	write(t, filepath.Join(root, "ack.yaml"), ack)
+	out, _, code := runIn(t, root, "lint", ".")
+	var got []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(l, "]") && !strings.HasPrefix(l, " ") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		`ack.yaml:6:7: error: AcceleratorType "ml.eia2.medium" requests Elastic Inference, which is no longer available [accelerator-type-deprecated]`,
+		`t.json:14:13: error: AcceleratorType "ml.eia1.medium" requests Elastic Inference, which is no longer available [accelerator-type-deprecated]`,
+	}
+	if code != ExitFindings || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("exit %d, findings:\n%s\nwant:\n%s", code, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
