@@ -17,6 +17,9 @@ import (
 // benchCreate is the simulated time an endpoint takes to create.
 const benchCreate = 300 * time.Millisecond
 
+// benchPoll caps the polling interval, so a wait ends at most this long after InService.
+var benchPoll = 30 * time.Millisecond
+
 // fleetSteps creates n endpoints, each with its own model and config.
 func fleetSteps(n int) []Step {
 	var steps []Step
@@ -40,7 +43,7 @@ func applyFleet(b *testing.B, n, parallelism int) time.Duration {
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
 	rec := &Recorder{Clock: RealClock{}}
 	x := New(rec.Instrument(client, Retryer(8, 10*time.Millisecond)), RealClock{}, nil,
-		Options{Parallelism: parallelism, PollMax: 10 * time.Millisecond})
+		Options{Parallelism: parallelism, PollMax: benchPoll})
 	start := time.Now()
 	if res := x.Run(context.Background(), fleetSteps(n)); !res.OK() {
 		b.Fatalf("apply failed: %+v", res.Steps)

@@ -17,9 +17,15 @@ import (
 
 func TestApplyCreatesTaggedResources(t *testing.T) {
 	h := newHarness(t)
+	start := h.clock.Now()
 	res := h.x.Run(h.ctx, []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")})
 	if !res.OK() {
 		t.Fatalf("states %v: %+v", states(res), res.Steps)
+	}
+	// The endpoint is InService 10 minutes after its creation; apply ends within one
+	// (capped) poll interval of that.
+	if took := h.clock.Now().Sub(start); took < 10*time.Minute || took > 10*time.Minute+DefaultPollMax {
+		t.Errorf("apply took %v of emulated time, want within %v of the 10m creation", took, DefaultPollMax)
 	}
 	// 10 minutes of creation polled at 0, 1, 3, 7, 15, 31 s, then every 30 s: 25 polls.
 	if got := h.emu.Calls("DescribeEndpoint"); got != 25 {

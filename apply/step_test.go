@@ -1,0 +1,126 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+)
+
+func TestDependencies(t *testing.T) {
+	steps := []Step{
+		createModel("m"),            // 0
+		createConfig("c", "m"),      // 1
+		createEndpoint("e1", "c"),   // 2
+		createEndpoint("E2", "C"),   // 3: names are case-insensitive
+		swapConfig("e3", "live-c2"), // 4: nothing planned that it needs
+		swapConfig("e1", "c"),       // 5: after c and after e1's own earlier step
+		deleteConfig("old-a"),       // 6
+		deleteConfig("old-b"),       // 7: config deletes run side by side
+		deleteModel("old-m"),        // 8: after every config delete
+		step(Endpoint, "e4", "delete", // 9: a delete waits for all non-deletes of its kind
+			&sagemaker.DeleteEndpointInput{EndpointName: aws.String("e4")}),
+	}
+	want := [][]int{{}, {0}, {1}, {1}, {}, {1, 2}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6, 7}, {0, 1, 2, 3, 4, 5, 6, 7, 8}}
+	got := dependencies(steps)
+	for i := range steps {
+		if !slices.Equal(got[i], want[i]) && !(len(got[i]) == 0 && len(want[i]) == 0) {
+			t.Errorf("step %d (%s) depends on %v, want %v", i, steps[i].String(), got[i], want[i])
+		}
+	}
+}
+
+func TestRunSkipsDependentsOfBlockedSteps(t *testing.T) {
+	h := newHarness(t)
+	blocked := createConfig("c", "m")
+	blocked.Blocked = "endpoint is Updating: apply will refuse"
+	res := h.x.Run(h.ctx, []Step{createModel("m"), blocked, createEndpoint("ep", "c"), createEndpoint("other", "pre")})
+	if got := states(res); !slices.Equal(got, []State{Done, Failed, Skipped, Failed}) {
+		t.Fatalf("states %v", got)
+	}
+	if !strings.Contains(res.Steps[1].Err.Error(), "not touched: endpoint is Updating") {
+		t.Errorf("blocked step: %v", res.Steps[1].Err)
+	}
+	if !strings.Contains(res.Steps[2].Err.Error(), `it needs "create EndpointConfig c", which failed`) {
+		t.Errorf("dependent: %v", res.Steps[2].Err)
+	}
+	if n, _ := h.rec.Count("CreateEndpointConfig"); n != 0 {
+		t.Error("a blocked step made calls")
+	}
+}
+
+func TestUnknownInputIsRefused(t *testing.T) {
+	h := newHarness(t)
+	res := h.x.Run(h.ctx, []Step{step(Model, "m", "create", &sagemaker.ListModelsInput{})})
+	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "apply cannot run a *sagemaker.ListModelsInput call") {
+		t.Fatalf("%+v", res.Steps)
+	}
+}
+
+func TestVerifyWeights(t *testing.T) {
+	after := &sagemaker.DescribeEndpointOutput{EndpointName: aws.String("ep"), ProductionVariants: []types.ProductionVariantSummary{
+		{VariantName: aws.String("a"), DesiredWeight: aws.Float32(0.3), DesiredInstanceCount: aws.Int32(2)},
+	}}
+	tests := []struct {
+		want types.DesiredWeightAndCapacity
+		ok   bool
+	}{
+		{types.DesiredWeightAndCapacity{VariantName: aws.String("a"), DesiredWeight: aws.Float32(0.30001)}, true},
+		{types.DesiredWeightAndCapacity{VariantName: aws.String("a"), DesiredInstanceCount: aws.Int32(2)}, true},
+		{types.DesiredWeightAndCapacity{VariantName: aws.String("a"), DesiredWeight: aws.Float32(0.5)}, false},
+		{types.DesiredWeightAndCapacity{VariantName: aws.String("a"), DesiredInstanceCount: aws.Int32(3)}, false},
+		{types.DesiredWeightAndCapacity{VariantName: aws.String("gone"), DesiredWeight: aws.Float32(1)}, false},
+	}
+	for i, tt := range tests {
+		err := verifyWeights(after, []types.DesiredWeightAndCapacity{tt.want})
+		var e *Error
+		if (err == nil) != tt.ok || (err != nil && (!errors.As(err, &e) || e.Kind != KindRolledBack)) {
+			t.Errorf("case %d: err = %v, want ok %v", i, err, tt.ok)
+		}
+	}
+}
+
+func TestWithOwnershipKeepsExistingTag(t *testing.T) {
+	tags := withOwnership([]types.Tag{{Key: aws.String("team"), Value: aws.String("x")}})
+	if len(tags) != 2 || aws.ToString(tags[1].Key) != ManagedByTag {
+		t.Fatalf("tags %+v", tags)
+	}
+	if again := withOwnership(tags); len(again) != 2 {
+		t.Errorf("ownership tag added twice: %+v", again)
+	}
+}
+
+func TestWriteSummary(t *testing.T) {
+	res := &Result{Steps: []Outcome{
+		{Step: createModel("m"), State: Done},
+		{Step: createConfig("c", "m"), State: Failed, Err: fmt.Errorf("boom")},
+		{Step: createEndpoint("ep", "c"), State: Skipped, Err: fmt.Errorf("not run")},
+	}}
+	calls := []Call{{Op: "CreateModel", Target: "m", Attempts: 1}, {Op: "CreateEndpointConfig", Target: "c", Attempts: 3, Err: fmt.Errorf("throttled\nmore")}}
+	var b strings.Builder
+	WriteSummary(&b, res, calls)
+	for _, want := range []string{"Apply failed: 1 done, 1 failed, 1 skipped.", "failed      create EndpointConfig c: boom",
+		"skipped     create Endpoint ep: not run", "SageMaker calls (2):", "CreateEndpointConfig  c", "3 attempts  error: throttled\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	WriteSummary(&b, &Result{Steps: res.Steps[:1]}, nil)
+	if !strings.Contains(b.String(), "Apply complete: 1 done.") || strings.Contains(b.String(), "Nothing is hidden") {
+		t.Errorf("success summary:\n%s", b.String())
+	}
+}
+
+func TestRunNothing(t *testing.T) {
+	res := (&Executor{Parallelism: 1}).Run(context.Background(), nil)
+	if !res.OK() || len(res.Steps) != 0 {
+		t.Errorf("%+v", res)
+	}
+}
