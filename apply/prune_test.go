@@ -57,3 +57,29 @@ func TestCLIPruneDeletesOnlyOwned(t *testing.T) {
 		t.Fatalf("plan --prune after apply --prune: exit %d\n%s", code, out)
 	}
 }
+
+// TestCLIKeepLastKeepsRollbackTargets keeps the superseded config, so swapping back reuses it
+// without creating anything.
+func TestCLIKeepLastKeepsRollbackTargets(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, out := c.apply("--auto-approve", testdata("v1")); code != 0 {
+		t.Fatal(out)
+	}
+	c.emu.ResetCalls()
+	code, out := c.apply("--auto-approve", "--keep-last", "1", testdata("v3"))
+	if code != 0 || !strings.Contains(out, "as a rollback target (keep-last 1)") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if n := c.emu.Calls("DeleteEndpointConfig"); n != 0 {
+		t.Errorf("DeleteEndpointConfig calls = %d with --keep-last 1", n)
+	}
+	c.converged(testdata("v3"))
+	c.emu.ResetCalls()
+	if code, out := c.apply("--auto-approve", "--keep-last", "1", testdata("v1")); code != 0 {
+		t.Fatalf("swap back: exit %d\n%s", code, out)
+	}
+	if n := c.emu.Calls("CreateEndpointConfig"); n != 0 {
+		t.Errorf("swapping back created %d configs, want 0 (the kept one is reused)", n)
+	}
+	c.converged(testdata("v1"))
+}
