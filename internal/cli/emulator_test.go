@@ -24,6 +24,7 @@ func emuPost(t *testing.T, url, op, body string) (int, string) {
 	}
 	req.Header.Set("X-Amz-Target", "SageMaker."+op)
 	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=0")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

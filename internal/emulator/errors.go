@@ -20,6 +20,7 @@ const (
 	codeThrottling     = "ThrottlingException"
 	codeSerialization  = "SerializationException"
 	codeUnknownOp      = "UnknownOperationException"
+	codeMissingAuth    = "MissingAuthenticationTokenException"
 	codeInternal       = "InternalFailure"
 	codeUnavailable    = "ServiceUnavailable"
 	codeResourceLimit  = "ResourceLimitExceeded"

@@ -32,6 +32,7 @@ func postRaw(t *testing.T, url, target, contentType, body string) (int, http.Hea
 	}
 	req.Header.Set("X-Amz-Target", target)
 	req.Header.Set("Content-Type", contentType)
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261101/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=0")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -121,5 +122,30 @@ func TestEmptyBodyIsAnEmptyRequest(t *testing.T) {
 	status, _, body := postRaw(t, e.srv.URL(), "SageMaker.ListEndpoints", "application/x-amz-json-1.1", "")
 	if status != 200 || string(body) != `{"Endpoints":[]}` {
 		t.Errorf("got %d %s", status, body)
+	}
+}
+
+func TestUnsignedRequestsAreRefused(t *testing.T) {
+	e := newEnv(t)
+	req, err := http.NewRequest(http.MethodPost, e.srv.URL(), strings.NewReader(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-Amz-Target", "SageMaker.ListModels")
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 400 || string(b) != `{"__type":"MissingAuthenticationTokenException","message":"Missing Authentication Token"}` {
+		t.Errorf("unsigned request: %d %s", resp.StatusCode, b)
+	}
+	if n := e.srv.Calls("ListModels"); n != 0 {
+		t.Errorf("an unsigned request was counted as a call: %d", n)
 	}
 }

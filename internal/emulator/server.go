@@ -248,6 +248,11 @@ func route(r *http.Request) (string, handler, *apiError) {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/x-amz-json-1.") {
 		return "", nil, &apiError{Status: http.StatusBadRequest, Code: codeSerialization, Message: fmt.Sprintf("Content-Type %q is not application/x-amz-json-1.1", ct)}
 	}
+	// Signatures are not verified, but like AWS the emulator refuses unsigned requests, so a
+	// client that would reach AWS without credentials fails here too.
+	if !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256 ") {
+		return "", nil, &apiError{Status: http.StatusBadRequest, Code: codeMissingAuth, Message: "Missing Authentication Token"}
+	}
 	target := r.Header.Get("X-Amz-Target")
 	op, ok := strings.CutPrefix(target, "SageMaker.")
 	h := operations[op]
