@@ -40,36 +40,40 @@ func planCommand(e *env) *cli.Command {
 // runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
 // under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
 func runPlan(e *env, c *cli.Context) error {
-	err := planAndRender(e, c)
+	changes, err := planAndRender(e, c)
 	var ee exitError
 	if errors.As(err, &ee) && ee.code == ExitUsage {
 		ee.code = ExitFindings
 		return ee
 	}
-	return err
-}
-
-func planAndRender(e *env, c *cli.Context) error {
-	r, err := render.New(c.String("format"), useColor(e.stdout))
-	if err != nil {
-		return fail(ExitUsage, "--format: %v", err)
-	}
-	p, err := makePlan(e, c)
 	if err != nil {
 		return err
 	}
-	if out := c.String("out"); out != "" {
-		if err := p.Save(out); err != nil {
-			return fail(ExitFindings, "--out: %v", err)
-		}
-	}
-	if err := r.Render(e.stdout, p); err != nil {
-		return fail(ExitFindings, "writing the plan: %v", err)
-	}
-	if c.Bool("detailed-exitcode") && p.HasChanges() {
+	if changes && c.Bool("detailed-exitcode") {
 		return exitCode(ExitChanges)
 	}
 	return nil
+}
+
+// planAndRender plans, saves and prints; it reports whether the plan has changes.
+func planAndRender(e *env, c *cli.Context) (bool, error) {
+	r, err := render.New(c.String("format"), useColor(e.stdout))
+	if err != nil {
+		return false, fail(ExitUsage, "--format: %v", err)
+	}
+	p, err := makePlan(e, c)
+	if err != nil {
+		return false, err
+	}
+	if out := c.String("out"); out != "" {
+		if err := p.Save(out); err != nil {
+			return false, fail(ExitFindings, "--out: %v", err)
+		}
+	}
+	if err := r.Render(e.stdout, p); err != nil {
+		return false, fail(ExitFindings, "writing the plan: %v", err)
+	}
+	return p.HasChanges(), nil
 }
 
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints
