@@ -12,6 +12,7 @@ var schemaEnumInfo = &Info{
 	Fix:    "Use one of the values the message lists; it suggests the nearest one.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -20,6 +21,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model

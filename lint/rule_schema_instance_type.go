@@ -13,6 +13,7 @@ var schemaInstanceTypeInfo = &Info{
 	Fix:    "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -21,6 +22,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model

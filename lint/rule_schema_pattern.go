@@ -12,6 +12,7 @@ var schemaPatternInfo = &Info{
 	Fix:    "Change the value to the form the message describes; the hint gives the exact regular expression.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main_config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -20,6 +21,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model

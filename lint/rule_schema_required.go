@@ -12,6 +12,7 @@ var schemaRequiredInfo = &Info{
 	Fix:    "Add the field; the hint quotes what the API documentation says it is.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - ModelName: my-model
     InstanceType: ml.m5.large
@@ -19,6 +20,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model

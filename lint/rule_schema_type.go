@@ -12,6 +12,7 @@ var schemaTypeInfo = &Info{
 	Fix:    "Write the value with the type the message names; remove quotes around numbers and booleans.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -20,6 +21,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model

@@ -12,6 +12,7 @@ var schemaUnknownFieldInfo = &Info{
 	Fix:    "Fix the spelling (the message suggests the nearest field), or move the field to the object it belongs to.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
@@ -20,6 +21,7 @@ ProductionVariants:
 `,
 	Good: `kind: EndpointConfig
 EndpointConfigName: main-config
+KmsKeyId: alias/sagemaker-prod
 ProductionVariants:
   - VariantName: main
     ModelName: my-model
