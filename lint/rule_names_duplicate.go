@@ -43,10 +43,10 @@ func (namesDuplicate) Check(p *Pass) {
 	if !ok {
 		return
 	}
-	d, first := firstEarlier(p, func(s string) bool { return s == name })
-	if d == nil {
+	first, ok := namesOf(p.Set).exact[p.Doc.Kind][name]
+	if !ok || first.Doc == p.Doc {
 		return
 	}
-	p.Report(n, fmt.Sprintf("%s %q is already defined at %s; names are unique per kind", p.Doc.Kind, name, where(p, d, first)),
+	p.Report(n, fmt.Sprintf("%s %q is already defined at %s; names are unique per kind", p.Doc.Kind, name, where(p, first)),
 		fmt.Sprintf("rename one of the two %ss, or remove the duplicate manifest", p.Doc.Kind))
 }

@@ -47,10 +47,10 @@ func (namesEndpointCase) Check(p *Pass) {
 	if !ok {
 		return
 	}
-	d, first := firstEarlier(p, func(s string) bool { return strings.EqualFold(s, name) })
-	if d == nil || first.Value == name {
-		return // no conflict, or an exact duplicate (resource-name-duplicate reports it)
+	first, ok := namesOf(p.Set).folded[p.Doc.Kind][strings.ToLower(name)]
+	if !ok || first.Name == name {
+		return // the first spelling, or an exact duplicate (resource-name-duplicate reports it)
 	}
 	p.Report(n, fmt.Sprintf("EndpointName %q differs only by case from %q at %s; endpoint names are case-insensitive, so both name one endpoint",
-		name, first.Value, where(p, d, first)), "use one spelling for one endpoint, or give the endpoints distinct names")
+		name, first.Name, where(p, first)), "use one spelling for one endpoint, or give the endpoints distinct names")
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 func fmtModel(name string) string { return fmt.Sprintf(modelDoc, name) }
@@ -49,4 +51,26 @@ func TestNamesVariantStable(t *testing.T) {
 		{"date in a word", v("v20240101"), []string{`4:18 info: VariantName "v20240101" looks generated ("20240101")`}},
 		{"shadow checked", ecHead + "ShadowProductionVariants:\n  - VariantName: shadow-a1b2c3d4\n", []string{`9:18 info: VariantName "shadow-a1b2c3d4"`}},
 	})
+}
+
+func TestNamesWithoutSet(t *testing.T) {
+	_, docs, _ := manifest.Parse("a.yaml", []byte(endpoint("a", "c")))
+	for _, r := range []Rule{namesDuplicate{}, namesEndpointCase{}, referenceModel{}, referenceEndpointConfig{}} {
+		if fs := CheckDocument(docs[0], nil, []Rule{r}, nil); len(fs) > 0 {
+			t.Errorf("%s without a set: %v", r.Info().ID, fs)
+		}
+	}
+}
+
+func TestNameIndexFollowsTheSet(t *testing.T) {
+	f, docs, _ := manifest.Parse("a.yaml", []byte(endpoint("a", "c")+"---\n"+endpoint("b", "c")))
+	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs[:1]}
+	if fs := CheckDocument(docs[0], set, []Rule{namesDuplicate{}}, nil); len(fs) > 0 {
+		t.Fatalf("unexpected %v", fs)
+	}
+	_, more, _ := manifest.Parse("b.yaml", []byte(endpoint("a", "c")))
+	set.Docs = append(set.Docs, more...)
+	if fs := CheckDocument(more[0], set, []Rule{namesDuplicate{}}, nil); len(fs) != 1 {
+		t.Fatalf("a document added to the set is not seen: %v", fs)
+	}
 }

@@ -21,16 +21,16 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind) {
 	if !ok || name == "" || p.Set == nil {
 		return
 	}
-	defined := p.Set.Names(kind)
-	if _, found := defined[name]; found {
+	ix := namesOf(p.Set)
+	if _, found := ix.exact[kind][name]; found {
 		return
 	}
-	if len(defined) == 0 {
+	names := ix.sorted[kind]
+	if len(names) == 0 {
 		p.ReportAs(finding.Info, n, fmt.Sprintf("%s %q: no %s manifest is in the linted files, so the %s must already exist in the account",
 			field, name, kind, kind), fmt.Sprintf("lint the %s manifest together with this one, or make sure it exists before apply", kind))
 		return
 	}
-	names := manifest.SortedNames(defined)
 	if sug := suggest.Closest(name, names); sug != "" {
 		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in the linted files", field, name, kind), fmt.Sprintf("did you mean %q?", sug))
 		return
