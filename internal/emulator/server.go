@@ -5,7 +5,6 @@
 package emulator
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,13 +141,12 @@ func checkLoopback(addr string, allowRemote bool) error {
 // URL is the base URL to point clients at (BaseEndpoint, --endpoint-url).
 func (s *Server) URL() string { return s.url }
 
-// Close stops serving, waiting briefly for requests in flight, and saves the state file.
+// Close stops serving at once, closing every connection (a client's idle or unused
+// connection must not hold it up), and saves the state file.
 func (s *Server) Close() error {
 	var err error
 	if s.srv != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		err = s.srv.Shutdown(ctx)
+		err = s.srv.Close()
 	}
 	if s.opts.StateFile != "" {
 		err = errors.Join(err, s.Save())
