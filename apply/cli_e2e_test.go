@@ -1,6 +1,7 @@
 package apply_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,6 +98,15 @@ func TestCLIRefusesWithoutApproval(t *testing.T) {
 	code, out := c.apply(testdata("v1"))
 	if code != 1 || !strings.Contains(out, "not applying: standard input is not a terminal") {
 		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	null, err := os.Open(os.DevNull) // a character device, but nobody types on it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	code, out = c.runWith(null, "apply", testdata("v1"))
+	if code != 1 || !strings.Contains(out, "not applying: standard input is not a terminal") {
+		t.Fatalf("stdin /dev/null: exit %d:\n%s", code, out)
 	}
 	if n := c.emu.Calls("CreateModel"); n != 0 {
 		t.Errorf("CreateModel called %d times without approval", n)

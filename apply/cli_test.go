@@ -2,6 +2,7 @@ package apply_test
 
 import (
 	"bytes"
+	"io"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -41,10 +42,16 @@ func newCLIEnv(t *testing.T) *cliEnv {
 // run runs sagectl with args plus the emulator's --endpoint-url and returns exit code and output.
 func (c *cliEnv) run(args ...string) (int, string) {
 	c.t.Helper()
+	return c.runWith(strings.NewReader(""), args...)
+}
+
+// runWith is run with stdin as standard input.
+func (c *cliEnv) runWith(stdin io.Reader, args ...string) (int, string) {
+	c.t.Helper()
 	var out bytes.Buffer
 	full := append([]string{"sagectl"}, args...)
 	full = append(full, "--endpoint-url", c.url)
-	code := cli.Main(full, strings.NewReader(""), &out, &out)
+	code := cli.Main(full, stdin, &out, &out)
 	return code, out.String()
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
 )
 
 func TestDependencies(t *testing.T) {
@@ -102,11 +103,14 @@ func TestWriteSummary(t *testing.T) {
 		{Step: createConfig("c", "m"), State: Failed, Err: fmt.Errorf("boom")},
 		{Step: createEndpoint("ep", "c"), State: Skipped, Err: fmt.Errorf("not run")},
 	}}
-	calls := []Call{{Op: "CreateModel", Target: "m", Attempts: 1}, {Op: "CreateEndpointConfig", Target: "c", Attempts: 3, Err: fmt.Errorf("throttled\nmore")}}
+	calls := []Call{{Op: "CreateModel", Target: "m", Attempts: 1}, {Op: "CreateEndpointConfig", Target: "c", Attempts: 3, Err: fmt.Errorf("throttled\nmore")},
+		{Op: "DescribeModel", Target: "m", Attempts: 1, Err: notFound("model")},
+		{Op: "CreateEndpoint", Target: "e", Attempts: 1, Err: fmt.Errorf("wrapped: %w", &smithy.GenericAPIError{Code: "ValidationException", Message: "bad"})}}
 	var b strings.Builder
 	WriteSummary(&b, res, calls)
 	for _, want := range []string{"Apply failed: 1 done, 1 failed, 1 skipped.", "failed      create EndpointConfig c: boom",
-		"skipped     create Endpoint ep: not run", "SageMaker calls (2):", "CreateEndpointConfig  c", "3 attempts  error: throttled\n"} {
+		"skipped     create Endpoint ep: not run", "SageMaker calls (4):", "CreateEndpointConfig  c", "3 attempts  error: throttled\n",
+		"DescribeModel         m  0s              not found\n", "ValidationException: bad\n"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, b.String())
 		}

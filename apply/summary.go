@@ -1,11 +1,14 @@
 package apply
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/aws/smithy-go"
 )
 
 // WriteSummary prints what an apply did: the count of steps per state, every step that did
@@ -47,7 +50,14 @@ func WriteSummary(w io.Writer, res *Result, calls []Call) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, c := range calls {
 		result := "ok"
-		if c.Err != nil {
+		var ae smithy.APIError
+		switch {
+		case c.Err == nil:
+		case IsNotFound(c.Err):
+			result = "not found"
+		case errors.As(c.Err, &ae):
+			result = ae.ErrorCode() + ": " + firstLine(ae.ErrorMessage())
+		default:
 			result = "error: " + firstLine(c.Err.Error())
 		}
 		attempts := ""

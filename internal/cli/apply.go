@@ -120,14 +120,19 @@ func applyPlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	return p, nil
 }
 
-// readsTerminal reports whether r is a terminal a person can answer on.
+// readsTerminal reports whether r is a terminal a person can answer on: a character device
+// other than /dev/null (which CI runners often give as standard input).
 func readsTerminal(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
 }
 
 // isPlanFile reports whether path is a JSON object with a format_version: a saved plan
