@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,7 +94,8 @@ func (r *Recorder) addMiddleware(stack *middleware.Stack) error {
 		}), middleware.After)
 }
 
-// target returns the resource name an operation input names.
+// target returns the resource an operation input names: its name, or for an ARN the
+// "type/name" part of it.
 func target(params any) string {
 	v := reflect.ValueOf(params)
 	if v.Kind() == reflect.Pointer {
@@ -108,6 +110,11 @@ func target(params any) string {
 			continue
 		}
 		if s, ok := fv.Interface().(*string); ok && s != nil {
+			if f == "ResourceArn" {
+				if parts := strings.SplitN(*s, ":", 6); len(parts) == 6 {
+					return parts[5]
+				}
+			}
 			return *s
 		}
 	}

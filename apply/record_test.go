@@ -83,4 +83,8 @@ func TestTargetOfInputsWithoutName(t *testing.T) {
 	if got := target(&sagemaker.ListTagsInput{ResourceArn: aws.String("arn:x")}); got != "arn:x" {
 		t.Errorf("target = %q", got)
 	}
+	arn := "arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-prod-1"
+	if got := target(&sagemaker.ListTagsInput{ResourceArn: aws.String(arn)}); got != "endpoint-config/churn-prod-1" {
+		t.Errorf("target = %q", got)
+	}
 }
