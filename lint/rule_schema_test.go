@@ -115,3 +115,27 @@ func TestSchemaRevalidatesEditedDocument(t *testing.T) {
 		t.Errorf("after the edit: %v", fs)
 	}
 }
+
+// TestSchemaManyDocuments: with enough documents to lint in parallel, every document
+// gets exactly its own schema findings (run with -race).
+func TestSchemaManyDocuments(t *testing.T) {
+	var b strings.Builder
+	const n = 300
+	for i := range n {
+		fmt.Fprintf(&b, "---\nEndpointConfigName: c%d\nProductionVariants: [{VariantName: v, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: %d}]\n", i, i%2)
+	}
+	f, docs, fs := manifest.Parse("many.yaml", []byte(b.String()))
+	if len(fs) > 0 || len(docs) != n {
+		t.Fatalf("parsed %d documents, findings %v", len(docs), fs)
+	}
+	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
+	got := lint.Lint(set, lint.Options{Rules: []lint.Rule{lint.Lookup("schema-range"), lint.Lookup("schema-type")}})
+	if len(got) != n/2 {
+		t.Fatalf("got %d findings, want %d", len(got), n/2)
+	}
+	for _, x := range got {
+		if x.Doc%2 != 0 || x.Rule != "schema-range" {
+			t.Errorf("unexpected finding in document %d: %s", x.Doc, x)
+		}
+	}
+}
