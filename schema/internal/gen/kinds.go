@@ -50,7 +50,7 @@ var kinds = []kind{
 // warns about it (the x-sagectl-warnUnknown keyword).
 var openEnums = map[string]openEnum{
 	"ProductionVariantInstanceType": {
-		pattern: `^ml\.[a-z][a-z0-9]*(-[a-z0-9]+)*\.(nano|micro|small|medium|large|[1-9][0-9]*xlarge|xlarge)$`,
+		pattern: `^ml\.[a-z][a-z0-9]*(-[a-z0-9]+)*\.(nano|micro|small|medium|large|xlarge|[1-9][0-9]*xlarge|metal)$`,
 		form:    "ml.<family>.<size>",
 	},
 }
