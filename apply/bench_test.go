@@ -18,7 +18,7 @@ import (
 const benchCreate = 300 * time.Millisecond
 
 // benchPoll caps the polling interval, so a wait ends at most this long after InService.
-var benchPoll = 30 * time.Millisecond
+const benchPoll = 10 * time.Millisecond
 
 // fleetSteps creates n endpoints, each with its own model and config.
 func fleetSteps(n int) []Step {
