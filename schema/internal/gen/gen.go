@@ -172,9 +172,11 @@ func (g *generator) value(op, path string, t reflect.Type, f *Field, l *Limits) 
 		if items == nil {
 			items = &Limits{}
 		}
-		if s["items"] = g.value(op, path+"[]", t.Elem(), f, items); s["items"] == nil {
+		elem := g.value(op, path+"[]", t.Elem(), f, items)
+		if elem == nil {
 			return nil
 		}
+		s["items"] = elem
 		return s
 	case reflect.Map:
 		if t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
