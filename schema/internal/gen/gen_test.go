@@ -3,6 +3,7 @@ package gen
 import (
 	"encoding/json"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -159,5 +160,17 @@ func TestShapes(t *testing.T) {
 	}
 	if got := prop("MetricsConfig", "MetricPublishFrequencyInSeconds")["enum"].([]any); len(got) != 7 {
 		t.Errorf("MetricPublishFrequencyInSeconds enum = %v", got)
+	}
+}
+
+// TestUnmappedGoType: a Go type with no JSON Schema equivalent is an error, not a guess.
+func TestUnmappedGoType(t *testing.T) {
+	g := &generator{table: &Table{Fields: map[string]*Field{"Fake:C": {Type: "list"}}},
+		defs: map[string]map[string]any{}, used: map[string]bool{}, words: map[string]bool{}}
+	if s := g.property("Fake", "C", reflect.TypeFor[[]chan int]()); s != nil {
+		t.Errorf("got schema %v", s)
+	}
+	if len(g.errs) != 1 || !strings.Contains(g.errs[0], "Fake:C[]: Go type chan int has no JSON Schema mapping") {
+		t.Errorf("errs = %q", g.errs)
 	}
 }
