@@ -17,8 +17,24 @@ type compiledSchema struct {
 	// kinds holds each kind's own subschema ($defs/<Kind>): validating against it
 	// directly keeps the top-level if/then dispatch out of the errors.
 	kinds map[string]*jsonschema.Schema
-	// raw is the schema as plain JSON values, to read the constraint behind an error.
-	raw any
+	// data is the schema document; rawVal is it as plain JSON values, decoded on the
+	// first error (clean documents never need it) to read the constraint behind it.
+	data    []byte
+	rawOnce sync.Once
+	rawVal  any
+}
+
+// raw returns the schema as plain JSON values (numbers as json.Number).
+func (c *compiledSchema) raw() any {
+	c.rawOnce.Do(func() {
+		dec := json.NewDecoder(bytes.NewReader(c.data))
+		dec.UseNumber()
+		var v any
+		if dec.Decode(&v) == nil { // compile already parsed the same bytes
+			c.rawVal = v
+		}
+	})
+	return c.rawVal
 }
 
 var (
@@ -34,12 +50,6 @@ func compiled() (*compiledSchema, error) {
 
 // compile compiles the subschema of every kind in the schema document data.
 func compile(data []byte) (*compiledSchema, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil {
-		return nil, err
-	}
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	if err := c.AddResource(schemaURL, bytes.NewReader(data)); err != nil {
@@ -51,7 +61,7 @@ func compile(data []byte) (*compiledSchema, error) {
 		return nil, err
 	}
 	c.RegisterExtension(KeywordWarnUnknown, meta, warnUnknownCompiler{})
-	out := &compiledSchema{kinds: map[string]*jsonschema.Schema{}, raw: raw}
+	out := &compiledSchema{kinds: map[string]*jsonschema.Schema{}, data: data}
 	for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
 		s, err := c.Compile(schemaURL + "#/$defs/" + k)
 		if err != nil {
