@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/sagectl/sagectl/internal/emulator"
+	"github.com/sagectl/sagectl/plan"
 )
 
 func TestApplyCreatesTaggedResources(t *testing.T) {
@@ -245,4 +246,44 @@ type cancelOnCreate struct {
 func (c *cancelOnCreate) CreateModel(ctx context.Context, in *sagemaker.CreateModelInput, o ...func(*sagemaker.Options)) (*sagemaker.CreateModelOutput, error) {
 	c.cancel()
 	return c.API.CreateModel(ctx, in, o...)
+}
+
+// TestApplyCreateFoundFromAnEarlierAttempt: a create that finds its own result (same ownership
+// and spec-hash tags, as after a 5xx answered a create the service performed) counts as
+// done; the same name with another spec, or without our tag, is an error.
+func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
+	tagged := func(hash string) []types.Tag {
+		return []types.Tag{{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)}, {Key: aws.String(plan.TagSpecHash), Value: aws.String(hash)}}
+	}
+	tests := []struct {
+		name     string
+		existing []types.Tag
+		ok       bool
+	}{
+		{"same spec, ours", tagged("h1"), true},
+		{"other spec", tagged("h2"), false},
+		{"not ours", []types.Tag{{Key: aws.String(plan.TagSpecHash), Value: aws.String("h1")}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			pre := configInput("c1", "m1")
+			pre.Tags = tt.existing
+			if _, err := h.raw.CreateModel(h.ctx, modelInput("m1")); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.raw.CreateEndpointConfig(h.ctx, pre); err != nil {
+				t.Fatal(err)
+			}
+			s := createConfig("c1", "m1")
+			s.Inputs[0].(*sagemaker.CreateEndpointConfigInput).Tags = tagged("h1")
+			res := h.x.Run(h.ctx, []Step{s})
+			if res.OK() != tt.ok {
+				t.Fatalf("ok = %v, want %v: %+v", res.OK(), tt.ok, res.Steps)
+			}
+			if !tt.ok && !strings.Contains(res.Steps[0].Err.Error(), "Cannot create already existing endpoint configuration") {
+				t.Errorf("err = %v", res.Steps[0].Err)
+			}
+		})
+	}
 }

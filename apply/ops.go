@@ -24,14 +24,16 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	switch in := in.(type) {
 	case *sagemaker.CreateModelInput:
 		in.Tags = withOwnership(in.Tags)
-		if _, err := x.API.CreateModel(c, in); err != nil {
-			return fmt.Errorf("CreateModel %s: %w", aws.ToString(in.ModelName), err)
+		_, err := x.API.CreateModel(c, in)
+		if err := x.created(c, "CreateModel", err, Model, aws.ToString(in.ModelName), in.Tags); err != nil {
+			return err
 		}
 		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = withOwnership(in.Tags)
-		if _, err := x.API.CreateEndpointConfig(c, in); err != nil {
-			return fmt.Errorf("CreateEndpointConfig %s: %w", aws.ToString(in.EndpointConfigName), err)
+		_, err := x.API.CreateEndpointConfig(c, in)
+		if err := x.created(c, "CreateEndpointConfig", err, EndpointConfig, aws.ToString(in.EndpointConfigName), in.Tags); err != nil {
+			return err
 		}
 		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:

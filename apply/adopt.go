@@ -1,0 +1,63 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/sagectl/sagectl/plan"
+)
+
+// earlierAttempt reports whether a create failed only because an earlier attempt of the same
+// create succeeded: the service says the resource already exists, and the one there carries
+// sagectl's ownership tag and the spec hash this create asked for. That happens when a 5xx
+// answered a create the service had carried out and the retry found it, or when an apply was
+// killed right after the call. Anything else that exists under the name is not ours to reuse.
+func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name string, tags []types.Tag) bool {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) || !strings.Contains(ae.ErrorMessage(), "already existing") {
+		return false
+	}
+	want := ""
+	for _, t := range tags {
+		if aws.ToString(t.Key) == plan.TagSpecHash {
+			want = aws.ToString(t.Value)
+		}
+	}
+	if want == "" {
+		return false
+	}
+	var arn *string
+	switch kind {
+	case Model:
+		out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: &name})
+		if err != nil {
+			return false
+		}
+		arn = out.ModelArn
+	case EndpointConfig:
+		out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: &name})
+		if err != nil {
+			return false
+		}
+		arn = out.EndpointConfigArn
+	default:
+		return false
+	}
+	got, err := Tags(ctx, x.API, aws.ToString(arn))
+	return err == nil && got[ManagedByTag] != "" && got[plan.TagSpecHash] == want
+}
+
+// created turns the error of a create into nil when earlierAttempt explains it.
+func (x *Executor) created(ctx context.Context, op string, err error, kind, name string, tags []types.Tag) error {
+	if err == nil || x.earlierAttempt(ctx, err, kind, name, tags) {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %w", op, name, err)
+}
