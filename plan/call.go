@@ -51,18 +51,10 @@ func (c Call) Decode() (any, error) {
 // newCall builds a call from fields, keeping only the members the operation's SDK
 // input type has, and checks that the result decodes into that type.
 func newCall(op string, fields map[string]any) (Call, error) {
-	mk, ok := inputs[op]
-	if !ok {
+	if _, ok := inputs[op]; !ok {
 		return Call{}, fmt.Errorf("unknown operation %q", op)
 	}
-	t := reflect.TypeOf(mk()).Elem()
-	in := map[string]any{}
-	for k, v := range fields {
-		if f, ok := t.FieldByName(k); ok && f.IsExported() && v != nil {
-			in[k] = v
-		}
-	}
-	data, err := json.Marshal(in)
+	data, err := json.Marshal(requestFields(op, fields))
 	if err != nil {
 		return Call{}, fmt.Errorf("%s input: %w", op, err)
 	}
@@ -83,6 +75,22 @@ func tagList(tags map[string]string) []any {
 	out := make([]any, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, map[string]any{"Key": k, "Value": tags[k]})
+	}
+	return out
+}
+
+// requestFields keeps the members of fields that op's SDK input type has (and are set).
+func requestFields(op string, fields map[string]any) map[string]any {
+	out := map[string]any{}
+	mk, ok := inputs[op]
+	if !ok {
+		return out
+	}
+	t := reflect.TypeOf(mk()).Elem()
+	for k, v := range fields {
+		if f, ok := t.FieldByName(k); ok && f.IsExported() && v != nil {
+			out[k] = v
+		}
 	}
 	return out
 }

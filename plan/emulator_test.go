@@ -48,7 +48,8 @@ func startEmulator(t testing.TB) *emu {
 }
 
 // seed creates in the emulator, through the API, every resource of a snapshot, with
-// its tags, endpoint weights and counts, and endpoint status (InService or Updating).
+// its tags, endpoint weights and counts, and endpoint status (InService, Updating or
+// Failed).
 func (e *emu) seed(t testing.TB, d *live.Dir) {
 	t.Helper()
 	ctx := context.Background()
@@ -85,6 +86,9 @@ func (e *emu) seed(t testing.TB, d *live.Dir) {
 	}
 	var updating []*live.Resource
 	for _, r := range read(manifest.KindEndpoint) {
+		if r.Str("EndpointStatus") == "Failed" {
+			e.srv.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailCreate, Endpoint: r.Name, Reason: r.Str("FailureReason")})
+		}
 		in := &sagemaker.CreateEndpointInput{EndpointName: aws.String(r.Name), EndpointConfigName: aws.String(r.Str("EndpointConfigName")), Tags: tags(r)}
 		if _, err := e.client.CreateEndpoint(ctx, in); err != nil {
 			t.Fatalf("seeding endpoint %s: %v", r.Name, err)
@@ -110,7 +114,7 @@ func (e *emu) seed(t testing.TB, d *live.Dir) {
 			}
 			want = append(want, dw)
 		}
-		if len(want) == 0 {
+		if len(want) == 0 || r.Str("EndpointStatus") == "Failed" {
 			continue
 		}
 		if _, err := e.client.UpdateEndpointWeightsAndCapacities(ctx, &sagemaker.UpdateEndpointWeightsAndCapacitiesInput{

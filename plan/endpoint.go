@@ -43,7 +43,7 @@ func (p *planner) planEndpoint(res *resource) error {
 		what := "EndpointConfigName changed"
 		if old := p.live[key{manifest.KindEndpointConfig, current}]; old != nil && newCfg != nil {
 			var cfgChanges []Change
-			diff("", fleet(withoutTags(newCfg)), old.Body, &cfgChanges)
+			diff("", p.configContent(target), old.Body, &cfgChanges)
 			dropNameChange(&cfgChanges, manifest.KindEndpointConfig)
 			if len(cfgChanges) > 0 {
 				what = changedFields(cfgChanges)
@@ -232,4 +232,18 @@ func endpointView(l *live.Resource, res *resource) map[string]any {
 		out["Tags"] = liveView(l, true)["Tags"]
 	}
 	return out
+}
+
+// configContent is what a swap to the config changes, compared with the old config:
+// the desired content when a manifest defines it, else the live config's request
+// members (no ARN or times), without runtime weights.
+func (p *planner) configContent(physical string) map[string]any {
+	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[physical]; ok {
+		return r.content()
+	}
+	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	if l == nil {
+		return nil
+	}
+	return fleet(requestFields("CreateEndpointConfig", l.Body))
 }
