@@ -23,6 +23,12 @@ func (l leafCtx) unknownFields() []Error {
 		if s := closest(k, allowed); s != "" {
 			e.Message += fmt.Sprintf("; did you mean %q?", s)
 			e.Hint = "rename it to " + s
+		} else if home := fieldPath(l.parent, k, l.schema); home != "" {
+			if l.pointer != "" {
+				home = Place(l.kind, l.pointer) + "." + home
+			}
+			e.Message += fmt.Sprintf("; %s belongs under %s", k, home)
+			e.Hint = fmt.Sprintf("move it to %s.%s", home, k)
 		} else if other := l.kindWithField(k); other != "" {
 			e.Message += fmt.Sprintf("; %s is a field of %s", k, other)
 			e.Hint = fmt.Sprintf("move it to a kind: %s document", other)
@@ -47,6 +53,42 @@ func (l leafCtx) kindWithField(name string) string {
 		}
 		if _, ok := resolve(defs[k], childPointer("/properties", name)).(map[string]any); ok {
 			return k
+		}
+	}
+	return ""
+}
+
+// fieldPath finds where, below the object schema obj, a field called name is allowed,
+// and returns the shortest such path ("ProductionVariants[]"), or "".
+func fieldPath(obj map[string]any, name string, root any) string {
+	type step struct {
+		s    map[string]any
+		path string
+	}
+	seen := map[string]bool{}
+	queue := []step{{obj, ""}}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if ref, _ := cur.s["$ref"].(string); ref != "" {
+			if seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			target, _ := resolve(root, strings.TrimPrefix(ref, "#")).(map[string]any)
+			queue = append(queue, step{target, cur.path})
+			continue
+		}
+		if items, ok := cur.s["items"].(map[string]any); ok {
+			queue = append(queue, step{items, cur.path + "[]"})
+		}
+		props, _ := cur.s["properties"].(map[string]any)
+		if _, ok := props[name]; ok && cur.path != "" {
+			return cur.path
+		}
+		for _, k := range sortedKeys(props) {
+			sub, _ := props[k].(map[string]any)
+			queue = append(queue, step{sub, strings.TrimPrefix(cur.path+"."+k, ".")})
 		}
 	}
 	return ""
