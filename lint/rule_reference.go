@@ -15,8 +15,9 @@ const maxListedNames = 5
 
 // checkReference reports field n when it names no document of kind in p.Set: a warning
 // (with a did-you-mean) when the set defines documents of that kind, else an info, as
-// the resource may exist live.
-func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind) {
+// the resource may exist live. The info is given once per name and document: infoDone
+// records the names already reported.
+func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, infoDone map[string]bool) {
 	name, ok := manifest.Str(n)
 	if !ok || name == "" || p.Set == nil {
 		return
@@ -27,6 +28,10 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind) {
 	}
 	names := ix.sorted[kind]
 	if len(names) == 0 {
+		if infoDone[name] {
+			return
+		}
+		infoDone[name] = true
 		p.ReportAs(finding.Info, n, fmt.Sprintf("%s %q: no %s manifest is in the linted files, so the %s must already exist in the account",
 			field, name, kind, kind), fmt.Sprintf("lint the %s manifest together with this one, or make sure it exists before apply", kind))
 		return

@@ -49,5 +49,5 @@ EndpointConfigName: fraud-scoring
 func (referenceEndpointConfig) Info() *Info { return referenceEndpointConfigInfo }
 
 func (referenceEndpointConfig) Check(p *Pass) {
-	checkReference(p, manifest.Get(p.Doc.Body, "EndpointConfigName"), "EndpointConfigName", manifest.KindEndpointConfig)
+	checkReference(p, manifest.Get(p.Doc.Body, "EndpointConfigName"), "EndpointConfigName", manifest.KindEndpointConfig, map[string]bool{})
 }

@@ -14,7 +14,8 @@ var referenceModelInfo = &Info{
 	Summary:  "a variant's ModelName or ModelNameOverride names no Model in the linted files",
 	Why: "CreateEndpointConfig fails with \"Could not find model\" when a variant names a model that does not exist, and " +
 		"plan orders creates Model before EndpointConfig only for models it knows. When the linted files define Models, a name " +
-		"that matches none of them is most likely a typo (warning); when they define none, the model may exist live (info).",
+		"that matches none of them is most likely a typo (warning); when they define none, the model may exist live (info, once per " +
+		"model and document).",
 	Source: "botocore 1.43.67 service-2.json, ProductionVariant.ModelName (\"the name that you specified when creating the model\") " +
 		"and InstancePool.ModelNameOverride; \"Could not find model\" (deploy-pitfalls.md 14, 15)",
 	Fix:   "Correct the ModelName, or lint the Model's manifest together with the endpoint config.",
@@ -54,10 +55,11 @@ KmsKeyId: alias/sagemaker
 func (referenceModel) Info() *Info { return referenceModelInfo }
 
 func (referenceModel) Check(p *Pass) {
+	infoDone := map[string]bool{}
 	for _, v := range variants(p.Doc.Body) {
-		checkReference(p, manifest.Get(v.Node, "ModelName"), "ModelName", manifest.KindModel)
+		checkReference(p, manifest.Get(v.Node, "ModelName"), "ModelName", manifest.KindModel, infoDone)
 		for _, pool := range manifest.Items(manifest.Get(v.Node, "InstancePools")) {
-			checkReference(p, manifest.Get(pool, "ModelNameOverride"), "ModelNameOverride", manifest.KindModel)
+			checkReference(p, manifest.Get(pool, "ModelNameOverride"), "ModelNameOverride", manifest.KindModel, infoDone)
 		}
 	}
 }

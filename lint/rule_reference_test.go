@@ -102,6 +102,12 @@ func TestReferenceModel(t *testing.T) {
 		{"model in the same file", fmt.Sprintf(modelDoc, "m") + "---\n" + ecHead, nil},
 		{"model in another file", "=== a.yaml\n" + ecHead + "=== models.yaml\n" + fmt.Sprintf(modelDoc, "m"), nil},
 		{"no models linted: info", ecHead, []string{`5:16 info: ModelName "m": no Model manifest`}},
+		{"no models linted: one info per name", ecHead + `  - VariantName: b
+    ModelName: m
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 1
+    InstancePools: [{InstanceType: ml.m5.large, Priority: 1, ModelNameOverride: m2}]
+`, []string{`5:16 info: ModelName "m": no Model manifest`, `12:81 info: ModelNameOverride "m2": no Model manifest`}},
 		{"typo: warning with suggestion", fmt.Sprintf(modelDoc, "mm") + "---\n" + ecHead, []string{`11:16 warning: ModelName "m" names no Model in the linted files`}},
 		{"no close name: lists the models", many + ecHead, []string{`41:16 warning: ModelName "m" names no Model in the linted files (they define alpha, bravo, charlie, delta, echo and 1 more)`}},
 		{"pool override checked too", fmt.Sprintf(modelDoc, "m") + "---\n" + pools, []string{`15:70 warning: ModelNameOverride "m-gpu" names no Model in the linted files (they define m)`}},
