@@ -63,12 +63,19 @@ func runApply(e *env, c *cli.Context) error {
 	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
 		return fail(ExitFindings, "%v", err)
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
 	go func() {
-		<-ctx.Done()
-		stop() // a second Ctrl-C ends sagectl at once
-		fmt.Fprintln(e.stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
+		select {
+		case <-sigs:
+			signal.Stop(sigs) // a second Ctrl-C ends sagectl at once
+			fmt.Fprintln(e.stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
+			cancel()
+		case <-ctx.Done():
+		}
 	}()
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.stdout, isTerminal(e.stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
