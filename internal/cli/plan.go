@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/awsclient"
@@ -83,6 +84,7 @@ func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	excludeLiveDir(settings, c.String("live-dir"))
 	naming := c.String("naming")
 	if naming == "" {
 		naming = string(settings.cfg.Naming)
@@ -158,3 +160,18 @@ func printFindings(e *env, set *manifest.Set, fs []finding.Finding) {
 
 // awsFlags are the AWS CLI-style flags of the commands that read SageMaker.
 func awsFlags() []cli.Flag { return awsclient.Flags() }
+
+// excludeLiveDir keeps the --live-dir snapshot out of the manifests, so
+// `sagectl plan examples/ --live-dir examples/live` does not lint describe outputs.
+func excludeLiveDir(s *lintSettings, dir string) {
+	if dir == "" || s.exclude.Dir == "" {
+		return
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return
+	}
+	if rel, err := filepath.Rel(s.exclude.Dir, abs); err == nil {
+		s.exclude.Patterns = append(s.exclude.Patterns, "/"+filepath.ToSlash(rel))
+	}
+}

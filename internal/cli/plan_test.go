@@ -70,6 +70,15 @@ func TestPlanJSONAndOut(t *testing.T) {
 	}
 }
 
+// TestPlanSkipsLiveDir: the snapshot inside a manifest directory is not read as manifests.
+func TestPlanSkipsLiveDir(t *testing.T) {
+	dir := filepath.Join(scenarios, "no-changes")
+	code, out, stderr := run("plan", "--live-dir", filepath.Join(dir, "live"), dir)
+	if code != ExitOK || !strings.Contains(out, "no changes") {
+		t.Errorf("exit %d, output %q, stderr %q; want the snapshot skipped and no changes", code, out, stderr)
+	}
+}
+
 func TestPlanNoChanges(t *testing.T) {
 	dir := filepath.Join(scenarios, "no-changes")
 	code, out, stderr := run("plan", "--detailed-exitcode", "--live-dir", filepath.Join(dir, "live"), filepath.Join(dir, "manifests"))
