@@ -220,19 +220,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.settle()
-	out, aerr := h(s, body)
+	b, aerr := s.run(h, body)
 	s.mu.Unlock()
 	if aerr != nil {
 		writeError(w, aerr)
 		return
 	}
-	b, eerr := encodeJSON(out)
-	if eerr != nil {
-		writeError(w, &apiError{Status: http.StatusInternalServerError, Code: codeInternal, Message: eerr.Error()})
-		return
-	}
 	w.Header().Set("Content-Type", "application/x-amz-json-1.1")
 	_, _ = w.Write(b)
+}
+
+// run runs an operation and encodes its answer, under s.mu: answers share slices and
+// pointers with the stored resources.
+func (s *Server) run(h handler, body []byte) ([]byte, *apiError) {
+	out, aerr := h(s, body)
+	if aerr != nil {
+		return nil, aerr
+	}
+	b, err := encodeJSON(out)
+	if err != nil {
+		return nil, &apiError{Status: http.StatusInternalServerError, Code: codeInternal, Message: err.Error()}
+	}
+	return b, nil
 }
 
 // route finds the operation named by X-Amz-Target.
