@@ -1,6 +1,8 @@
 package emulator_test
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -261,5 +263,43 @@ func TestDescribeEndpointShowsDeployedConfigFeatures(t *testing.T) {
 	}
 	if sv := d.ProductionVariants[1]; sv.CurrentServerlessConfig == nil || aws.ToInt32(sv.CurrentServerlessConfig.MemorySizeInMB) != 2048 || sv.CurrentInstanceCount != nil {
 		t.Errorf("serverless variant = %#v", sv)
+	}
+}
+
+// Many clients at once: every answer is whole (run with -race to check the locking too).
+func TestConcurrentClients(t *testing.T) {
+	e := newEnv(t)
+	deployed(t, e)
+	arn := "arn:aws:sagemaker:us-east-1:123456789012:endpoint/ep"
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				key := fmt.Sprintf("g%d-%d", g, i)
+				if _, err := e.client.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: []types.Tag{{Key: aws.String(key), Value: aws.String("v")}}}); err != nil {
+					errs <- err
+				}
+				if _, err := e.client.DeleteTags(e.ctx, &sagemaker.DeleteTagsInput{ResourceArn: aws.String(arn), TagKeys: []string{key}}); err != nil {
+					errs <- err
+				}
+				if _, err := e.client.DescribeEndpoint(e.ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String("ep")}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if n := e.srv.Calls("AddTags"); n != 80 {
+		t.Errorf("AddTags calls = %d, want 80", n)
+	}
+	if tags := tagMap(t, e, arn); len(tags) != 0 {
+		t.Errorf("tags left: %v", tags)
 	}
 }
