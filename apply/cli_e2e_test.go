@@ -139,6 +139,13 @@ func TestCLISavedPlanAndStaleCheck(t *testing.T) {
 	if code, out := c.run("apply", "--prune", stale); code != 2 || !strings.Contains(out, "--prune applies when planning from PATHs") {
 		t.Errorf("--prune with a plan file: exit %d\n%s", code, out)
 	}
+	if code, out := c.run("apply", stale, testdata("v1")); code != 2 || !strings.Contains(out, "is a saved plan: apply it alone") {
+		t.Errorf("a plan file among manifests: exit %d\n%s", code, out)
+	}
+	// A JSON manifest is not mistaken for a plan.
+	if code, out := c.run("apply", "--auto-approve", "--poll-max", "5ms", filepath.Join(testdata("json"), "model.json")); code != 0 || !strings.Contains(out, "Apply complete") {
+		t.Errorf("JSON manifest: exit %d\n%s", code, out)
+	}
 }
 
 func TestCLIEndpointFailsToCreate(t *testing.T) {

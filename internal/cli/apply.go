@@ -90,7 +90,15 @@ func runApply(e *env, c *cli.Context) error {
 // applyPlan loads the saved plan named by the only argument, or plans the PATH arguments,
 // shows the plan and asks for approval.
 func applyPlan(e *env, c *cli.Context) (*plan.Plan, error) {
-	if args := c.Args().Slice(); len(args) == 1 && isPlanFile(args[0]) {
+	args := c.Args().Slice()
+	if len(args) > 1 {
+		for _, a := range args {
+			if isPlanFile(a) {
+				return nil, fail(ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+			}
+		}
+	}
+	if len(args) == 1 && isPlanFile(args[0]) {
 		for _, f := range []string{"prune", "naming", "config", "exclude"} {
 			if c.IsSet(f) {
 				return nil, fail(ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, args[0])
