@@ -61,8 +61,8 @@ type Executor struct {
 
 // Run executes steps in plan order, starting each as soon as the steps it depends on have
 // succeeded (see dependencies), at most Parallelism working at a time: independent endpoints
-// deploy in parallel, each resource strictly serially. A step whose dependency did not succeed is
-// skipped. When ctx is cancelled no new step starts, calls in flight finish, waits stop, and
+// deploy in parallel, each resource strictly serially. A step whose dependency did not
+// succeed is skipped. When ctx is cancelled no new step starts, calls in flight finish, waits stop, and
 // the steps never begun are reported NotStarted.
 func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 	deps := dependencies(steps)
@@ -110,18 +110,10 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 		if running == 0 {
 			break
 		}
-		select {
-		case f := <-done:
-			running--
-			state[f.i], res.Steps[f.i] = f.o.State, f.o
-			x.print(f.o)
-		case <-ctx.Done():
-			res.Interrupted = true
-			f := <-done
-			running--
-			state[f.i], res.Steps[f.i] = f.o.State, f.o
-			x.print(f.o)
-		}
+		f := <-done // a cancelled ctx is noticed at the top of the loop
+		running--
+		state[f.i], res.Steps[f.i] = f.o.State, f.o
+		x.print(f.o)
 	}
 	for i := range steps {
 		if state[i] == "" || state[i] == NotStarted {
