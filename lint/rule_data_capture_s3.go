@@ -18,7 +18,7 @@ const s3URIMaxLen = 512
 var s3PathStyleHost = regexp.MustCompile(`^s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$`)
 
 // s3VirtualHost matches virtual-hosted S3 endpoints (https://BUCKET.s3.eu-west-1.amazonaws.com/...).
-var s3VirtualHost = regexp.MustCompile(`^(.+?)\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$`)
+var s3VirtualHost = regexp.MustCompile(`^(.+)\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$`)
 
 var ipv4Like = regexp.MustCompile(`^\d+\.\d+\.\d+\.\d+$`)
 

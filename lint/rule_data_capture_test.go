@@ -17,6 +17,9 @@ func TestS3URIProblem(t *testing.T) {
 		{"https://acme-capture.s3.amazonaws.com/fraud", ""},
 		{"https://s3.eu-west-1.amazonaws.com/acme-capture/fraud", ""},
 		{"https://acme.s3.cn-north-1.amazonaws.com.cn/x", ""},
+		{"https://ab.s3.logs.s3.eu-west-1.amazonaws.com/x", ""}, // the bucket is ab.s3.logs, not ab
+		{"https://Acme.s3.logs.s3.amazonaws.com/x", ""},         // host names are case-insensitive
+		{"https://ac.s3.amazonaws.com/x", `bucket name "ac" is not valid`},
 		{"acme-capture/fraud", ""}, // the schema pattern rejects it
 		{"ftp://acme/fraud", ""},   // the schema pattern rejects it
 		{"s3:///fraud", ""},        // the schema pattern rejects it
