@@ -3,56 +3,122 @@ package schema
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// schemaURL is the name the embedded schema is compiled under.
-const schemaURL = "sagectl.schema.json"
-
-// compiledSchema is the embedded schema, compiled once per process.
+// compiledSchema is the embedded schema, parsed once per process; each kind's
+// subschema is compiled the first time a document of that kind is validated.
 type compiledSchema struct {
-	// kinds holds each kind's own subschema ($defs/<Kind>): validating against it
-	// directly keeps the top-level if/then dispatch out of the errors.
-	kinds map[string]*jsonschema.Schema
-	// data is the schema document; rawVal is it as plain JSON values, decoded on the
-	// first error (clean documents never need it) to read the constraint behind it.
-	data    []byte
-	rawOnce sync.Once
-	rawVal  any
+	// raw is the schema as plain JSON values (numbers as json.Number): the source of
+	// each kind's document and of the constraints messages quote.
+	raw   any
+	kinds map[string]*kindSchema
 }
 
-// raw returns the schema as plain JSON values (numbers as json.Number).
-func (c *compiledSchema) raw() any {
-	c.rawOnce.Do(func() {
-		dec := json.NewDecoder(bytes.NewReader(c.data))
-		dec.UseNumber()
-		var v any
-		if dec.Decode(&v) == nil { // compile already parsed the same bytes
-			c.rawVal = v
-		}
-	})
-	return c.rawVal
+// kindSchema is one kind's subschema ($defs/<Kind>): validating against it directly
+// keeps the top-level if/then dispatch out of the errors. It is compiled from a
+// document holding only the definitions the kind reaches, under the same
+// #/$defs/... locations, so a file of one kind pays for one kind.
+type kindSchema struct {
+	once   sync.Once
+	schema *jsonschema.Schema
+	err    error
 }
 
 var (
-	compileOnce sync.Once
-	compiledVal *compiledSchema
-	compileErr  error
+	parseOnce sync.Once
+	parsedVal *compiledSchema
+	parseErr  error
 )
 
 func compiled() (*compiledSchema, error) {
-	compileOnce.Do(func() { compiledVal, compileErr = compile(schemaJSON) })
-	return compiledVal, compileErr
+	parseOnce.Do(func() { parsedVal, parseErr = parse(schemaJSON) })
+	return parsedVal, parseErr
 }
 
-// compile compiles the subschema of every kind in the schema document data.
-func compile(data []byte) (*compiledSchema, error) {
+// parse reads the schema document data and prepares one document per kind.
+func parse(data []byte) (*compiledSchema, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var root map[string]any
+	if err := dec.Decode(&root); err != nil {
+		return nil, err
+	}
+	defs, _ := root["$defs"].(map[string]any)
+	c := &compiledSchema{raw: root, kinds: map[string]*kindSchema{}}
+	for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
+		if defs[k] == nil {
+			return nil, fmt.Errorf("schema has no $defs/%s", k)
+		}
+		c.kinds[k] = &kindSchema{}
+	}
+	return c, nil
+}
+
+// kindDocument returns a schema document holding $defs/<kind> and every definition it
+// refers to, under the same names.
+func (c *compiledSchema) kindDocument(kind string) ([]byte, error) {
+	root, _ := c.raw.(map[string]any)
+	defs, _ := root["$defs"].(map[string]any)
+	reached := map[string]any{}
+	reach(defs, kind, reached)
+	return json.Marshal(map[string]any{"$schema": root["$schema"], "$defs": reached})
+}
+
+// reach adds definition name, and every definition it refers to, to out.
+func reach(defs map[string]any, name string, out map[string]any) {
+	if _, done := out[name]; done || defs[name] == nil {
+		return
+	}
+	out[name] = defs[name]
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if ref, ok := x["$ref"].(string); ok {
+				reach(defs, strings.TrimPrefix(ref, "#/$defs/"), out)
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(defs[name])
+}
+
+// compiledKind returns the compiled subschema of kind (compiling it on first use),
+// or nil for a kind the schema does not have.
+func (c *compiledSchema) compiledKind(kind string) (*jsonschema.Schema, error) {
+	k := c.kinds[kind]
+	if k == nil {
+		return nil, nil
+	}
+	k.once.Do(func() {
+		doc, err := c.kindDocument(kind)
+		if err != nil {
+			k.err = err
+			return
+		}
+		k.schema, k.err = compileKind(kind, doc)
+	})
+	return k.schema, k.err
+}
+
+// compileKind compiles $defs/<kind> of the schema document doc.
+func compileKind(kind string, doc []byte) (*jsonschema.Schema, error) {
+	url := kind + ".schema.json"
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
-	if err := c.AddResource(schemaURL, bytes.NewReader(data)); err != nil {
+	if err := c.AddResource(url, bytes.NewReader(doc)); err != nil {
 		return nil, err
 	}
 	meta, err := jsonschema.CompileString("warn-unknown.json",
@@ -61,15 +127,7 @@ func compile(data []byte) (*compiledSchema, error) {
 		return nil, err
 	}
 	c.RegisterExtension(KeywordWarnUnknown, meta, warnUnknownCompiler{})
-	out := &compiledSchema{kinds: map[string]*jsonschema.Schema{}, data: data}
-	for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
-		s, err := c.Compile(schemaURL + "#/$defs/" + k)
-		if err != nil {
-			return nil, err
-		}
-		out.kinds[k] = s
-	}
-	return out, nil
+	return c.Compile(url + "#/$defs/" + kind)
 }
 
 // warnUnknownCompiler compiles the x-sagectl-warnUnknown keyword of an open enum,

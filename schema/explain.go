@@ -50,9 +50,9 @@ type leafCtx struct {
 func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationError) []Error {
 	loc := schemaPointer(e.AbsoluteKeywordLocation)
 	keyword := lastToken(loc)
-	parent, _ := resolve(c.raw(), parentPointer(loc)).(map[string]any)
-	l := leafCtx{kind: kind, pointer: instancePointer(e.InstanceLocation), keyword: keyword, rule: resolve(c.raw(), loc),
-		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e, schema: c.raw()}
+	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
+	l := leafCtx{kind: kind, pointer: instancePointer(e.InstanceLocation), keyword: keyword, rule: resolve(c.raw, loc),
+		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e, schema: c.raw}
 	if strings.Contains(loc, "/propertyNames/") {
 		return []Error{l.propertyName()}
 	}
@@ -89,7 +89,7 @@ func (c *compiledSchema) isOpenEnum(e *jsonschema.ValidationError) bool {
 	if lastToken(loc) != "anyOf" {
 		return false
 	}
-	parent, _ := resolve(c.raw(), parentPointer(loc)).(map[string]any)
+	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
 	_, ok := parent[KeywordWarnUnknown]
 	return ok
 }

@@ -46,13 +46,15 @@ type Error struct {
 func Validate(kind string, value any) []Error {
 	c, err := compiled()
 	if err != nil {
-		return []Error{{Keyword: "schema", Message: "sagectl's embedded schema does not compile: " + err.Error(),
-			Hint: "this is a bug in sagectl: please report it"}}
+		return []Error{internalError(err)}
 	}
 	if kind == "" {
 		kind = "EndpointConfig"
 	}
-	sch := c.kinds[kind]
+	sch, err := c.compiledKind(kind)
+	if err != nil {
+		return []Error{internalError(err)}
+	}
 	if sch == nil {
 		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint", kind),
 			Hint: "set kind to Model, EndpointConfig or Endpoint"}}
@@ -65,4 +67,10 @@ func Validate(kind string, value any) []Error {
 		return out[i].Message < out[j].Message
 	})
 	return out
+}
+
+// internalError reports that sagectl's own schema is broken: a bug, not the user's.
+func internalError(err error) Error {
+	return Error{Keyword: "schema", Message: "sagectl's embedded schema does not compile: " + err.Error(),
+		Hint: "this is a bug in sagectl: please report it"}
 }

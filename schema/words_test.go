@@ -12,7 +12,7 @@ func TestClosestMatchesSuggest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defs := c.raw().(map[string]any)["$defs"].(map[string]any)
+	defs := c.raw.(map[string]any)["$defs"].(map[string]any)
 	known, _ := openEnumParts(defs["ProductionVariantInstanceType"].(map[string]any))
 	if len(known) < 200 {
 		t.Fatalf("only %d instance types", len(known))
