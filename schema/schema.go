@@ -30,7 +30,8 @@ const KeywordForm = "x-sagectl-form"
 type Error struct {
 	// Pointer is the JSON pointer of the offending value (or of the mapping that lacks a field).
 	Pointer string
-	// Keyword is the schema keyword that failed (additionalProperties, required, type, enum, ...).
+	// Keyword is the schema keyword that failed (additionalProperties, required, type, enum,
+	// ...); an instance type of the wrong form reports enum, an unknown one KeywordWarnUnknown.
 	Keyword string
 	// AtKey is true when the finding belongs on the mapping key rather than its value.
 	AtKey bool
