@@ -166,16 +166,6 @@ func liveView(l *live.Resource, withTags bool) map[string]any {
 	return out
 }
 
-func withoutTags(m map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range m {
-		if k != "Tags" {
-			out[k] = v
-		}
-	}
-	return out
-}
-
 // dropNameChange removes the change of the resource's own name (expected when a
 // hashed name replaces another).
 func dropNameChange(cs *[]Change, k manifest.Kind) {
