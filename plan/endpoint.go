@@ -72,6 +72,8 @@ func (p *planner) planEndpoint(res *resource) error {
 		}
 		if !weightsMove(a.Weights) {
 			a.Weights = nil
+		} else if retain, _ := res.extra["RetainAllVariantProperties"].(bool); !retain {
+			a.Reason += "; without RetainAllVariantProperties the live weights and instance counts reset to the new config's"
 		}
 	default:
 		var wc []Change
