@@ -6,6 +6,7 @@ package awsclient
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -89,13 +90,25 @@ func Config(ctx context.Context, o Options) (aws.Config, error) {
 	return cfg, nil
 }
 
-// New returns a SageMaker client configured from o.
+// New returns a SageMaker client configured from o. It resolves the credentials
+// first, so a missing one fails once, with what to do, rather than on every call.
 func New(ctx context.Context, o Options) (*sagemaker.Client, error) {
 	cfg, err := Config(ctx, o)
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Credentials == nil {
+		return nil, errNoCredentials(errors.New("no credential provider configured"))
+	}
+	if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+		return nil, errNoCredentials(err)
+	}
 	return NewFromConfig(cfg, o), nil
+}
+
+func errNoCredentials(err error) error {
+	return fmt.Errorf("no AWS credentials (%v): pass --profile or set AWS_PROFILE, run aws configure or aws sso login, "+
+		"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (any values do for the emulator)", err)
 }
 
 // NewFromConfig returns a SageMaker client for cfg, honouring o.EndpointURL, with an

@@ -44,3 +44,25 @@ func TestWorkers(t *testing.T) {
 		}
 	}
 }
+
+func TestNewNeedsCredentials(t *testing.T) {
+	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
+	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	t.Setenv("AWS_ACCESS_KEY_ID", "")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "")
+	t.Setenv("AWS_PROFILE", "")
+	t.Setenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "")
+	t.Setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "")
+	t.Setenv("AWS_WEB_IDENTITY_TOKEN_FILE", "")
+	ctx := context.Background()
+	if _, err := New(ctx, Options{Region: "us-east-1"}); err == nil || !strings.Contains(err.Error(), "no AWS credentials") {
+		t.Errorf("without credentials: err = %v", err)
+	}
+	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	c, err := New(ctx, Options{EndpointURL: "http://127.0.0.1:9", Concurrency: 3})
+	if err != nil || c.Options().Region != DefaultRegion {
+		t.Errorf("with environment credentials: %v", err)
+	}
+}
