@@ -15,6 +15,7 @@ func Registry() []Rule {
 		namesDuplicate{}, namesEndpointCase{}, namesVariantStable{}, // rule_names_*.go
 		referenceModel{}, referenceEndpointConfig{}, // rule_reference_*.go
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{}, // rule_deployment_*.go
+		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
 	}
 }
 

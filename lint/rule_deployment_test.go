@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // epHead is a 3-line Endpoint; cases append fields from line 4.
 const epHead = "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\n"
@@ -56,5 +59,21 @@ func TestDeploymentExclude(t *testing.T) {
 		{"retain false", epHead + excl + "RetainAllVariantProperties: false\n", []string{`4:1 warning: ExcludeRetainedVariantProperties is set`}},
 		{"retain not a boolean is the schema's", epHead + "RetainAllVariantProperties: \"yes\"\n" + excl, nil},
 		{"empty list", epHead + "ExcludeRetainedVariantProperties: []\n", nil},
+	})
+}
+
+func TestDeploymentRolling(t *testing.T) {
+	second := "  - VariantName: b\n    ModelName: m\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n"
+	serverless := "kind: EndpointConfig\nEndpointConfigName: c\nProductionVariants:\n  - VariantName: main\n    ModelName: m\n    ServerlessConfig: {MemorySizeInMB: 2048, MaxConcurrency: 5}\n"
+	shadow := "ShadowProductionVariants:\n" + second
+	rolling := "---\n" + epHead + "DeploymentConfig:\n  RollingUpdatePolicy:\n    MaximumBatchSize: {Type: INSTANCE_COUNT, Value: 1}\n    WaitIntervalInSeconds: 60\n"
+	blueGreen := "---\n" + epHead + "DeploymentConfig:\n  BlueGreenUpdatePolicy:\n    TrafficRoutingConfiguration: {Type: ALL_AT_ONCE, WaitIntervalInSeconds: 0}\n"
+	runRuleCases(t, deploymentRolling{}, []ruleCase{
+		{"one instance variant", ecHead + rolling, nil},
+		{"one variant and a shadow", ecHead + shadow + rolling, nil},
+		{"two variants", ecHead + second + rolling, []string{`17:3 error: RollingUpdatePolicy cannot update EndpointConfig "c" (line 2): it has 2 production variants`}},
+		{"serverless", serverless + rolling, []string{`12:3 error: RollingUpdatePolicy cannot update EndpointConfig "c" (line 2): its variant "main" is serverless`}},
+		{"blue/green is fine", ecHead + second + blueGreen, nil},
+		{"config not linted", strings.TrimPrefix(rolling, "---\n"), nil},
 	})
 }

@@ -16,6 +16,7 @@ func rulesB() []Rule {
 		namesDuplicate{}, namesEndpointCase{}, namesVariantStable{},
 		referenceModel{}, referenceEndpointConfig{},
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{},
+		referenceVariant{}, deploymentRolling{},
 	}
 }
 
@@ -34,6 +35,8 @@ var oddShapesB = []string{
 	"kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nDeploymentConfig:\n  BlueGreenUpdatePolicy: ~\n  RollingUpdatePolicy: ~\n",
 	"kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nDeploymentConfig:\n  BlueGreenUpdatePolicy: {TrafficRoutingConfiguration: 1, MaximumExecutionTimeoutInSeconds: -5, TerminationWaitInSeconds: 1e400}\n  RollingUpdatePolicy: {WaitIntervalInSeconds: .inf, MaximumExecutionTimeoutInSeconds: 0}\n",
 	"kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nbase: &b {VariantName: a}\nDesiredWeightsAndCapacities: [*b, *b, {<<: *b}]\nRetainAllVariantProperties: ~\nExcludeRetainedVariantProperties: [~]\n",
+	ecHead + "---\nkind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nDeploymentConfig: {RollingUpdatePolicy: 1}\nDesiredWeightsAndCapacities: [1, {VariantName: [x]}, {VariantName: x}]\n",
+	"kind: EndpointConfig\nEndpointConfigName: c\nProductionVariants: [1, {ServerlessConfig: 1}, {VariantName: [a]}]\n---\nkind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nDeploymentConfig: {RollingUpdatePolicy: ~}\nDesiredWeightsAndCapacities: [{VariantName: a}]\n",
 	"kind: Model\nModelName: m\nx: &a {Tags: [{Key: k}, {Key: k}]}\n---\nkind: Model\n<<: {ModelName: m, Tags: [{Key: k}, {Key: k}]}\n",
 }
 

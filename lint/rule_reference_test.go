@@ -139,3 +139,21 @@ func TestReferenceEndpointConfig(t *testing.T) {
 		{"endpoint config alone gives nothing", ecHead, nil},
 	})
 }
+
+func TestReferenceVariant(t *testing.T) {
+	cfg := ecHead + "ShadowProductionVariants:\n  - VariantName: shadow\n    ModelName: m\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n---\n"
+	ep := "kind: Endpoint\nEndpointName: e\nEndpointConfigName: %s\nDesiredWeightsAndCapacities:\n"
+	runRuleCases(t, referenceVariant{}, []ruleCase{
+		{"production and shadow variants", cfg + fmt.Sprintf(ep, "c") + "  - {VariantName: main, DesiredWeight: 1}\n  - {VariantName: shadow, DesiredWeight: 1}\n", nil},
+		{"typo", cfg + fmt.Sprintf(ep, "c") + "  - {VariantName: mian, DesiredWeight: 1}\n",
+			[]string{`18:19 error: variant "mian" is not a variant of EndpointConfig "c" (line 2)`}},
+		{"config in another file", "=== a.yaml\n" + fmt.Sprintf(ep, "c") + "  - {VariantName: AllTraffic}\n=== b.yaml\n" + cfg,
+			[]string{`5:19 error: variant "AllTraffic" is not a variant of EndpointConfig "c" (b.yaml:2)`}},
+		{"config not linted", fmt.Sprintf(ep, "c") + "  - {VariantName: AllTraffic}\n", nil},
+		{"no weights", cfg + "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\n", nil},
+	})
+	fs := checkRuleOn(t, referenceVariant{}, cfg+fmt.Sprintf(ep, "c")+"  - {VariantName: mian}\n")
+	if len(fs) != 1 || fs[0].Hint != `did you mean "main"?` {
+		t.Errorf("want a did-you-mean hint, got %+v", fs)
+	}
+}
