@@ -16,6 +16,7 @@ func Registry() []Rule {
 		referenceModel{}, referenceEndpointConfig{}, // rule_reference_*.go
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{}, // rule_deployment_*.go
 		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
+		deploymentGuardrails{}, // rule_deployment_guardrails.go
 	}
 }
 

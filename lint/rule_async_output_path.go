@@ -20,7 +20,7 @@ var asyncOutputPathInfo = &Info{
 		"https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html (sagemaker-facts.md §8)",
 	Fix:   "Add OutputConfig.S3OutputPath: s3://BUCKET/PREFIX (and S3FailurePath for failed requests).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -31,8 +31,8 @@ AsyncInferenceConfig:
   OutputConfig:
     S3FailurePath: s3://acme-async/failures
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -44,7 +44,7 @@ AsyncInferenceConfig:
     S3OutputPath: s3://acme-async/output
     S3FailurePath: s3://acme-async/failures
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (asyncOutputPath) Info() *Info { return asyncOutputPathInfo }

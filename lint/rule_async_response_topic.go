@@ -22,7 +22,7 @@ var asyncResponseTopicInfo = &Info{
 		"pairing inferred (sagemaker-facts.md §3 async-output, §8)",
 	Fix:   "Set the matching SuccessTopic or ErrorTopic, or remove the value from IncludeInferenceResponseIn.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -36,8 +36,8 @@ AsyncInferenceConfig:
       ErrorTopic: arn:aws:sns:eu-west-1:123456789012:async-errors
       IncludeInferenceResponseIn: [SUCCESS_NOTIFICATION_TOPIC]
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -52,7 +52,7 @@ AsyncInferenceConfig:
       ErrorTopic: arn:aws:sns:eu-west-1:123456789012:async-errors
       IncludeInferenceResponseIn: [SUCCESS_NOTIFICATION_TOPIC]
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 // responseTopicField maps an AsyncNotificationTopicTypes value to the topic it needs.

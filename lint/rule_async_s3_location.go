@@ -20,7 +20,7 @@ var asyncS3LocationInfo = &Info{
 	Source: s3URISource,
 	Fix:    "Write the location as s3://BUCKET/PREFIX with the name of an existing bucket.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -31,8 +31,8 @@ AsyncInferenceConfig:
   OutputConfig:
     S3OutputPath: s3://acme..async/output
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:
   - VariantName: main
@@ -43,7 +43,7 @@ AsyncInferenceConfig:
   OutputConfig:
     S3OutputPath: s3://acme-async/output
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (asyncS3Location) Info() *Info { return asyncS3LocationInfo }

@@ -21,7 +21,7 @@ var coreDumpDestinationInfo = &Info{
 		"S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html",
 	Fix:   "Write the location as s3://BUCKET/PREFIX with the name of an existing bucket.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: dumps
 ProductionVariants:
   - VariantName: main
@@ -31,8 +31,8 @@ ProductionVariants:
     CoreDumpConfig:
       DestinationS3Uri: s3://ab/core-dumps
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: dumps
 ProductionVariants:
   - VariantName: main
@@ -42,7 +42,7 @@ ProductionVariants:
     CoreDumpConfig:
       DestinationS3Uri: s3://acme-core-dumps/my-model
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (coreDumpDestination) Info() *Info { return coreDumpDestinationInfo }

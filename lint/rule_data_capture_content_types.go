@@ -22,7 +22,7 @@ var dataCaptureContentTypesInfo = &Info{
 	Source: "botocore 1.43.67 service-2.json, CaptureContentTypeHeader.CsvContentTypes / JsonContentTypes (sagemaker-facts.md §7); RFC 9110 §8.3.1 (media types are case-insensitive)",
 	Fix:    "List each content type once, in the one list that matches its payload format.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -37,8 +37,8 @@ DataCaptureConfig:
   CaptureContentTypeHeader:
     JsonContentTypes: [application/json, application/JSON]
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -54,7 +54,7 @@ DataCaptureConfig:
     CsvContentTypes: [text/csv]
     JsonContentTypes: [application/json, application/jsonlines]
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (dataCaptureContentTypes) Info() *Info { return dataCaptureContentTypesInfo }

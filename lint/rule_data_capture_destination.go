@@ -20,7 +20,7 @@ var dataCaptureDestinationInfo = &Info{
 	Source: s3URISource,
 	Fix:    "Write the location as s3://BUCKET/PREFIX with the name of an existing bucket (3-63 lowercase letters, digits, dots, hyphens).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -33,8 +33,8 @@ DataCaptureConfig:
   CaptureOptions:
     - CaptureMode: Input
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -47,7 +47,7 @@ DataCaptureConfig:
   CaptureOptions:
     - CaptureMode: Input
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (dataCaptureDestination) Info() *Info { return dataCaptureDestinationInfo }

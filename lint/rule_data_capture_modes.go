@@ -20,7 +20,7 @@ var dataCaptureModesInfo = &Info{
 	Source: "botocore 1.43.67 service-2.json, DataCaptureConfig.CaptureOptions and CaptureOption.CaptureMode (sagemaker-facts.md §7)",
 	Fix:    "List each CaptureMode once; use InputAndOutput, or Input and Output, to capture both sides.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -34,8 +34,8 @@ DataCaptureConfig:
     - CaptureMode: Input
     - CaptureMode: Input
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -49,7 +49,7 @@ DataCaptureConfig:
     - CaptureMode: Input
     - CaptureMode: Output
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (dataCaptureModes) Info() *Info { return dataCaptureModesInfo }

@@ -17,7 +17,7 @@ var dataCaptureSamplingInfo = &Info{
 	Source: "botocore 1.43.67 service-2.json, DataCaptureConfig.EnableCapture (\"defaults to enabled\") and InitialSamplingPercentage 0..100 (sagemaker-facts.md §7)",
 	Fix:    "Set InitialSamplingPercentage to the share of requests to capture (1-100), or set EnableCapture: false to turn capture off.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -30,8 +30,8 @@ DataCaptureConfig:
   CaptureOptions:
     - CaptureMode: Input
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "my-model"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:
   - VariantName: main
@@ -44,7 +44,7 @@ DataCaptureConfig:
   CaptureOptions:
     - CaptureMode: Input
 KmsKeyId: alias/sagemaker
-`,
+`, "my-model"),
 }
 
 func (dataCaptureSampling) Info() *Info { return dataCaptureSamplingInfo }

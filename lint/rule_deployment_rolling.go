@@ -21,7 +21,7 @@ var deploymentRollingInfo = &Info{
 	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (sagemaker-facts.md §3, §4, §11; deploy-pitfalls.md 11)",
 	Fix:    "Use BlueGreenUpdatePolicy (canary, linear or all at once) for this endpoint instead.",
 	Kinds:  []manifest.Kind{manifest.KindEndpoint},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-ab
 ProductionVariants:
   - VariantName: current
@@ -41,8 +41,8 @@ DeploymentConfig:
   RollingUpdatePolicy:
     MaximumBatchSize: {Type: CAPACITY_PERCENT, Value: 25}
     WaitIntervalInSeconds: 300
-`,
-	Good: `kind: EndpointConfig
+`, "churn-v8", "churn-v9"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-ab
 ProductionVariants:
   - VariantName: current
@@ -64,36 +64,27 @@ DeploymentConfig:
       Type: CANARY
       CanarySize: {Type: CAPACITY_PERCENT, Value: 10}
       WaitIntervalInSeconds: 300
-`,
+`, "churn-v8", "churn-v9"),
 }
 
 func (deploymentRolling) Info() *Info { return deploymentRollingInfo }
 
 func (deploymentRolling) Check(p *Pass) {
 	k := keyOf(manifest.Get(p.Doc.Body, "DeploymentConfig"), "RollingUpdatePolicy")
-	configName, ok := manifest.Str(manifest.Get(p.Doc.Body, "EndpointConfigName"))
+	config, ok := endpointConfigOf(p)
 	if k == nil || !ok {
 		return
 	}
-	config, ok := namesOf(p.Set).exact[manifest.KindEndpointConfig][configName]
-	if !ok {
-		return
-	}
-	production := 0
-	for _, v := range variants(config.Doc.Body) {
-		if v.Shadow {
-			continue
-		}
-		production++
-		if !manifest.IsNull(manifest.Get(v.Node, "ServerlessConfig")) {
-			name, _ := manifest.Str(manifest.Get(v.Node, "VariantName"))
-			p.Report(k, fmt.Sprintf("RollingUpdatePolicy cannot update EndpointConfig %q (%s): its variant %q is serverless, and rolling deployments exclude serverless endpoints",
-				configName, where(p, config), name), "use BlueGreenUpdatePolicy instead")
+	production := productionVariants(config.Doc.Body)
+	for _, v := range production {
+		if v.serverless() {
+			p.Report(k, fmt.Sprintf("RollingUpdatePolicy cannot update EndpointConfig %q (%s): its variant %s is serverless, and rolling deployments exclude serverless endpoints",
+				config.Name, where(p, config), v.name()), "use BlueGreenUpdatePolicy instead")
 			return
 		}
 	}
-	if production > 1 {
+	if len(production) > 1 {
 		p.Report(k, fmt.Sprintf("RollingUpdatePolicy cannot update EndpointConfig %q (%s): it has %d production variants, and rolling deployments exclude multi-variant endpoints",
-			configName, where(p, config), production), "use BlueGreenUpdatePolicy instead")
+			config.Name, where(p, config), len(production)), "use BlueGreenUpdatePolicy instead")
 	}
 }

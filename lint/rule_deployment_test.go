@@ -77,3 +77,17 @@ func TestDeploymentRolling(t *testing.T) {
 		{"config not linted", strings.TrimPrefix(rolling, "---\n"), nil},
 	})
 }
+
+func TestDeploymentGuardrails(t *testing.T) {
+	inf1 := strings.Replace(ecHead, "ml.m5.large", "ml.inf1.xlarge", 1)
+	pool := ecHead + "    InstancePools: [{InstanceType: ml.inf2.xlarge, Priority: 1}, {InstanceType: ml.inf1.2xlarge, Priority: 2}]\n"
+	blueGreen := "---\n" + epHead + "DeploymentConfig:\n  BlueGreenUpdatePolicy:\n    TrafficRoutingConfiguration: {Type: ALL_AT_ONCE, WaitIntervalInSeconds: 0}\n"
+	rolling := "---\n" + epHead + "DeploymentConfig:\n  RollingUpdatePolicy:\n    MaximumBatchSize: {Type: INSTANCE_COUNT, Value: 1}\n    WaitIntervalInSeconds: 60\n"
+	runRuleCases(t, deploymentGuardrails{}, []ruleCase{
+		{"not Inf1", ecHead + blueGreen, nil},
+		{"Inf1, blue/green", inf1 + blueGreen, []string{`13:3 warning: BlueGreenUpdatePolicy has no effect: variant "main" of EndpointConfig "c" (line 2) runs on ml.inf1.xlarge`}},
+		{"Inf1 in a pool, rolling", pool + rolling, []string{`14:3 warning: RollingUpdatePolicy has no effect: variant "main" of EndpointConfig "c" (line 2) runs on ml.inf1.2xlarge`}},
+		{"Inf1 without an update policy", inf1 + "---\n" + epHead + "DeploymentConfig:\n  AutoRollbackConfiguration: {Alarms: [{AlarmName: a}]}\n", nil},
+		{"config not linted", strings.TrimPrefix(blueGreen, "---\n"), nil},
+	})
+}

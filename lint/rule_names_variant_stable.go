@@ -22,7 +22,7 @@ var namesVariantStableInfo = &Info{
 	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (deploy-pitfalls.md 11; sagemaker-facts.md §11)",
 	Fix:    "Name variants by their role (main, current, challenger) and keep the names across config versions; put versions in ModelName.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-v9
 ProductionVariants:
   - VariantName: main-3f9a2c1d
@@ -30,8 +30,8 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
-	Good: `kind: EndpointConfig
+`, "churn-v9"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-v9
 ProductionVariants:
   - VariantName: main
@@ -39,7 +39,7 @@ ProductionVariants:
     InstanceType: ml.m5.large
     InitialInstanceCount: 1
 KmsKeyId: alias/sagemaker
-`,
+`, "churn-v9"),
 }
 
 var (

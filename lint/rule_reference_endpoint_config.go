@@ -18,7 +18,7 @@ var referenceEndpointConfigInfo = &Info{
 	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointConfigName; \"Could not find endpoint configuration\" (deploy-pitfalls.md 15; sagemaker-facts.md §11)",
 	Fix:    "Correct the EndpointConfigName, or lint the EndpointConfig's manifest together with the endpoint.",
 	Kinds:  []manifest.Kind{manifest.KindEndpoint},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: fraud-scoring
 ProductionVariants:
   - VariantName: main
@@ -30,8 +30,8 @@ KmsKeyId: alias/sagemaker
 kind: Endpoint
 EndpointName: fraud-scoring
 EndpointConfigName: fraud-scorng
-`,
-	Good: `kind: EndpointConfig
+`, "fraud-v12"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: fraud-scoring
 ProductionVariants:
   - VariantName: main
@@ -43,7 +43,7 @@ KmsKeyId: alias/sagemaker
 kind: Endpoint
 EndpointName: fraud-scoring
 EndpointConfigName: fraud-scoring
-`,
+`, "fraud-v12"),
 }
 
 func (referenceEndpointConfig) Info() *Info { return referenceEndpointConfigInfo }

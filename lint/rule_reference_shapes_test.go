@@ -16,7 +16,7 @@ func rulesB() []Rule {
 		namesDuplicate{}, namesEndpointCase{}, namesVariantStable{},
 		referenceModel{}, referenceEndpointConfig{},
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{},
-		referenceVariant{}, deploymentRolling{},
+		referenceVariant{}, deploymentRolling{}, deploymentGuardrails{},
 	}
 }
 

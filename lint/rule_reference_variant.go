@@ -25,7 +25,7 @@ var referenceVariantInfo = &Info{
 		"sagemaker-facts.md §11 (UpdateEndpointWeightsAndCapacities)",
 	Fix:   "Use the VariantName of one of the config's ProductionVariants.",
 	Kinds: []manifest.Kind{manifest.KindEndpoint},
-	Bad: `kind: EndpointConfig
+	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-prod-v9
 ProductionVariants:
   - VariantName: current
@@ -39,8 +39,8 @@ EndpointName: churn-prod
 EndpointConfigName: churn-prod-v9
 DesiredWeightsAndCapacities:
   - {VariantName: AllTraffic, DesiredInstanceCount: 3}
-`,
-	Good: `kind: EndpointConfig
+`, "churn-v9"),
+	Good: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-prod-v9
 ProductionVariants:
   - VariantName: current
@@ -54,19 +54,15 @@ EndpointName: churn-prod
 EndpointConfigName: churn-prod-v9
 DesiredWeightsAndCapacities:
   - {VariantName: current, DesiredInstanceCount: 3}
-`,
+`, "churn-v9"),
 }
 
 func (referenceVariant) Info() *Info { return referenceVariantInfo }
 
 func (referenceVariant) Check(p *Pass) {
-	configName, ok := manifest.Str(manifest.Get(p.Doc.Body, "EndpointConfigName"))
+	config, ok := endpointConfigOf(p)
 	if !ok {
-		return
-	}
-	config, ok := namesOf(p.Set).exact[manifest.KindEndpointConfig][configName]
-	if !ok {
-		return // unresolved-endpoint-config-name reports it
+		return // not in the linted files: unresolved-endpoint-config-name reports it
 	}
 	var names []string
 	for _, v := range variants(config.Doc.Body) {
@@ -84,6 +80,6 @@ func (referenceVariant) Check(p *Pass) {
 		if sug := suggest.Closest(name, names); sug != "" {
 			hint = fmt.Sprintf("did you mean %q?", sug)
 		}
-		p.Report(n, fmt.Sprintf("variant %q is not a variant of EndpointConfig %q (%s)", name, configName, where(p, config)), hint)
+		p.Report(n, fmt.Sprintf("variant %q is not a variant of EndpointConfig %q (%s)", name, config.Name, where(p, config)), hint)
 	}
 }
