@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -57,8 +56,8 @@ KmsKeyId: alias/sagemaker
 
 // responseTopicField maps an AsyncNotificationTopicTypes value to the topic it needs.
 var responseTopicField = map[string]string{
-	string(types.AsyncNotificationTopicTypesSuccessNotificationTopic): "SuccessTopic",
-	string(types.AsyncNotificationTopicTypesErrorNotificationTopic):   "ErrorTopic",
+	notifySuccessTopic: "SuccessTopic",
+	notifyErrorTopic:   "ErrorTopic",
 }
 
 func (asyncResponseTopic) Info() *Info { return asyncResponseTopicInfo }

@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -55,7 +54,7 @@ func (routingPrefixAware) Check(p *Pass) {
 	for _, v := range variants(p.Doc.Body) {
 		rc := manifest.Get(v.Node, "RoutingConfig")
 		strategy := manifest.Get(rc, "RoutingStrategy")
-		if s, _ := manifest.Str(strategy); s != string(types.RoutingStrategyPrefixAware) {
+		if s, _ := manifest.Str(strategy); s != routingStrategyPrefixAware {
 			continue
 		}
 		cfg := manifest.Get(rc, "PrefixAwareRoutingConfig")

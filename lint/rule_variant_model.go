@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"gopkg.in/yaml.v3"
 )
@@ -42,7 +41,7 @@ func packagingFeatures(body *yaml.Node) []modelFeature {
 		out = append(out, modelFeature{fmt.Sprintf("an inference pipeline (%d Containers)", len(manifest.Items(v))), k.Line})
 	}
 	for _, c := range modelContainers(body) {
-		if mode := manifest.Get(c, "Mode"); isStr(mode, string(types.ContainerModeMultiModel)) {
+		if mode := manifest.Get(c, "Mode"); isStr(mode, containerModeMultiModel) {
 			out = append(out, modelFeature{"multi-model hosting (Mode: MultiModel)", mode.Line})
 		}
 		if k := keyOf(c, "ModelPackageName"); k != nil {
@@ -66,7 +65,7 @@ func networkFeatures(body *yaml.Node) []modelFeature {
 	}
 	for _, c := range modelContainers(body) {
 		mode := manifest.Get(manifest.Get(c, "ImageConfig"), "RepositoryAccessMode")
-		if isStr(mode, string(types.RepositoryAccessModeVpc)) {
+		if isStr(mode, repositoryAccessModeVpc) {
 			out = append(out, modelFeature{"a private Docker registry (ImageConfig.RepositoryAccessMode: Vpc)", mode.Line})
 		}
 	}

@@ -1,15 +1,15 @@
 package manifest
 
 import (
-	"reflect"
+	"encoding/json"
 	"strings"
 	"sync"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/sagectl/sagectl/schema"
 )
 
-// shape is the structure of an API value, read from the AWS SDK's request types so
-// that ACK's field names map onto the API's without a hand-written table.
+// shape is the structure of an API value, read from the generated JSON Schema so that
+// ACK's field names map onto the API's without a hand-written table.
 type shape struct {
 	fields map[string]field // a structure: its fields by lower-case name
 	items  *shape           // a list: its elements
@@ -21,12 +21,25 @@ type field struct {
 	shape *shape // nil for a scalar
 }
 
-// kindRequests lists the SDK request types whose fields a document of each kind may carry.
-var kindRequests = map[Kind][]any{
-	KindModel:          {sagemaker.CreateModelInput{}},
-	KindEndpointConfig: {sagemaker.CreateEndpointConfigInput{}},
-	KindEndpoint: {sagemaker.CreateEndpointInput{}, sagemaker.UpdateEndpointInput{},
-		sagemaker.UpdateEndpointWeightsAndCapacitiesInput{}},
+// apiShape returns the shape of a request of kind k (built once, on first use) from
+// sagectl's JSON Schema, which `go generate` derives from the AWS SDK's request types:
+// the loader gets the API's spelling without linking the SDK, whose package start-up
+// alone would cost a lint process several milliseconds.
+func apiShape(k Kind) *shape {
+	shapes.once.Do(func() {
+		var doc struct {
+			Defs map[string]any `json:"$defs"`
+		}
+		if err := json.Unmarshal(schema.JSON(), &doc); err != nil {
+			panic("manifest: the embedded schema is not JSON: " + err.Error()) // a build defect, caught by tests
+		}
+		shapes.kinds = map[Kind]*shape{}
+		seen := map[string]*shape{}
+		for _, kind := range Kinds {
+			shapes.kinds[kind] = shapeOf(doc.Defs[string(kind)], doc.Defs, seen)
+		}
+	})
+	return shapes.kinds[k]
 }
 
 var shapes = struct {
@@ -34,53 +47,45 @@ var shapes = struct {
 	kinds map[Kind]*shape
 }{}
 
-// apiShape returns the shape of a request of kind k (built once, on first use).
-func apiShape(k Kind) *shape {
-	shapes.once.Do(func() {
-		shapes.kinds = map[Kind]*shape{}
-		seen := map[reflect.Type]*shape{}
-		for kind, reqs := range kindRequests {
-			s := &shape{fields: map[string]field{}}
-			for _, r := range reqs {
-				for name, f := range shapeOf(reflect.TypeOf(r), seen).fields {
-					if _, dup := s.fields[name]; !dup {
-						s.fields[name] = f
-					}
-				}
-			}
-			shapes.kinds[kind] = s
+// shapeOf reads the shape of a schema node; seen memoises named definitions (and
+// breaks cycles).
+func shapeOf(node any, defs map[string]any, seen map[string]*shape) *shape {
+	m, _ := node.(map[string]any)
+	if ref, ok := m["$ref"].(string); ok {
+		name := strings.TrimPrefix(ref, "#/$defs/")
+		if s, ok := seen[name]; ok {
+			return s
 		}
-	})
-	return shapes.kinds[k]
+		s := &shape{}
+		seen[name] = s
+		*s = *orEmpty(shapeOf(defs[name], defs, seen))
+		if s.fields == nil && s.items == nil && s.values == nil {
+			seen[name] = nil
+			return nil
+		}
+		return s
+	}
+	if props, ok := m["properties"].(map[string]any); ok {
+		s := &shape{fields: map[string]field{}}
+		for name, sub := range props {
+			if name != "kind" {
+				s.fields[strings.ToLower(name)] = field{name: name, shape: shapeOf(sub, defs, seen)}
+			}
+		}
+		return s
+	}
+	if items, ok := m["items"]; ok {
+		return &shape{items: shapeOf(items, defs, seen)}
+	}
+	if vals, ok := m["additionalProperties"].(map[string]any); ok {
+		return &shape{values: shapeOf(vals, defs, seen)}
+	}
+	return nil // a scalar or an enum: not renamed
 }
 
-// shapeOf reads the shape of an SDK type; seen memoises shapes (and breaks cycles).
-func shapeOf(t reflect.Type, seen map[reflect.Type]*shape) *shape {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+func orEmpty(s *shape) *shape {
+	if s == nil {
+		return &shape{}
 	}
-	if s, ok := seen[t]; ok {
-		return s
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		s := &shape{fields: map[string]field{}}
-		seen[t] = s
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			if !sf.IsExported() || sf.Anonymous {
-				continue
-			}
-			s.fields[strings.ToLower(sf.Name)] = field{name: sf.Name, shape: shapeOf(sf.Type, seen)}
-		}
-		return s
-	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return nil // a blob
-		}
-		return &shape{items: shapeOf(t.Elem(), seen)}
-	case reflect.Map:
-		return &shape{values: shapeOf(t.Elem(), seen)}
-	}
-	return nil // a scalar, an enum, or a union (interface): not renamed below
+	return s
 }
