@@ -7,6 +7,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan/live"
+	"gopkg.in/yaml.v3"
 )
 
 // Ownership tags sagectl puts on every resource it creates.
@@ -61,6 +62,7 @@ type planner struct {
 	post    map[string]string // endpoint name → config it uses after the plan
 	gone    map[key]bool      // resources the plan deletes
 	err     error             // first request that could not be built
+	cur     *resource         // the desired resource being planned, for errors
 }
 
 // Build plans set against the live state read through r. The manifests must already
@@ -86,10 +88,9 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		p.planImmutable(res)
 	}
 	for _, res := range p.desired[manifest.KindEndpoint] {
-		if err := p.planEndpoint(res); err != nil {
-			return nil, err
-		}
+		p.planEndpoint(res)
 	}
+	p.cur = nil
 	p.planDeletes()
 	if p.err != nil {
 		return nil, p.err
@@ -140,6 +141,10 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 }
 
 func newResource(d *manifest.Document) (*resource, error) {
+	if n := deployTime(d.Body, 0); n != nil {
+		return nil, fmt.Errorf("%s:%d:%d: this value is only known when CloudFormation deploys the template: sagectl cannot plan it; write the value itself, or deploy the template with CloudFormation",
+			d.File.Path, n.Line, n.Column)
+	}
 	v, err := manifest.ToValue(d.Body)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: %v", d.File.Path, d.Body.Line, err)
@@ -332,4 +337,21 @@ func (res *resource) after() map[string]any {
 		out["Tags"] = tagList(res.tags)
 	}
 	return out
+}
+
+// deployTime returns the first value of n only known at deploy time (a CloudFormation
+// intrinsic function), or nil.
+func deployTime(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || depth > 64 {
+		return nil
+	}
+	if manifest.IsDeployTime(n) {
+		return n
+	}
+	for _, c := range n.Content {
+		if found := deployTime(c, depth+1); found != nil {
+			return found
+		}
+	}
+	return nil
 }

@@ -9,7 +9,8 @@ import (
 
 // planEndpoint plans one Endpoint: create, or the cheapest update (UpdateEndpoint to
 // another config, UpdateEndpointWeightsAndCapacities, tags), gated on its status.
-func (p *planner) planEndpoint(res *resource) error {
+func (p *planner) planEndpoint(res *resource) {
+	p.cur = res
 	l := p.live[key{manifest.KindEndpoint, res.physical}]
 	target, _ := res.body["EndpointConfigName"].(string)
 	a := Action{Resource: manifest.KindEndpoint, Name: res.name, PhysicalName: res.physical, After: res.after()}
@@ -31,7 +32,7 @@ func (p *planner) planEndpoint(res *resource) error {
 			a.Weights = ws
 		}
 		p.actions = append(p.actions, a)
-		return nil
+		return
 	}
 	current := l.Str("EndpointConfigName")
 	liveW := liveWeights(l)
@@ -111,7 +112,6 @@ func (p *planner) planEndpoint(res *resource) error {
 		p.gcSuperseded(res, l, target)
 	}
 	p.actions = append(p.actions, a)
-	return nil
 }
 
 // statusGate says why apply will refuse to change an endpoint in its current status.

@@ -11,6 +11,7 @@ import (
 
 // planImmutable plans a Model or EndpointConfig: both are immutable except for tags.
 func (p *planner) planImmutable(res *resource) {
+	p.cur = res
 	l := p.live[key{res.kind, res.physical}]
 	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	if l == nil {
@@ -211,6 +212,9 @@ func (p *planner) mustCall(op string, fields map[string]any) Call {
 	c, err := newCall(op, fields)
 	if err != nil && p.err == nil {
 		p.err = err
+		if d := p.cur; d != nil {
+			p.err = fmt.Errorf("%s:%d: %s %s: %w: fix the manifest (sagectl lint shows the fields)", d.doc.File.Path, d.doc.Body.Line, d.kind, d.name, err)
+		}
 	}
 	return c
 }
