@@ -150,6 +150,7 @@ func TestReferenceVariant(t *testing.T) {
 		{"config in another file", "=== a.yaml\n" + fmt.Sprintf(ep, "c") + "  - {VariantName: AllTraffic}\n=== b.yaml\n" + cfg,
 			[]string{`5:19 error: variant "AllTraffic" is not a variant of EndpointConfig "c" (b.yaml:2)`}},
 		{"config not linted", fmt.Sprintf(ep, "c") + "  - {VariantName: AllTraffic}\n", nil},
+		{"config without variant names", "kind: EndpointConfig\nEndpointConfigName: c\nProductionVariants: [{ModelName: m}]\n---\n" + fmt.Sprintf(ep, "c") + "  - {VariantName: a}\n", nil},
 		{"no weights", cfg + "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\n", nil},
 	})
 	fs := checkRuleOn(t, referenceVariant{}, cfg+fmt.Sprintf(ep, "c")+"  - {VariantName: mian}\n")
