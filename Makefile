@@ -18,6 +18,9 @@ demo: build
 	@echo
 	@echo "== sagectl lint examples/broken/ (typical mistakes; exit 1 expected) =="
 	@./$(BIN) lint examples/broken/ || true
+	@echo
+	@echo "== sagectl plan examples/ against the offline snapshot examples/live/ (no AWS account needed) =="
+	@./$(BIN) plan examples/*.yaml examples/*.json --live-dir examples/live
 
 ## test: everything CI runs — tools, format, vet, unit and integration tests, short fuzz.
 test: tools check unit fuzz
