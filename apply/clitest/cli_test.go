@@ -1,4 +1,4 @@
-package apply_test
+package clitest_test
 
 import (
 	"bytes"
@@ -70,4 +70,4 @@ func (c *cliEnv) converged(dir string) {
 	}
 }
 
-func testdata(name string) string { return filepath.Join("..", "testdata", "apply", name) }
+func testdata(name string) string { return filepath.Join("..", "..", "testdata", "apply", name) }

@@ -1,4 +1,4 @@
-package apply_test
+package clitest_test
 
 import (
 	"context"
