@@ -34,6 +34,7 @@ type Error struct {
 	Reason   string
 }
 
+// Error says which resource, and why, in words fit for the apply summary.
 func (e *Error) Error() string {
 	return fmt.Sprintf("%s %q: %s", e.Resource, e.Name, e.Reason)
 }

@@ -26,6 +26,7 @@ type Progress interface {
 	Print(line string)
 }
 
+// nopProgress discards everything: the progress of an Executor or Waiter given none.
 type nopProgress struct{}
 
 func (nopProgress) Update(Status) {}
@@ -55,6 +56,7 @@ type plainProgress struct {
 	last map[string]string
 }
 
+// Update prints s when its status or pending deployment differs from the last one printed.
 func (p *plainProgress) Update(s Status) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -66,12 +68,14 @@ func (p *plainProgress) Update(s Status) {
 	fmt.Fprintln(p.w, s.line())
 }
 
+// Print prints line.
 func (p *plainProgress) Print(line string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	fmt.Fprintln(p.w, line)
 }
 
+// Done forgets the endpoint, so a later wait on it prints its first status again.
 func (p *plainProgress) Done(endpoint string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -86,6 +90,7 @@ type liveProgress struct {
 	drawn int // lines on screen from the previous redraw
 }
 
+// Update redraws the block with s as its endpoint's line.
 func (p *liveProgress) Update(s Status) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -105,6 +110,7 @@ func (p *liveProgress) Done(endpoint string) {
 	p.redraw(s.line())
 }
 
+// Print prints line above the live block.
 func (p *liveProgress) Print(line string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -163,6 +163,7 @@ type slotClock struct {
 	slots chan struct{}
 }
 
+// Sleep releases the slot for the sleep and takes one again before returning.
 func (c slotClock) Sleep(ctx context.Context, d time.Duration) error {
 	<-c.slots
 	defer func() { c.slots <- struct{}{} }()

@@ -27,6 +27,7 @@ type Step struct {
 	Blocked string
 }
 
+// String names the step as the summary does: "swap-config Endpoint churn".
 func (s *Step) String() string { return fmt.Sprintf("%s %s %s", s.Action, s.Kind, s.Name) }
 
 // deletes reports whether the step deletes (or replaces) what it names.
