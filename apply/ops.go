@@ -52,20 +52,21 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		if _, err := x.API.UpdateEndpoint(c, in); err != nil {
 			return fmt.Errorf("UpdateEndpoint %s: %w", name, err)
 		}
-		after, err := w.Endpoint(ctx, name)
+		after, err := w.EndpointAfter(ctx, name, before)
 		if err != nil {
 			return err
 		}
 		return VerifySwap(before, after, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.UpdateEndpointWeightsAndCapacitiesInput:
 		name := aws.ToString(in.EndpointName)
-		if _, err := x.gate(c, name); err != nil {
+		before, err := x.gate(c, name)
+		if err != nil {
 			return err
 		}
 		if _, err := x.API.UpdateEndpointWeightsAndCapacities(c, in); err != nil {
 			return fmt.Errorf("UpdateEndpointWeightsAndCapacities %s: %w", name, err)
 		}
-		after, err := w.Endpoint(ctx, name)
+		after, err := w.EndpointAfter(ctx, name, before)
 		if err != nil {
 			return err
 		}

@@ -15,6 +15,12 @@ func VerifySwap(before, after *sagemaker.DescribeEndpointOutput, target string) 
 	name := aws.ToString(after.EndpointName)
 	old := aws.ToString(before.EndpointConfigName)
 	now := aws.ToString(after.EndpointConfigName)
+	b, a := aws.ToTime(before.LastModifiedTime), aws.ToTime(after.LastModifiedTime)
+	if old != target && !a.After(b) {
+		return &Error{Resource: "endpoint", Name: name, Status: string(after.EndpointStatus), Kind: KindNotDeployed,
+			Reason: fmt.Sprintf("serves %q and its LastModifiedTime did not advance past %s: no deployment to %q was observed; run sagectl plan and apply again",
+				now, b.UTC().Format("2006-01-02T15:04:05Z"), target)}
+	}
 	if now != target {
 		reason := aws.ToString(after.FailureReason)
 		note := "no FailureReason given"
@@ -24,12 +30,6 @@ func VerifySwap(before, after *sagemaker.DescribeEndpointOutput, target string) 
 		return &Error{Resource: "endpoint", Name: name, Status: string(after.EndpointStatus), Kind: KindRolledBack,
 			Reason: fmt.Sprintf("the update to %q was rolled back (%s): the endpoint is %s on %q; %q is kept, and %q is left for diagnosis: check the endpoint's events and CloudWatch logs, then apply again",
 				target, note, after.EndpointStatus, now, old, target)}
-	}
-	b, a := aws.ToTime(before.LastModifiedTime), aws.ToTime(after.LastModifiedTime)
-	if old != target && !a.After(b) {
-		return &Error{Resource: "endpoint", Name: name, Status: string(after.EndpointStatus), Kind: KindNotDeployed,
-			Reason: fmt.Sprintf("serves %q but its LastModifiedTime did not advance past %s: no deployment was observed; run sagectl plan and apply again",
-				target, b.UTC().Format("2006-01-02T15:04:05Z"))}
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ func TestVerifySwap(t *testing.T) {
 		{"silent rollback without reason", desc("old", "", t0.Add(time.Minute)), KindRolledBack,
 			[]string{"no FailureReason given", `"old" is kept`}},
 		{"config matches but nothing deployed", desc("new", "", t0), KindNotDeployed, []string{"LastModifiedTime did not advance"}},
+		{"update never observed", desc("old", "", t0), KindNotDeployed, []string{`serves "old"`, `no deployment to "new" was observed`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

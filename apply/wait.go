@@ -73,6 +73,14 @@ func (w *Waiter) visible(ctx context.Context, what, name string, describe func(c
 // description. Creating, Updating, SystemUpdating and RollingBack are waited through; Failed,
 // UpdateRollbackFailed and any other status end the wait with an *Error.
 func (w *Waiter) Endpoint(ctx context.Context, name string) (*sagemaker.DescribeEndpointOutput, error) {
+	return w.EndpointAfter(ctx, name, nil)
+}
+
+// EndpointAfter is Endpoint after a change to an endpoint described as before: until
+// VisibleTimeout has passed, an InService reading that still shows before's config and
+// LastModifiedTime is a read from before the change (SageMaker's reads are eventually
+// consistent) and is waited through, not taken for the end of the deployment.
+func (w *Waiter) EndpointAfter(ctx context.Context, name string, before *sagemaker.DescribeEndpointOutput) (*sagemaker.DescribeEndpointOutput, error) {
 	start := w.Clock.Now()
 	var delay time.Duration
 	status := types.EndpointStatus("")
@@ -83,10 +91,10 @@ func (w *Waiter) Endpoint(ctx context.Context, name string) (*sagemaker.Describe
 		case err == nil:
 			status = out.EndpointStatus
 			w.progress().Update(Status{Endpoint: name, Status: string(status), Elapsed: w.Clock.Now().Sub(start), Pending: pendingText(out.PendingDeploymentSummary)})
-			if status == types.EndpointStatusInService {
+			if status == types.EndpointStatusInService && !(unchanged(before, out) && w.Clock.Now().Sub(start) < w.VisibleTimeout) {
 				return out, nil
 			}
-			if !pending[status] {
+			if status != types.EndpointStatusInService && !pending[status] {
 				return out, endpointError(name, out)
 			}
 		case IsNotFound(err) && w.Clock.Now().Sub(start) < w.VisibleTimeout:
@@ -104,6 +112,12 @@ func (w *Waiter) Endpoint(ctx context.Context, name string) (*sagemaker.Describe
 				Reason: fmt.Sprintf("stopped waiting while %s: %v", orUnknown(status), err)}
 		}
 	}
+}
+
+// unchanged reports whether now still shows the endpoint as before described it.
+func unchanged(before, now *sagemaker.DescribeEndpointOutput) bool {
+	return before != nil && aws.ToString(before.EndpointConfigName) == aws.ToString(now.EndpointConfigName) &&
+		aws.ToTime(before.LastModifiedTime).Equal(aws.ToTime(now.LastModifiedTime))
 }
 
 func (w *Waiter) progress() Progress {

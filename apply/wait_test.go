@@ -148,6 +148,41 @@ func TestEndpointWaitEndsWithinOnePollInterval(t *testing.T) {
 	}
 }
 
+// TestEndpointAfterWaitsThroughStaleReads: right after an update, reads may still show the
+// endpoint as it was (InService, old config, same LastModifiedTime); the wait must not end
+// there, but only once the deployment is seen through.
+func TestEndpointAfterWaitsThroughStaleReads(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	before := &sagemaker.DescribeEndpointOutput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("old"),
+		EndpointStatus: types.EndpointStatusInService, LastModifiedTime: aws.Time(t0)}
+	answers := []*sagemaker.DescribeEndpointOutput{before, before,
+		{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("old"), EndpointStatus: types.EndpointStatusUpdating, LastModifiedTime: aws.Time(t0.Add(time.Second))},
+		{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("new"), EndpointStatus: types.EndpointStatusInService, LastModifiedTime: aws.Time(t0.Add(time.Minute))},
+	}
+	api, clock := newFakeAPI(), newFakeClock()
+	api.onDescribeEndpoint = func(_ string, n int) (*sagemaker.DescribeEndpointOutput, error) { return answers[min(n, len(answers))-1], nil }
+	w := newWaiter(api, clock)
+	out, err := w.EndpointAfter(context.Background(), "ep", before)
+	if err != nil || aws.ToString(out.EndpointConfigName) != "new" || api.count("DescribeEndpoint") != 4 {
+		t.Fatalf("got %v on %q after %d polls", err, aws.ToString(out.EndpointConfigName), api.count("DescribeEndpoint"))
+	}
+	if err := VerifySwap(before, out, "new"); err != nil {
+		t.Error(err)
+	}
+	// A change that never shows within the visibility timeout ends the wait; the swap check
+	// then says no deployment was observed.
+	api, clock = newFakeAPI(), newFakeClock()
+	api.onDescribeEndpoint = func(string, int) (*sagemaker.DescribeEndpointOutput, error) { return before, nil }
+	out, err = newWaiter(api, clock).EndpointAfter(context.Background(), "ep", before)
+	var e *Error
+	if err != nil || !errors.As(VerifySwap(before, out, "new"), &e) || e.Kind != KindNotDeployed {
+		t.Fatalf("never observed: wait %v, verify %v", err, VerifySwap(before, out, "new"))
+	}
+	if waited := clock.Now().Sub(t0); waited < time.Minute {
+		t.Errorf("gave up after %v, before the 1m visibility timeout", waited)
+	}
+}
+
 func TestEndpointWaitInterrupted(t *testing.T) {
 	api, clock := newFakeAPI(), newFakeClock()
 	scripted(api, "", "Updating")
