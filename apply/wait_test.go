@@ -160,7 +160,9 @@ func TestEndpointAfterWaitsThroughStaleReads(t *testing.T) {
 		{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("new"), EndpointStatus: types.EndpointStatusInService, LastModifiedTime: aws.Time(t0.Add(time.Minute))},
 	}
 	api, clock := newFakeAPI(), newFakeClock()
-	api.onDescribeEndpoint = func(_ string, n int) (*sagemaker.DescribeEndpointOutput, error) { return answers[min(n, len(answers))-1], nil }
+	api.onDescribeEndpoint = func(_ string, n int) (*sagemaker.DescribeEndpointOutput, error) {
+		return answers[min(n, len(answers))-1], nil
+	}
 	w := newWaiter(api, clock)
 	out, err := w.EndpointAfter(context.Background(), "ep", before)
 	if err != nil || aws.ToString(out.EndpointConfigName) != "new" || api.count("DescribeEndpoint") != 4 {
