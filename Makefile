@@ -9,7 +9,7 @@ FUZZTIME ?= 10s
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/sagectl
+	$(GO) build -o bin/ ./cmd/sagectl ./cmd/sagectl-aws
 
 ## demo: build sagectl and lint the bundled examples (clean ones, then broken ones).
 demo: build

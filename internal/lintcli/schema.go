@@ -1,16 +1,16 @@
-package cli
+package lintcli
 
 import (
 	"github.com/sagectl/sagectl/schema"
 	"github.com/urfave/cli/v2"
 )
 
-func schemaCommand(e *env) *cli.Command {
+func schemaCommand(e *Env) *cli.Command {
 	return &cli.Command{
 		Name:  "schema",
 		Usage: "print the JSON Schema (draft 2020-12) of sagectl manifests, for editors",
 		Action: func(c *cli.Context) error {
-			_, err := e.stdout.Write(schema.JSON())
+			_, err := e.Stdout.Write(schema.JSON())
 			return err
 		},
 	}

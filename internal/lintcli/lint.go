@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func lintCommand(e *env) *cli.Command {
+func lintCommand(e *Env) *cli.Command {
 	return &cli.Command{
 		Name:      "lint",
 		Usage:     "check manifests against the schema and SageMaker's rules",
@@ -24,14 +24,14 @@ func lintCommand(e *env) *cli.Command {
 				Usage: "output format: " + strings.Join(report.Names(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
-			configFlag, excludeFlag, // lint_config.go
+			ConfigFlag, ExcludeFlag, // lint_config.go
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
 	}
 }
 
-func runLint(e *env, c *cli.Context) error {
-	settings, err := loadLintSettings(e, c) // .sagectl.yaml, --config, --exclude: lint_config.go
+func runLint(e *Env, c *cli.Context) error {
+	settings, err := LoadSettings(e, c) // .sagectl.yaml, --config, --exclude: lint_config.go
 	if err != nil {
 		return err
 	}
@@ -47,15 +47,15 @@ func runLint(e *env, c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	set, fs, err := settings.load(e, paths)
+	set, fs, err := settings.Load(e, paths)
 	if err != nil {
 		return err
 	}
-	fs = checkSetWith(set, fs, settings.options())
+	fs = CheckSetWith(set, fs, settings.Options())
 	if err := writeReport(e, c, format, set, fs, failOn); err != nil {
 		return err
 	}
-	report.Summary(e.stderr, fs, len(set.Files))
+	report.Summary(e.Stderr, fs, len(set.Files))
 	if m, ok := finding.Max(fs); ok && m >= failOn {
 		return exitCode(ExitFindings)
 	}
@@ -65,11 +65,11 @@ func runLint(e *env, c *cli.Context) error {
 // checkSet adds the rules' findings to the loader's and sorts them: what `sagectl lint`
 // reports for a loaded set, also used for the examples in the rule docs.
 func checkSet(set *manifest.Set, loaded []finding.Finding) []finding.Finding {
-	return checkSetWith(set, loaded, lint.Options{})
+	return CheckSetWith(set, loaded, lint.Options{})
 }
 
-// checkSetWith is checkSet with the rules and severities of a configuration.
-func checkSetWith(set *manifest.Set, loaded []finding.Finding, opt lint.Options) []finding.Finding {
+// CheckSetWith is checkSet with the rules and severities of a configuration.
+func CheckSetWith(set *manifest.Set, loaded []finding.Finding, opt lint.Options) []finding.Finding {
 	fs := append(loaded, lint.Lint(set, opt)...)
 	finding.Sort(fs)
 	return fs
@@ -84,14 +84,14 @@ func lintFormat(c *cli.Context) string {
 }
 
 // writeReport renders fs in format to standard output or --output.
-func writeReport(e *env, c *cli.Context, format string, set *manifest.Set, fs []finding.Finding, failOn finding.Severity) error {
+func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []finding.Finding, failOn finding.Severity) error {
 	files := map[string]*manifest.File{}
 	paths := make([]string, 0, len(set.Files))
 	for _, f := range set.Files {
 		files[f.Path] = f
 		paths = append(paths, f.Path)
 	}
-	w, color := e.stdout, useColor(e.stdout)
+	w, color := e.Stdout, useColor(e.Stdout)
 	if out := c.String("output"); out != "" {
 		f, err := os.Create(out)
 		if err != nil {
@@ -103,7 +103,7 @@ func writeReport(e *env, c *cli.Context, format string, set *manifest.Set, fs []
 	opt := report.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
 		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version}
 	if format == "github" {
-		if sw := stepSummary(e.stderr); sw != nil {
+		if sw := stepSummary(e.Stderr); sw != nil {
 			defer sw.Close()
 			opt.StepSummary = sw
 		}

@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func rulesCommand(e *env) *cli.Command {
+func rulesCommand(e *Env) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
 		Usage: "list every rule with its severity and what it checks",
@@ -21,14 +21,14 @@ func rulesCommand(e *env) *cli.Command {
 			}
 			for _, r := range lint.Registry() {
 				i := r.Info()
-				fmt.Fprintf(e.stdout, "%-34s %-8s %s\n", i.ID, i.Severity, i.Summary)
+				fmt.Fprintf(e.Stdout, "%-34s %-8s %s\n", i.ID, i.Severity, i.Summary)
 			}
 			return nil
 		},
 	}
 }
 
-func explainCommand(e *env) *cli.Command {
+func explainCommand(e *Env) *cli.Command {
 	return &cli.Command{
 		Name:      "explain",
 		Usage:     "show one rule's documentation: why, the AWS source, a bad example with its output, a good example",
@@ -50,7 +50,7 @@ func explainCommand(e *env) *cli.Command {
 				}
 				return fail(ExitUsage, "%s", msg)
 			}
-			fmt.Fprint(e.stdout, ruleDoc(r.Info()).Text())
+			fmt.Fprint(e.Stdout, ruleDoc(r.Info()).Text())
 			return nil
 		},
 	}

@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"strings"
@@ -26,7 +26,7 @@ func reorderFlags(app *cli.App, args []string) []string {
 		}
 		break
 	}
-	if cmd == nil {
+	if cmd == nil || cmd.SkipFlagParsing {
 		return args
 	}
 	takesValue := map[string]bool{}

@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"bytes"
@@ -42,7 +42,7 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
 	t.Chdir(dir)
 	var out, errb bytes.Buffer
-	code := Main(append([]string{"sagectl"}, args...), strings.NewReader(""), &out, &errb)
+	code := Run(append([]string{"sagectl"}, args...), strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -132,8 +132,8 @@ func TestLintExclude(t *testing.T) {
 }
 
 func TestLintDisabledRuleDoesNotRun(t *testing.T) {
-	s := &lintSettings{cfg: mustParse(t, onlyRule("nothing"))}
-	opt := s.options()
+	s := &Settings{Config: mustParse(t, onlyRule("nothing"))}
+	opt := s.Options()
 	if len(opt.Rules) == 0 {
 		t.Fatal("no rules at all: the ignore-* rules should remain")
 	}

@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"errors"
@@ -13,28 +13,32 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// The lint flags that concern the configuration file.
+// ConfigFlag and ExcludeFlag are the flags that concern the configuration file; plan
+// and apply take them too.
 var (
-	configFlag = &cli.StringFlag{Name: "config", Usage: "read settings from `FILE` instead of the " + config.FileName +
+	ConfigFlag = &cli.StringFlag{Name: "config", Usage: "read settings from `FILE` instead of the " + config.FileName +
 		" found in the working directory or a parent"}
-	excludeFlag = &cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB` (a name, or a path from the working directory; ** for any depth); repeatable, added to the config's exclude"}
+	ExcludeFlag = &cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB` (a name, or a path from the working directory; ** for any depth); repeatable, added to the config's exclude"}
 )
 
-// lintSettings is what the configuration and its flags decide for one lint run.
-type lintSettings struct {
-	cfg     *config.Config
-	exclude config.Exclude // --exclude, anchored at the working directory
+// Settings is what the configuration and its flags decide for one lint run; plan and
+// apply use the same settings.
+type Settings struct {
+	// Config is the .sagectl.yaml in force (defaults when there is none).
+	Config *config.Config
+	// Exclude holds the --exclude patterns, anchored at the working directory.
+	Exclude config.Exclude
 }
 
-// loadLintSettings reads --config, or the .sagectl.yaml found upward from the working
+// LoadSettings reads --config, or the .sagectl.yaml found upward from the working
 // directory, and --exclude. An unreadable or invalid config file ends the run with
 // exit code 2 after printing every problem at its position.
-func loadLintSettings(e *env, c *cli.Context) (*lintSettings, error) {
+func LoadSettings(e *Env, c *cli.Context) (*Settings, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return nil, fail(ExitUsage, "cannot find the working directory: %v", err)
 	}
-	s := &lintSettings{cfg: config.Default(), exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}}
+	s := &Settings{Config: config.Default(), Exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}}
 	path := c.String("config")
 	if path == "" {
 		path = config.Find(wd)
@@ -50,17 +54,17 @@ func loadLintSettings(e *env, c *cli.Context) (*lintSettings, error) {
 	switch {
 	case errors.As(err, &ce):
 		for _, f := range ce.Findings {
-			fmt.Fprintf(e.stderr, "sagectl: %s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
+			fmt.Fprintf(e.Stderr, "sagectl: %s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
 			if f.Hint != "" {
-				fmt.Fprintf(e.stderr, " (%s)", f.Hint)
+				fmt.Fprintf(e.Stderr, " (%s)", f.Hint)
 			}
-			fmt.Fprintln(e.stderr)
+			fmt.Fprintln(e.Stderr)
 		}
 		return nil, fail(ExitUsage, "invalid config file %s", path)
 	case err != nil:
 		return nil, fail(ExitUsage, "%v", err)
 	}
-	s.cfg = cfg
+	s.Config = cfg
 	return s, nil
 }
 
@@ -73,9 +77,9 @@ func ruleIDs() []string {
 }
 
 // failOn is --fail-on when given, else the config's fail-on, else error.
-func (s *lintSettings) failOn(c *cli.Context) (finding.Severity, error) {
-	if !c.IsSet("fail-on") && s.cfg.FailOnSet {
-		return s.cfg.FailOn, nil
+func (s *Settings) failOn(c *cli.Context) (finding.Severity, error) {
+	if !c.IsSet("fail-on") && s.Config.FailOnSet {
+		return s.Config.FailOn, nil
 	}
 	sev, err := finding.ParseSeverity(c.String("fail-on"))
 	if err != nil {
@@ -84,20 +88,20 @@ func (s *lintSettings) failOn(c *cli.Context) (finding.Severity, error) {
 	return sev, nil
 }
 
-// load expands paths, drops the excluded files, and loads the rest. The loader's
+// Load expands paths, drops the excluded files, and loads the rest. The loader's
 // findings get the configured severities; those of disabled rules are dropped.
-func (s *lintSettings) load(e *env, paths []string) (*manifest.Set, []finding.Finding, error) {
+func (s *Settings) Load(e *Env, paths []string) (*manifest.Set, []finding.Finding, error) {
 	files, err := manifest.Expand(paths)
 	if err != nil {
 		return nil, nil, fail(ExitUsage, "%v", err)
 	}
 	kept := files[:0]
 	for _, f := range files {
-		if !s.cfg.Exclude.Match(f) && !s.exclude.Match(f) {
+		if !s.Config.Exclude.Match(f) && !s.Exclude.Match(f) {
 			kept = append(kept, f)
 		}
 	}
-	set, fs, err := manifest.Load(kept, manifest.Options{Stdin: e.stdin})
+	set, fs, err := manifest.Load(kept, manifest.Options{Stdin: e.Stdin})
 	if err != nil {
 		return nil, nil, fail(ExitUsage, "%v", err)
 	}
@@ -105,10 +109,10 @@ func (s *lintSettings) load(e *env, paths []string) (*manifest.Set, []finding.Fi
 }
 
 // configure applies the rule settings to findings made outside lint.Lint.
-func (s *lintSettings) configure(fs []finding.Finding) []finding.Finding {
+func (s *Settings) configure(fs []finding.Finding) []finding.Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if r, ok := s.cfg.Rules[f.Rule]; ok {
+		if r, ok := s.Config.Rules[f.Rule]; ok {
 			if r.Off {
 				continue
 			}
@@ -119,13 +123,13 @@ func (s *lintSettings) configure(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
-// options returns the lint options: only the enabled rules run, with their severities.
-func (s *lintSettings) options() lint.Options {
+// Options returns the lint options: only the enabled rules run, with their severities.
+func (s *Settings) Options() lint.Options {
 	rules := []lint.Rule{} // not nil: nil would mean every rule
 	for _, r := range lint.Registry() {
-		if !s.cfg.Disabled(r.Info().ID) {
+		if !s.Config.Disabled(r.Info().ID) {
 			rules = append(rules, r)
 		}
 	}
-	return lint.Options{Rules: rules, Severity: s.cfg.Severities()}
+	return lint.Options{Rules: rules, Severity: s.Config.Severities()}
 }

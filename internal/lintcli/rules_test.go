@@ -1,4 +1,4 @@
-package cli
+package lintcli
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ const docsDir = "../../docs/rules"
 // run runs sagectl in-process and returns its exit code, stdout and stderr.
 func run(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := Main(append([]string{"sagectl"}, args...), strings.NewReader(""), &out, &errb)
+	code := Run(append([]string{"sagectl"}, args...), strings.NewReader(""), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
