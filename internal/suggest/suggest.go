@@ -8,7 +8,12 @@ import "strings"
 func Closest(word string, candidates []string) string {
 	best, bestD := "", -1
 	lw := strings.ToLower(word)
+	n := len([]rune(word))
+	limit := n/3 + 1
 	for _, c := range candidates {
+		if diff := len(c) - len(word); diff > 4*limit || -diff > 4*limit {
+			continue // lengths alone rule it out: keeps many-candidate lookups cheap
+		}
 		d := distance(lw, strings.ToLower(c))
 		if c != word && strings.EqualFold(c, word) {
 			d = 0
@@ -17,7 +22,6 @@ func Closest(word string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	limit := len([]rune(word))/3 + 1
 	if bestD < 0 || bestD > limit {
 		return ""
 	}
