@@ -89,6 +89,22 @@ func TestApplySilentRollbackKeepsOldConfig(t *testing.T) {
 	}
 }
 
+func TestApplyEndpointFailsToUpdate(t *testing.T) {
+	h := newHarness(t)
+	h.deployed(t, "ep", "c1", "m1", true)
+	h.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailUpdate, Endpoint: "ep", Reason: "new variants failed health checks"})
+	res := h.x.Run(h.ctx, []Step{createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")})
+	if got := states(res); !slices.Equal(got, []State{Done, Failed, Skipped}) {
+		t.Fatalf("states %v", got)
+	}
+	if !strings.Contains(res.Steps[1].Err.Error(), `Failed: FailureReason "new variants failed health checks"`) {
+		t.Errorf("err = %v", res.Steps[1].Err)
+	}
+	if !h.configExists(t, "c1") {
+		t.Error("the old config was deleted after a failed update")
+	}
+}
+
 func TestApplyEndpointFailsToCreate(t *testing.T) {
 	h := newHarness(t)
 	h.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailCreate, Endpoint: "ep"})
