@@ -2,184 +2,320 @@ package schema
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// compiledSchema is the embedded schema, parsed once per process; each kind's
-// subschema is compiled the first time a document of that kind is validated.
-type compiledSchema struct {
-	// raw is the schema as plain JSON values (numbers as json.Number): the source of
-	// each kind's document and of the constraints messages quote.
-	raw   any
-	kinds map[string]*kindSchema
-}
-
-// kindSchema is one kind's subschema ($defs/<Kind>): validating against it directly
-// keeps the top-level if/then dispatch out of the errors. It is compiled from a
-// document holding only the definitions the kind reaches, under the same
-// #/$defs/... locations, so a file of one kind pays for one kind.
-type kindSchema struct {
-	once   sync.Once
-	schema *jsonschema.Schema
-	err    error
-}
-
+// Each kind's validation document: the definitions $defs/<Kind> reaches in
+// sagectl.schema.json, under the same names, without annotations (go generate writes
+// them). A process parses only the kinds it validates, and only these few kilobytes.
 var (
-	parseOnce sync.Once
-	parsedVal *compiledSchema
-	parseErr  error
+	//go:embed kinds/Model.json
+	modelDoc []byte
+	//go:embed kinds/EndpointConfig.json
+	endpointConfigDoc []byte
+	//go:embed kinds/Endpoint.json
+	endpointDoc []byte
 )
 
-func compiled() (*compiledSchema, error) {
-	parseOnce.Do(func() { parsedVal, parseErr = parse(schemaJSON) })
-	return parsedVal, parseErr
+// kindSchema is one kind's compiled schema, built on first use.
+type kindSchema struct {
+	doc  []byte
+	once sync.Once
+	root *node
+	err  error
 }
 
-// parse reads the schema document data and prepares one document per kind.
-func parse(data []byte) (*compiledSchema, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil {
-		return nil, err
-	}
-	defs, _ := root["$defs"].(map[string]any)
-	c := &compiledSchema{raw: root, kinds: map[string]*kindSchema{}}
-	for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
-		if defs[k] == nil {
-			return nil, fmt.Errorf("schema has no $defs/%s", k)
-		}
-		c.kinds[k] = &kindSchema{}
-	}
-	return c, nil
+var kindSchemas = map[string]*kindSchema{
+	"Model":          {doc: modelDoc},
+	"EndpointConfig": {doc: endpointConfigDoc},
+	"Endpoint":       {doc: endpointDoc},
 }
 
-// kindDocument returns a schema document holding $defs/<kind> and every definition it
-// refers to, under the same names.
-func (c *compiledSchema) kindDocument(kind string) ([]byte, error) {
-	root, _ := c.raw.(map[string]any)
-	defs, _ := root["$defs"].(map[string]any)
-	reached := map[string]any{}
-	reach(defs, kind, reached)
-	return json.Marshal(map[string]any{"$schema": root["$schema"], "$defs": reached})
-}
-
-// reach adds definition name, and every definition it refers to, to out.
-func reach(defs map[string]any, name string, out map[string]any) {
-	if _, done := out[name]; done || defs[name] == nil {
-		return
-	}
-	out[name] = defs[name]
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			if ref, ok := x["$ref"].(string); ok {
-				reach(defs, strings.TrimPrefix(ref, "#/$defs/"), out)
-			}
-			for _, e := range x {
-				walk(e)
-			}
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	walk(defs[name])
-}
-
-// compiledKind returns the compiled subschema of kind (compiling it on first use),
-// or nil for a kind the schema does not have.
-func (c *compiledSchema) compiledKind(kind string) (*jsonschema.Schema, error) {
-	k := c.kinds[kind]
+// compiledKind returns the root node of kind (compiling it on first use), or nil for
+// a kind the schema does not have.
+func compiledKind(kind string) (*node, error) {
+	k := kindSchemas[kind]
 	if k == nil {
 		return nil, nil
 	}
-	k.once.Do(func() {
-		doc, err := c.kindDocument(kind)
-		if err != nil {
-			k.err = err
-			return
-		}
-		k.schema, k.err = compileKind(kind, doc)
-	})
-	return k.schema, k.err
+	k.once.Do(func() { k.root, k.err = compile(kind, k.doc) })
+	return k.root, k.err
 }
 
-// compileKind compiles $defs/<kind> of the schema document doc.
-func compileKind(kind string, doc []byte) (*jsonschema.Schema, error) {
-	url := kind + ".schema.json"
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	if err := c.AddResource(url, bytes.NewReader(doc)); err != nil {
-		return nil, err
+// jsonSchema is one schema object as the generator writes it: exactly the keywords
+// this validator implements. Decoding rejects any other keyword, so a generator that
+// starts emitting one fails the tests instead of being silently ignored.
+type jsonSchema struct {
+	Ref                  string                 `json:"$ref"`
+	Type                 string                 `json:"type"`
+	Const                json.RawMessage        `json:"const"`
+	Enum                 []any                  `json:"enum"`
+	Properties           map[string]*jsonSchema `json:"properties"`
+	Required             []string               `json:"required"`
+	AdditionalProperties json.RawMessage        `json:"additionalProperties"`
+	PropertyNames        *jsonSchema            `json:"propertyNames"`
+	Items                *jsonSchema            `json:"items"`
+	AnyOf                []*jsonSchema          `json:"anyOf"`
+	MinLength            *int                   `json:"minLength"`
+	MaxLength            *int                   `json:"maxLength"`
+	MinItems             *int                   `json:"minItems"`
+	MaxItems             *int                   `json:"maxItems"`
+	MinProperties        *int                   `json:"minProperties"`
+	MaxProperties        *int                   `json:"maxProperties"`
+	Minimum              *json.Number           `json:"minimum"`
+	Maximum              *json.Number           `json:"maximum"`
+	Pattern              *string                `json:"pattern"`
+	WarnUnknown          *string                `json:"x-sagectl-warnUnknown"`
+}
+
+// kindDoc is a kind's validation document.
+type kindDoc struct {
+	Schema  string                 `json:"$schema"`
+	Comment string                 `json:"$comment"`
+	Defs    map[string]*jsonSchema `json:"$defs"`
+}
+
+// compiler turns a kind's document into nodes; definitions are built once each.
+type compiler struct {
+	defs     map[string]*jsonSchema
+	nodes    map[string]*node
+	patterns map[string]*pattern
+}
+
+// compile parses the validation document of kind and builds its nodes.
+func compile(kind string, data []byte) (*node, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	var doc kindDoc
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("kinds/%s.json: %w", kind, err)
 	}
-	meta, err := jsonschema.CompileString("warn-unknown.json",
-		`{"properties": {"`+KeywordWarnUnknown+`": {"type": "string"}}}`)
+	c := &compiler{defs: doc.Defs, nodes: map[string]*node{}, patterns: map[string]*pattern{}}
+	root, err := c.def(kind)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("kinds/%s.json: %w", kind, err)
 	}
-	c.RegisterExtension(KeywordWarnUnknown, meta, warnUnknownCompiler{})
-	return c.Compile(url + "#/$defs/" + kind)
+	return root, nil
 }
 
-// warnUnknownCompiler compiles the x-sagectl-warnUnknown keyword of an open enum,
-// written as {"anyOf": [{"enum": [known...]}, {"pattern": form}], "x-sagectl-warnUnknown": ...}.
-type warnUnknownCompiler struct{}
+// def returns the node of definition name, building it on first reference.
+func (c *compiler) def(name string) (*node, error) {
+	if n, ok := c.nodes[name]; ok {
+		return n, nil
+	}
+	s := c.defs[name]
+	if s == nil {
+		return nil, fmt.Errorf("no definition $defs/%s", name)
+	}
+	n := &node{}
+	c.nodes[name] = n // before building: a definition may refer to itself
+	return n, c.build(n, s, "/$defs/"+escapeToken(name))
+}
 
-func (warnUnknownCompiler) Compile(_ jsonschema.CompilerContext, m map[string]any) (jsonschema.ExtSchema, error) {
-	if _, ok := m[KeywordWarnUnknown]; !ok {
+// sub builds the node of a subschema at loc.
+func (c *compiler) sub(s *jsonSchema, loc string) (*node, error) {
+	if s == nil {
 		return nil, nil
 	}
-	known, form := openEnumParts(m)
-	re, err := regexp.Compile(form)
-	if err != nil {
+	n := &node{}
+	return n, c.build(n, s, loc)
+}
+
+// build fills n from the schema object s found at loc.
+func (c *compiler) build(n *node, s *jsonSchema, loc string) error {
+	n.loc = loc
+	var err error
+	if s.Ref != "" {
+		name, ok := strings.CutPrefix(s.Ref, "#/$defs/")
+		if !ok {
+			return fmt.Errorf("%s: $ref %q is not a #/$defs/ reference", loc, s.Ref)
+		}
+		if n.ref, err = c.def(name); err != nil {
+			return fmt.Errorf("%s: %w", loc, err)
+		}
+	}
+	if n.typ, err = parseType(s.Type); err != nil {
+		return fmt.Errorf("%s: %w", loc, err)
+	}
+	if err := c.values(n, s, loc); err != nil {
+		return err
+	}
+	if err := c.object(n, s, loc); err != nil {
+		return err
+	}
+	if n.items, err = c.sub(s.Items, loc+"/items"); err != nil {
+		return err
+	}
+	for i, b := range s.AnyOf {
+		bn, err := c.sub(b, fmt.Sprintf("%s/anyOf/%d", loc, i))
+		if err != nil {
+			return err
+		}
+		n.anyOf = append(n.anyOf, bn)
+	}
+	if s.WarnUnknown != nil {
+		return c.openEnum(n, loc)
+	}
+	return nil
+}
+
+// values reads the keywords about a scalar value: const, enum, lengths, pattern, range.
+func (c *compiler) values(n *node, s *jsonSchema, loc string) error {
+	if s.Const != nil {
+		v, err := decodeValue(s.Const)
+		if err != nil {
+			return fmt.Errorf("%s/const: %w", loc, err)
+		}
+		n.consts = []any{v}
+	}
+	for _, v := range s.Enum {
+		if !isScalar(v) {
+			return fmt.Errorf("%s/enum: only strings, numbers, booleans and null are supported, not %T", loc, v)
+		}
+	}
+	if s.Enum != nil && len(s.Enum) == 0 {
+		return fmt.Errorf("%s/enum: empty", loc)
+	}
+	n.enum = s.Enum
+	n.minLength, n.maxLength = orNone(s.MinLength), orNone(s.MaxLength)
+	n.minItems, n.maxItems = orNone(s.MinItems), orNone(s.MaxItems)
+	n.minProperties, n.maxProperties = orNone(s.MinProperties), orNone(s.MaxProperties)
+	var err error
+	if n.minimum, err = parseBound(s.Minimum); err != nil {
+		return fmt.Errorf("%s/minimum: %w", loc, err)
+	}
+	if n.maximum, err = parseBound(s.Maximum); err != nil {
+		return fmt.Errorf("%s/maximum: %w", loc, err)
+	}
+	if s.Pattern != nil {
+		n.pattern = c.pattern(*s.Pattern)
+	}
+	return nil
+}
+
+// object reads the keywords about a mapping.
+func (c *compiler) object(n *node, s *jsonSchema, loc string) error {
+	n.required = s.Required
+	if len(s.Properties) > 0 {
+		n.properties = make(map[string]*node, len(s.Properties))
+	}
+	for name, p := range s.Properties {
+		pn, err := c.sub(p, loc+"/properties/"+escapeToken(name))
+		if err != nil {
+			return err
+		}
+		n.properties[name] = pn
+	}
+	var err error
+	if n.propertyNames, err = c.sub(s.PropertyNames, loc+"/propertyNames"); err != nil {
+		return err
+	}
+	switch a := bytes.TrimSpace(s.AdditionalProperties); {
+	case a == nil, string(a) == "true":
+	case string(a) == "false":
+		n.closed = true
+	default:
+		var as jsonSchema
+		dec := json.NewDecoder(bytes.NewReader(a))
+		dec.UseNumber()
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&as); err != nil {
+			return fmt.Errorf("%s/additionalProperties: %w", loc, err)
+		}
+		if n.additional, err = c.sub(&as, loc+"/additionalProperties"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openEnum reads the x-sagectl-warnUnknown keyword of an open enum, written as
+// {"anyOf": [{"enum": [known...]}, {"pattern": form}], "x-sagectl-warnUnknown": words}.
+func (c *compiler) openEnum(n *node, loc string) error {
+	if len(n.anyOf) != 2 || n.anyOf[0].enum == nil || n.anyOf[1].pattern == nil {
+		return fmt.Errorf("%s: %s needs an anyOf of an enum and a pattern", loc, KeywordWarnUnknown)
+	}
+	known := make(map[string]bool, len(n.anyOf[0].enum))
+	for _, v := range n.anyOf[0].enum {
+		if s, ok := v.(string); ok {
+			known[s] = true
+		}
+	}
+	n.anyOf[0].enumSet = known
+	n.open = &openEnum{known: known, form: n.anyOf[1].pattern}
+	return nil
+}
+
+// pattern returns the one lazily compiled regular expression of source src.
+func (c *compiler) pattern(src string) *pattern {
+	p := c.patterns[src]
+	if p == nil {
+		p = &pattern{src: src}
+		c.patterns[src] = p
+	}
+	return p
+}
+
+// pattern is a regular expression compiled on first use: most patterns never meet a
+// value in a given run.
+type pattern struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+	err  error
+}
+
+// match reports whether s matches; the error is a pattern that does not compile.
+func (p *pattern) match(s string) (bool, error) {
+	p.once.Do(func() { p.re, p.err = regexp.Compile(p.src) })
+	if p.err != nil {
+		return false, fmt.Errorf("pattern %q: %w", p.src, p.err)
+	}
+	return p.re.MatchString(s), nil
+}
+
+// decodeValue decodes one JSON value with numbers as json.Number.
+func decodeValue(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
-	set := make(map[string]bool, len(known))
-	for _, v := range known {
-		set[v] = true
+	if !isScalar(v) {
+		return nil, fmt.Errorf("only strings, numbers, booleans and null are supported, not %T", v)
 	}
-	return warnUnknown{known: set, form: re}, nil
+	return v, nil
 }
 
-// openEnumParts returns the known values and the pattern of an open enum's schema.
-func openEnumParts(m map[string]any) (known []string, form string) {
-	branches, _ := m["anyOf"].([]any)
-	for _, b := range branches {
-		bm, _ := b.(map[string]any)
-		if vs, ok := bm["enum"].([]any); ok {
-			for _, v := range vs {
-				if s, ok := v.(string); ok {
-					known = append(known, s)
-				}
-			}
-		}
-		if p, ok := bm["pattern"].(string); ok {
-			form = p
-		}
+func isScalar(v any) bool {
+	switch v.(type) {
+	case nil, string, bool, json.Number:
+		return true
 	}
-	return known, form
+	return false
 }
 
-// warnUnknown flags a well-formed value outside the known list; the anyOf next to it
-// already rejects malformed values.
-type warnUnknown struct {
-	known map[string]bool
-	form  *regexp.Regexp
+// none marks a length or count limit the schema does not set.
+const none = -1
+
+func orNone(p *int) int {
+	if p == nil {
+		return none
+	}
+	return *p
 }
 
-func (w warnUnknown) Validate(ctx jsonschema.ValidationContext, v any) error {
-	s, ok := v.(string)
-	if !ok || w.known[s] || !w.form.MatchString(s) {
-		return nil
+// escapeToken escapes a JSON pointer reference token.
+func escapeToken(t string) string {
+	if !strings.ContainsAny(t, "~/") {
+		return t
 	}
-	return ctx.Error(KeywordWarnUnknown, "unknown value %q", s)
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
 }

@@ -1,21 +1,18 @@
 package schema
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
 
-// BenchmarkCompile is the one-off start-up cost of reading the embedded schema and
-// compiling every kind (a file of one kind pays for parse plus that kind only).
+// BenchmarkCompile is the one-off start-up cost of parsing and compiling every kind's
+// validation document (a file of one kind pays for that kind only).
 func BenchmarkCompile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := parse(schemaJSON)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, k := range []string{"Model", "EndpointConfig", "Endpoint"} {
-			if _, err := c.compiledKind(k); err != nil {
+		for k, ks := range kindSchemas {
+			if _, err := compile(k, ks.doc); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -26,69 +23,88 @@ func BenchmarkCompile(b *testing.B) {
 func BenchmarkCompileEndpointConfig(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := parse(schemaJSON)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := c.compiledKind("EndpointConfig"); err != nil {
+		if _, err := compile("EndpointConfig", endpointConfigDoc); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// TestKindDocuments: each kind's document holds the definitions it reaches and no
-// others, under the same names.
+// TestKindDocuments: each kind's validation document compiles and holds the
+// definitions it reaches, and not the other kinds.
 func TestKindDocuments(t *testing.T) {
-	c, err := parse(schemaJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for kind, want := range map[string][]string{
 		"Model":          {"Model", "ContainerDefinition", "Tag", "VpcConfig", "MetricsEndpoint"},
 		"EndpointConfig": {"EndpointConfig", "ProductionVariant", "ProductionVariantInstanceType", "Tag", "ClarifyTextConfig"},
 		"Endpoint":       {"Endpoint", "DeploymentConfig", "DesiredWeightAndCapacity", "Tag"},
 	} {
-		data, err := c.kindDocument(kind)
-		if err != nil {
+		var doc struct {
+			Defs map[string]json.RawMessage `json:"$defs"`
+		}
+		if err := json.Unmarshal(kindSchemas[kind].doc, &doc); err != nil {
 			t.Fatal(err)
 		}
-		doc := string(data)
 		for _, d := range want {
-			if !strings.Contains(doc, `"`+d+`":{`) {
+			if doc.Defs[d] == nil {
 				t.Errorf("%s document lacks $defs/%s", kind, d)
 			}
 		}
 		for _, other := range []string{"Model", "EndpointConfig", "Endpoint"} {
-			if other != kind && strings.Contains(doc, `"`+other+`":{"additionalProperties"`) {
+			if other != kind && doc.Defs[other] != nil {
 				t.Errorf("%s document holds $defs/%s", kind, other)
 			}
 		}
-		if _, err := c.compiledKind(kind); err != nil {
-			t.Errorf("%s: %v", kind, err)
+		root, err := compiledKind(kind)
+		if err != nil || root == nil || root.loc != "/$defs/"+kind {
+			t.Errorf("%s: %v, %v", kind, root, err)
 		}
 	}
-	if s, err := c.compiledKind("Bucket"); s != nil || err != nil {
-		t.Errorf("unknown kind: %v, %v", s, err)
+	if n, err := compiledKind("Bucket"); n != nil || err != nil {
+		t.Errorf("unknown kind: %v, %v", n, err)
 	}
 }
 
-// TestParseAndCompileErrors: a broken schema is reported, not a panic.
-func TestParseAndCompileErrors(t *testing.T) {
-	for name, data := range map[string]string{
-		"not JSON":     "{",
-		"kind missing": `{"$defs": {"Model": {}, "Endpoint": {}}}`,
+// TestCompileErrors: a validation document this validator cannot run exactly is
+// refused, naming where, never half-understood.
+func TestCompileErrors(t *testing.T) {
+	for name, tc := range map[string]struct{ doc, want string }{
+		"not JSON":         {`{`, "unexpected EOF"},
+		"kind missing":     {`{"$defs": {"Endpoint": {}}}`, "no definition $defs/Model"},
+		"unknown keyword":  {`{"$defs": {"Model": {"oneOf": []}}}`, `unknown field "oneOf"`},
+		"unknown type":     {`{"$defs": {"Model": {"type": "int"}}}`, `/$defs/Model: unknown type "int"`},
+		"type list":        {`{"$defs": {"Model": {"type": ["string"]}}}`, "cannot unmarshal array"},
+		"remote ref":       {`{"$defs": {"Model": {"$ref": "other.json#/x"}}}`, "not a #/$defs/ reference"},
+		"dangling ref":     {`{"$defs": {"Model": {"properties": {"A": {"$ref": "#/$defs/Gone"}}}}}`, "/$defs/Model/properties/A: no definition $defs/Gone"},
+		"object enum":      {`{"$defs": {"Model": {"enum": [{}]}}}`, "/$defs/Model/enum: only strings"},
+		"empty enum":       {`{"$defs": {"Model": {"enum": []}}}`, "/$defs/Model/enum: empty"},
+		"object const":     {`{"$defs": {"Model": {"const": [1]}}}`, "/$defs/Model/const: only strings"},
+		"bad minimum":      {`{"$defs": {"Model": {"minimum": "x"}}}`, "invalid number literal"},
+		"fraction length":  {`{"$defs": {"Model": {"minLength": 1.5}}}`, "minLength"},
+		"bad additional":   {`{"$defs": {"Model": {"additionalProperties": {"nope": 1}}}}`, `additionalProperties: json: unknown field "nope"`},
+		"bad open enum":    {`{"$defs": {"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"pattern": "x"}]}}}`, "needs an anyOf of an enum and a pattern"},
+		"bad property":     {`{"$defs": {"Model": {"properties": {"a/b": {"type": 1}}}}}`, "cannot unmarshal number"},
+		"bad names":        {`{"$defs": {"Model": {"propertyNames": {"type": "x"}}}}`, `/$defs/Model/propertyNames: unknown type "x"`},
+		"bad items":        {`{"$defs": {"Model": {"items": {"$ref": "#/x"}}}}`, "/$defs/Model/items: $ref"},
+		"bad anyOf branch": {`{"$defs": {"Model": {"anyOf": [{"type": "x"}]}}}`, "/$defs/Model/anyOf/0: unknown type"},
+		"huge maximum":     {`{"$defs": {"Model": {"maximum": 1e999999999999}}}`, "/$defs/Model/maximum"},
 	} {
-		if _, err := parse([]byte(data)); err == nil {
-			t.Errorf("%s: parsed", name)
+		_, err := compile("Model", []byte(tc.doc))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "kinds/Model.json") {
+			t.Errorf("%s: got %v, want an error naming kinds/Model.json and %q", name, err, tc.want)
 		}
 	}
-	for name, doc := range map[string]string{
-		"bad open enum": `{"$defs": {"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"enum": ["a"]}, {"pattern": "("}]}}}`,
-		"not a schema":  `{"$defs": {"Model": {"type": 5}}}`,
-		"not JSON":      `{`,
-	} {
-		if _, err := compileKind("Model", []byte(doc)); err == nil {
-			t.Errorf("%s: compiled", name)
+}
+
+// TestBrokenPatternIsReported: a pattern that does not compile is found the first time
+// a value meets it, and reported as sagectl's bug, not as the user's error.
+func TestBrokenPatternIsReported(t *testing.T) {
+	root, err := compile("Model", []byte(`{"$defs": {"Model": {"properties": {"A": {"pattern": "("}, "B": {"$ref": "#/$defs/Open"}}},
+		"Open": {"x-sagectl-warnUnknown": "f", "anyOf": [{"enum": ["a"]}, {"pattern": "["}]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []map[string]any{{"A": "x"}, {"B": "b"}} {
+		if _, err := walk(root, v); err == nil || !strings.Contains(err.Error(), "pattern") {
+			t.Errorf("%v: got %v", v, err)
 		}
 	}
 }

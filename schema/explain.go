@@ -1,41 +1,40 @@
 package schema
 
 import (
-	"errors"
+	"bytes"
+	"encoding/json"
 	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"sync"
 )
 
-// explain flattens a validation error into its leaf causes and rewrites each in words.
-func (c *compiledSchema) explain(kind string, value any, err error) []Error {
-	var ve *jsonschema.ValidationError
-	if err == nil || !errors.As(err, &ve) {
-		if err != nil {
-			return []Error{{Keyword: "schema", Message: err.Error()}}
-		}
-		return nil
+// fullSchema is sagectl.schema.json as plain JSON values (numbers as json.Number),
+// parsed the first time a document has an error: messages quote its descriptions,
+// titles and limits, and look up where a misplaced field belongs.
+var fullSchema = sync.OnceValues(func() (any, error) { return parseFull(schemaJSON) })
+
+func parseFull(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var root map[string]any
+	if err := dec.Decode(&root); err != nil {
+		return nil, err
 	}
+	return root, nil
+}
+
+// explain rewrites each failed keyword in words.
+func explain(kind string, value any, leaves []leaf, raw any) []Error {
 	var out []Error
-	var walk func(e *jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 || c.isOpenEnum(e) {
-			out = append(out, c.leaf(kind, value, e)...)
-			return
-		}
-		for _, cause := range e.Causes {
-			walk(cause)
-		}
+	for _, lf := range leaves {
+		out = append(out, explainLeaf(kind, value, lf, raw)...)
 	}
-	walk(ve)
 	return out
 }
 
-// leafCtx is what a message writer knows about one leaf cause.
+// leafCtx is what a message writer knows about one failed keyword.
 type leafCtx struct {
 	kind    string
 	pointer string
@@ -43,20 +42,17 @@ type leafCtx struct {
 	rule    any            // the failing keyword's value in the schema
 	parent  map[string]any // the schema object holding the keyword
 	value   any            // the offending instance value
-	e       *jsonschema.ValidationError
-	schema  any // the whole schema, to look up the other kinds
+	schema  any            // the whole schema, to look up the other kinds
 }
 
-func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationError) []Error {
-	loc := schemaPointer(e.AbsoluteKeywordLocation)
-	keyword := lastToken(loc)
-	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
-	l := leafCtx{kind: kind, pointer: instancePointer(e.InstanceLocation), keyword: keyword, rule: resolve(c.raw, loc),
-		parent: parent, value: resolve(value, instancePointer(e.InstanceLocation)), e: e, schema: c.raw}
-	if strings.Contains(loc, "/propertyNames/") {
+func explainLeaf(kind string, value any, lf leaf, raw any) []Error {
+	parent, _ := resolve(raw, lf.node.loc).(map[string]any)
+	l := leafCtx{kind: kind, pointer: lf.pointer, keyword: lf.keyword, rule: parent[lf.keyword],
+		parent: parent, value: resolve(value, lf.pointer), schema: raw}
+	if strings.HasSuffix(lf.node.loc, "/propertyNames") {
 		return []Error{l.propertyName()}
 	}
-	switch keyword {
+	switch lf.keyword {
 	case "additionalProperties":
 		return l.unknownFields()
 	case "required":
@@ -69,7 +65,7 @@ func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationEr
 		return []Error{l.badOpenEnum()}
 	case KeywordWarnUnknown:
 		return []Error{l.unknownOpenValue()}
-	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+	case "minimum", "maximum":
 		return []Error{l.outOfRange()}
 	case "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties":
 		return []Error{l.badSize()}
@@ -79,19 +75,7 @@ func (c *compiledSchema) leaf(kind string, value any, e *jsonschema.ValidationEr
 		}
 		return []Error{l.noMatch()}
 	}
-	return []Error{{Pointer: l.pointer, Keyword: keyword, Message: fmt.Sprintf("%s: %s", l.field(), e.Message)}}
-}
-
-// isOpenEnum reports whether e is the anyOf of an open enum (an instance type): its
-// branch errors are one problem, not two.
-func (c *compiledSchema) isOpenEnum(e *jsonschema.ValidationError) bool {
-	loc := schemaPointer(e.AbsoluteKeywordLocation)
-	if lastToken(loc) != "anyOf" {
-		return false
-	}
-	parent, _ := resolve(c.raw, parentPointer(loc)).(map[string]any)
-	_, ok := parent[KeywordWarnUnknown]
-	return ok
+	return []Error{{Pointer: l.pointer, Keyword: lf.keyword, Message: fmt.Sprintf("%s fails the schema's %s", l.field(), lf.keyword)}}
 }
 
 // field names the offending value the way a user reads it: InstanceType, Tags[0].
@@ -130,37 +114,6 @@ func Place(kind, pointer string) string {
 		return kind
 	}
 	return b.String()
-}
-
-// instancePointer turns jsonschema's instance location, whose tokens it also
-// URL-escapes ("A%20B"), into a plain JSON pointer.
-func instancePointer(loc string) string {
-	if !strings.Contains(loc, "%") {
-		return loc
-	}
-	parts := strings.Split(loc, "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	return strings.Join(parts, "/")
-}
-
-// schemaPointer returns the JSON pointer part of an absolute keyword location.
-func schemaPointer(abs string) string {
-	if i := strings.IndexByte(abs, '#'); i >= 0 {
-		return abs[i+1:]
-	}
-	return ""
-}
-
-func lastToken(p string) string {
-	t := tokens(p)
-	if len(t) == 0 {
-		return ""
-	}
-	return t[len(t)-1]
 }
 
 func parentPointer(p string) string {
@@ -203,7 +156,7 @@ func resolve(v any, p string) any {
 
 // childPointer appends key to pointer p, escaped.
 func childPointer(p, key string) string {
-	return p + "/" + strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
+	return p + "/" + escapeToken(key)
 }
 
 // sortedKeys returns the keys of m in order.
@@ -214,4 +167,23 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// openEnumParts returns the known values and the pattern of an open enum's schema.
+func openEnumParts(m map[string]any) (known []string, form string) {
+	branches, _ := m["anyOf"].([]any)
+	for _, b := range branches {
+		bm, _ := b.(map[string]any)
+		if vs, ok := bm["enum"].([]any); ok {
+			for _, v := range vs {
+				if s, ok := v.(string); ok {
+					known = append(known, s)
+				}
+			}
+		}
+		if p, ok := bm["pattern"].(string); ok {
+			form = p
+		}
+	}
+	return known, form
 }

@@ -253,7 +253,7 @@ func (l leafCtx) propertyName() Error {
 	case "maxLength", "minLength":
 		e.Message = fmt.Sprintf("key %q in %s is %d characters long; the limit is %s", key, mapName, size(key), valueWord(l.rule))
 	default:
-		e.Message = fmt.Sprintf("key %q in %s: %s", key, mapName, l.e.Message)
+		e.Message = fmt.Sprintf("key %q in %s fails the schema's %s", key, mapName, l.keyword)
 	}
 	e.Hint = "rename the key"
 	return e

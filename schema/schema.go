@@ -45,22 +45,29 @@ type Error struct {
 // EndpointConfig). The value is what manifest.ToValue returns: map[string]any, []any,
 // string, bool, nil and json.Number. Errors come one per leaf cause, sorted by pointer.
 func Validate(kind string, value any) []Error {
-	c, err := compiled()
-	if err != nil {
-		return []Error{internalError(err)}
-	}
 	if kind == "" {
 		kind = "EndpointConfig"
 	}
-	sch, err := c.compiledKind(kind)
+	root, err := compiledKind(kind)
 	if err != nil {
 		return []Error{internalError(err)}
 	}
-	if sch == nil {
+	if root == nil {
 		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint", kind),
 			Hint: "set kind to Model, EndpointConfig or Endpoint"}}
 	}
-	out := c.explain(kind, value, sch.Validate(value))
+	leaves, err := walk(root, value)
+	if err != nil {
+		return []Error{internalError(err)}
+	}
+	if len(leaves) == 0 {
+		return nil
+	}
+	raw, err := fullSchema()
+	if err != nil {
+		return []Error{internalError(err)}
+	}
+	out := explain(kind, value, leaves, raw)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pointer != out[j].Pointer {
 			return out[i].Pointer < out[j].Pointer
@@ -72,6 +79,6 @@ func Validate(kind string, value any) []Error {
 
 // internalError reports that sagectl's own schema is broken: a bug, not the user's.
 func internalError(err error) Error {
-	return Error{Keyword: "schema", Message: "sagectl's embedded schema does not compile: " + err.Error(),
+	return Error{Keyword: "schema", Message: "sagectl's embedded schema is broken: " + err.Error(),
 		Hint: "this is a bug in sagectl: please report it"}
 }

@@ -43,6 +43,24 @@ func TestGeneratedSchemaIsCurrent(t *testing.T) {
 	}
 }
 
+// TestKindDocumentsAreCurrent fails when the validation documents in kinds/ are not
+// what go generate derives from sagectl.schema.json: run `make generate`.
+func TestKindDocumentsAreCurrent(t *testing.T) {
+	docs, err := gen.KindDocuments(schema.JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range gen.KindNames() {
+		got, err := os.ReadFile("kinds/" + k + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, docs[k]) {
+			t.Errorf("kinds/%s.json is stale: run `make generate` (go generate ./schema/...) and commit the result", k)
+		}
+	}
+}
+
 // TestSchemaIsDraft2020 checks that the printed schema is valid draft 2020-12 that a
 // standard validator compiles, and that the top level dispatches on kind.
 func TestSchemaIsDraft2020(t *testing.T) {
