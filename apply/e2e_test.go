@@ -303,3 +303,26 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyTagsOnlyOwnedOrAdopted: tag changes on a resource sagectl does not own are refused,
+// unless the reviewed plan adopts it by adding the ownership tag.
+func TestApplyTagsOnlyOwnedOrAdopted(t *testing.T) {
+	h := newHarness(t)
+	h.deployed(t, "theirs", "their-config", "their-model", false)
+	arn := aws.ToString(h.describe(t, "theirs").EndpointArn)
+	tag := func(k string) Step {
+		return step(Endpoint, "theirs", "tag", &sagemaker.AddTagsInput{ResourceArn: aws.String(arn),
+			Tags: []types.Tag{{Key: aws.String(k), Value: aws.String("v")}}})
+	}
+	res := h.x.Run(h.ctx, []Step{tag("team")})
+	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "not changed: it has no sagectl:managed-by tag") {
+		t.Fatalf("tagging an unowned endpoint: %+v", res.Steps)
+	}
+	if res := h.x.Run(h.ctx, []Step{tag(ManagedByTag), tag("team")}); !res.OK() {
+		t.Fatalf("adopt, then tag: %+v", res.Steps)
+	}
+	tags, err := Tags(h.ctx, h.raw, arn)
+	if err != nil || tags[ManagedByTag] != "v" || tags["team"] != "v" {
+		t.Errorf("tags %v, %v", tags, err)
+	}
+}

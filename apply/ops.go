@@ -72,8 +72,12 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		return verifyWeights(after, in.DesiredWeightsAndCapacities)
 	case *sagemaker.AddTagsInput:
-		if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
-			return err
+		// A reviewed plan may adopt a resource by tagging it as sagectl's; any other change
+		// needs the resource to be sagectl's already.
+		if !adopts(in.Tags) {
+			if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+				return err
+			}
 		}
 		_, err := x.API.AddTags(c, in)
 		return wrap("AddTags", aws.ToString(in.ResourceArn), err)
@@ -142,12 +146,20 @@ func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.Desired
 	return nil
 }
 
-// withOwnership returns tags with ManagedByTag set, so everything sagectl creates is its own.
-func withOwnership(tags []types.Tag) []types.Tag {
+// adopts reports whether tags give a resource sagectl's ownership tag.
+func adopts(tags []types.Tag) bool {
 	for _, t := range tags {
 		if aws.ToString(t.Key) == ManagedByTag {
-			return tags
+			return true
 		}
+	}
+	return false
+}
+
+// withOwnership returns tags with ManagedByTag set, so everything sagectl creates is its own.
+func withOwnership(tags []types.Tag) []types.Tag {
+	if adopts(tags) {
+		return tags
 	}
 	return append(tags, types.Tag{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)})
 }
