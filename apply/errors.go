@@ -54,7 +54,7 @@ func endpointError(name string, out *sagemaker.DescribeEndpointOutput) *Error {
 			orNone(reason))
 	default:
 		e.Kind = KindUnexpected
-		e.Reason = fmt.Sprintf("went %s while sagectl waited for InService (%s); someone else is acting on it: run sagectl plan and apply again",
+		e.Reason = fmt.Sprintf("is %s, not InService (%s); someone else is acting on it: run sagectl plan and apply again",
 			out.EndpointStatus, orNone(reason))
 	}
 	return e

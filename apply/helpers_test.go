@@ -185,6 +185,11 @@ func (f *fakeAPI) DeleteEndpoint(_ context.Context, in *sagemaker.DeleteEndpoint
 	return &sagemaker.DeleteEndpointOutput{}, nil
 }
 
+func (f *fakeAPI) UpdateEndpoint(_ context.Context, in *sagemaker.UpdateEndpointInput, _ ...func(*sagemaker.Options)) (*sagemaker.UpdateEndpointOutput, error) {
+	f.call("UpdateEndpoint")
+	return &sagemaker.UpdateEndpointOutput{}, nil
+}
+
 func sortedNames[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -118,6 +118,9 @@ func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEn
 	if _, err := x.Guard.owned(ctx, "endpoint", name, out.EndpointArn, "changed"); err != nil {
 		return nil, err
 	}
+	if s := out.EndpointStatus; s != types.EndpointStatusInService && !pending[s] {
+		return nil, endpointError(name, out) // Failed, UpdateRollbackFailed, ...: its own advice
+	}
 	if out.EndpointStatus != types.EndpointStatusInService {
 		return nil, &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindBusy,
 			Reason: fmt.Sprintf("not changed: it is %s, not InService (another deployment is in progress); wait for it to settle, then plan and apply again", out.EndpointStatus)}

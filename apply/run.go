@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -75,12 +76,13 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 	done := make(chan finished)
 	running := 0
 	slots := make(chan struct{}, max(1, x.Parallelism))
+	halt := &stopper{ch: make(chan struct{})}
 	for {
 		if ctx.Err() != nil {
 			res.Interrupted = true
 		}
 		for i := range steps {
-			if state[i] != "" || res.Interrupted {
+			if state[i] != "" || res.Interrupted || halt.stopped() {
 				continue
 			}
 			ready, blocker := true, -1
@@ -103,9 +105,14 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 			if !ready {
 				continue
 			}
+			slots <- struct{}{} // in plan order: with Parallelism 1, steps run exactly in order
+			if halt.stopped() {
+				<-slots
+				break
+			}
 			state[i] = "running"
 			running++
-			go func(i int) { done <- finished{i, x.runStep(ctx, steps[i], slots)} }(i)
+			go func(i int) { done <- finished{i, x.runStep(ctx, steps[i], slots, halt)} }(i)
 		}
 		if running == 0 {
 			break
@@ -117,17 +124,35 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 	}
 	for i := range steps {
 		if state[i] == "" || state[i] == NotStarted {
-			res.Steps[i] = Outcome{Step: steps[i], State: NotStarted}
+			res.Steps[i] = Outcome{Step: steps[i], State: NotStarted, Err: halt.err}
 		}
 	}
 	return res
 }
 
-// runStep runs one step's calls in order, stopping at the first failure. It works only while
-// it holds one of slots, and releases it while its waits sleep.
-func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}) Outcome {
+// stopper is the hard stop of a run: once stopped, no step starts.
+type stopper struct {
+	once sync.Once
+	ch   chan struct{}
+	err  error // why, read only after the run's steps have ended
+}
+
+func (s *stopper) stop(err error) { s.once.Do(func() { s.err = err; close(s.ch) }) }
+
+func (s *stopper) stopped() bool {
+	select {
+	case <-s.ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// runStep runs one step's calls in order, stopping at the first failure. It starts holding
+// one of slots, gives it up while its waits sleep, and releases it when done. A hard stop (see
+// KindHardStop) stops halt before the slot is released, so no other step starts after it.
+func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}, halt *stopper) Outcome {
 	o := Outcome{Step: s, State: Done}
-	slots <- struct{}{}
 	defer func() { <-slots }()
 	if ctx.Err() != nil {
 		o.State = NotStarted
@@ -149,6 +174,8 @@ func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}) Out
 			o.State, o.Err = Failed, err
 			if e := (*Error)(nil); errors.As(err, &e) && e.Kind == KindInterrupted {
 				o.State = Interrupted
+			} else if errors.As(err, &e) && e.Kind == KindHardStop {
+				halt.stop(fmt.Errorf("apply stopped after %s %q went %s", e.Resource, e.Name, e.Status))
 			}
 			break
 		}

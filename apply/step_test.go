@@ -56,6 +56,34 @@ func TestRunSkipsDependentsOfBlockedSteps(t *testing.T) {
 	}
 }
 
+// TestHardStopStartsNothingNew: after UpdateRollbackFailed no further step starts, even one
+// that does not depend on the failed endpoint.
+func TestHardStopStartsNothingNew(t *testing.T) {
+	api, clock := newFakeAPI(), newFakeClock()
+	api.setOwned("arn:endpoint/ep", true)
+	seen := map[string]int{}
+	api.onDescribeEndpoint = func(name string, _ int) (*sagemaker.DescribeEndpointOutput, error) {
+		seen[name]++
+		s := types.EndpointStatusInService
+		if seen[name] > 1 {
+			s = types.EndpointStatusUpdateRollbackFailed
+		}
+		return &sagemaker.DescribeEndpointOutput{EndpointName: aws.String(name), EndpointArn: aws.String("arn:endpoint/" + name),
+			EndpointConfigName: aws.String("old"), EndpointStatus: s}, nil
+	}
+	x := New(api, clock, nil, Options{Parallelism: 1})
+	res := x.Run(context.Background(), []Step{swapConfig("ep", "new"), swapConfig("other", "new")})
+	if got := states(res); !slices.Equal(got, []State{Failed, NotStarted}) {
+		t.Fatalf("states %v: %+v", got, res.Steps)
+	}
+	if err := res.Steps[1].Err; err == nil || !strings.Contains(err.Error(), `apply stopped after endpoint "ep" went UpdateRollbackFailed`) {
+		t.Errorf("not started because: %v", err)
+	}
+	if api.count("UpdateEndpoint") != 1 {
+		t.Errorf("UpdateEndpoint calls = %d, want 1", api.count("UpdateEndpoint"))
+	}
+}
+
 func TestUnknownInputIsRefused(t *testing.T) {
 	h := newHarness(t)
 	res := h.x.Run(h.ctx, []Step{step(Model, "m", "create", &sagemaker.ListModelsInput{})})

@@ -95,7 +95,7 @@ func TestEndpointWait(t *testing.T) {
 		{"all pending statuses", []types.EndpointStatus{"Updating", "SystemUpdating", "RollingBack", "InService"}, "", "", 4},
 		{"failed", []types.EndpointStatus{"Creating", "Failed"}, KindFailed, `Failed: FailureReason "ping health check"`, 2},
 		{"update rollback failed", []types.EndpointStatus{"Updating", "UpdateRollbackFailed"}, KindHardStop, "needs a human", 2},
-		{"deleted underneath", []types.EndpointStatus{"Creating", "Deleting"}, KindUnexpected, "went Deleting", 2},
+		{"deleted underneath", []types.EndpointStatus{"Creating", "Deleting"}, KindUnexpected, "is Deleting, not InService", 2},
 		{"timeout", []types.EndpointStatus{"Creating"}, KindTimeout, "still Creating after the 1h0m0s wait timeout", 0},
 	}
 	for _, tt := range tests {
