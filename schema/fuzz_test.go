@@ -1,6 +1,8 @@
 package schema_test
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -35,6 +37,34 @@ func FuzzValidate(f *testing.F) {
 					t.Errorf("%s: pointer %q does not resolve (%s)", kind, e.Pointer, e.Message)
 				}
 			}
+		}
+	})
+}
+
+// FuzzDifferential: on any JSON value, as any kind, sagectl's validator and jsonschema
+// v5 agree on whether it is valid and on which keywords fail where.
+func FuzzDifferential(f *testing.F) {
+	for _, seed := range []string{
+		`{"EndpointConfigName": "c", "ProductionVariants": [{"VariantName": "v", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}]}`,
+		`{"EndpointConfigName": "", "ProductionVariants": [{"VariantName": "v", "InstanceType": "ml.m9.large", "InitialInstanceCount": "1", "Typo": 1}, 7], "Tags": [{"Key": "k"}]}`,
+		`{"ProductionVariants": [{"VariantName": "v", "InstanceType": "ml.bad", "ServerlessConfig": {"MemorySizeInMB": 1e3, "MaxConcurrency": 2.0}}]}`,
+		`{"ModelName": "m_", "ExecutionRoleArn": "x", "PrimaryContainer": {"Image": 5, "Environment": {"a-b": 1, "A/B~": "x", "": ""}, "Mode": "SingleModel"}}`,
+		`{"EndpointName": "e", "EndpointConfigName": "c", "DesiredWeightsAndCapacities": [{"VariantName": "v", "DesiredWeight": -0.5}], "DeploymentConfig": {"BlueGreenUpdatePolicy": {"TrafficRoutingConfiguration": {"Type": "CANARY", "WaitIntervalInSeconds": 3601}}}}`,
+		`{"kind": "Model", "MetricsConfig": {"MetricPublishFrequencyInSeconds": 45}}`,
+		`[1, "a", null, true, {}]`,
+		`"text"`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		dec := json.NewDecoder(strings.NewReader(src))
+		dec.UseNumber()
+		var v any
+		if dec.Decode(&v) != nil {
+			return
+		}
+		for _, kind := range kinds {
+			agree(t, "fuzzed value", kind, v)
 		}
 	})
 }
