@@ -240,3 +240,46 @@ func (r *recordingProgress) Done(ep string) {
 }
 
 func (r *recordingProgress) Print(string) {}
+
+func TestPendingText(t *testing.T) {
+	p := &types.PendingDeploymentSummary{EndpointConfigName: aws.String("c2"), ProductionVariants: []types.PendingProductionVariantSummary{
+		{VariantName: aws.String("a"), CurrentInstanceCount: aws.Int32(1), DesiredInstanceCount: aws.Int32(2),
+			VariantStatus: []types.ProductionVariantStatus{{Status: types.VariantStatusCreating}, {Status: types.VariantStatusBaking}}},
+		{VariantName: aws.String("b")},
+	}}
+	if got, want := pendingText(p), "→ c2 a 1/2 Baking b 0/0"; got != want {
+		t.Errorf("pendingText = %q, want %q", got, want)
+	}
+	if got := pendingText(nil); got != "" {
+		t.Errorf("pendingText(nil) = %q", got)
+	}
+}
+
+func TestEndpointGone(t *testing.T) {
+	tests := []struct {
+		name     string
+		statuses []types.EndpointStatus
+		message  string // "" means gone
+	}{
+		{"deleted", []types.EndpointStatus{"Deleting", "Deleting", ""}, ""},
+		{"already gone", []types.EndpointStatus{""}, ""},
+		{"failed to delete", []types.EndpointStatus{"Deleting", "Failed"}, `Failed: FailureReason "boom"`},
+		{"stuck", []types.EndpointStatus{"Deleting"}, "still Deleting after the 1h0m0s wait timeout"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			api := newFakeAPI()
+			scripted(api, "boom", tt.statuses...)
+			err := newWaiter(api, newFakeClock()).EndpointGone(context.Background(), "ep")
+			if tt.message == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.message) {
+				t.Fatalf("err = %v, want %q", err, tt.message)
+			}
+		})
+	}
+}
