@@ -35,8 +35,11 @@ func (p *planner) planImmutable(res *resource) {
 	if len(a.Changes) > 0 {
 		a.Kind = Replace
 		a.Reason = fmt.Sprintf("%s: %ss cannot change after creation, so it is deleted and created again", changedFields(a.Changes), res.kind)
-		if res.kind == manifest.KindModel {
+		switch res.kind {
+		case manifest.KindModel:
 			a.Reason += "; endpoints keep serving the old model until a new config is deployed"
+		case manifest.KindEndpointConfig:
+			a.Reason += " (apply checks again that no endpoint uses it)"
 		}
 		a.Blocked = p.replaceBlocked(res, l)
 		a.Calls = append(a.Calls,
