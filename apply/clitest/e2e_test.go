@@ -126,6 +126,13 @@ func TestCLISavedPlanAndStaleCheck(t *testing.T) {
 		t.Fatalf("apply saved plan: exit %d\n%s", code, out)
 	}
 	c.converged(testdata("v1"))
+	nothing := filepath.Join(dir, "nothing.json")
+	if code, out := c.run("plan", "--naming", "hashed", "--out", nothing, testdata("v1")); code != 0 {
+		t.Fatal(out)
+	}
+	if code, out := c.run("apply", nothing); code != 0 || out != "No changes: the plan has nothing to apply.\n" {
+		t.Errorf("apply of a plan without changes: exit %d\n%s", code, out)
+	}
 	c.emu.ResetCalls()
 	code, out := c.run("apply", "--poll-max", "5ms", stale)
 	if code != 1 || !strings.Contains(out, "the plan is stale") || !strings.Contains(out, "Endpoint churn: was created since the plan") {

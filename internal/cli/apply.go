@@ -55,7 +55,9 @@ func runApply(e *env, c *cli.Context) error {
 		return fail(ExitFindings, "%v", err)
 	}
 	if len(steps) == 0 {
-		fmt.Fprintln(e.stdout, "No changes: the live resources match the manifests.")
+		if c.NArg() == 1 && isPlanFile(c.Args().First()) {
+			fmt.Fprintln(e.stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
+		}
 		return nil
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
