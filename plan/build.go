@@ -63,6 +63,8 @@ type planner struct {
 	gone    map[key]bool      // resources the plan deletes
 	err     error             // first request that could not be built
 	cur     *resource         // the desired resource being planned, for errors
+	// unmanaged are the unowned live resources no manifest names (Prune only).
+	unmanaged []Resource
 }
 
 // Build plans set against the live state read through r. The manifests must already
@@ -293,7 +295,7 @@ func (p *planner) result() *Plan {
 		}
 		return p.actions[i].PhysicalName < p.actions[j].PhysicalName
 	})
-	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions}
+	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions, Unmanaged: p.unmanaged}
 	for _, a := range p.actions {
 		switch a.Kind.Effect() {
 		case "create":

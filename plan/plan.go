@@ -32,6 +32,15 @@ type Plan struct {
 	Documents []Document `json:"documents"`
 	// Fingerprints identify the live state the plan was made against.
 	Fingerprints Fingerprints `json:"fingerprints"`
+	// Unmanaged lists, with Prune, the live resources no manifest names that are not
+	// tagged sagectl:managed-by: prune leaves them alone.
+	Unmanaged []Resource `json:"unmanaged,omitempty"`
+}
+
+// Resource names a resource.
+type Resource struct {
+	Kind manifest.Kind `json:"kind"`
+	Name string        `json:"name"`
 }
 
 // Summary counts a plan's actions by what they do to the resource.

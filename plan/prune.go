@@ -17,8 +17,12 @@ func (p *planner) planDeletes() {
 	for _, k := range []manifest.Kind{manifest.KindEndpoint, manifest.KindEndpointConfig, manifest.KindModel} {
 		desired := p.desiredPhysical(k)
 		for _, lk := range p.liveKeys(k) {
-			if owned(p.live[lk]) && !p.gone[lk] && desired[lk.name] == nil {
+			switch {
+			case desired[lk.name] != nil || p.gone[lk]:
+			case owned(p.live[lk]):
 				p.planDelete(k, lk.name)
+			default:
+				p.unmanaged = append(p.unmanaged, Resource{Kind: k, Name: lk.name})
 			}
 		}
 	}

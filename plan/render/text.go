@@ -62,6 +62,12 @@ func (t *Text) Render(w io.Writer, p *plan.Plan) error {
 			b.WriteString("  " + s + "\n")
 		}
 	}
+	if len(p.Unmanaged) > 0 {
+		b.WriteString("\nNot managed by sagectl (no sagectl:managed-by tag), left alone by --prune:\n")
+		for _, r := range p.Unmanaged {
+			fmt.Fprintf(&b, "  %s %s\n", r.Kind, r.Name)
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
