@@ -16,10 +16,11 @@ import (
 
 // earlierAttempt reports whether a create failed only because an earlier attempt of the same
 // create succeeded: the service says the resource already exists, and the one there carries
-// sagectl's ownership tag and the spec hash this create asked for. That happens when a 5xx
+// sagectl's ownership tag and the spec hash this create asked for (an endpoint, also the
+// config it asked for). That happens when a 5xx
 // answered a create the service had carried out and the retry found it, or when an apply was
 // killed right after the call. Anything else that exists under the name is not ours to reuse.
-func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name string, tags []types.Tag) bool {
+func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name string, tags []types.Tag, config string) bool {
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || !strings.Contains(ae.ErrorMessage(), "already existing") {
 		return false
@@ -47,6 +48,12 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name str
 			return false
 		}
 		arn = out.EndpointConfigArn
+	case Endpoint:
+		out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
+		if err != nil || aws.ToString(out.EndpointConfigName) != config {
+			return false
+		}
+		arn = out.EndpointArn
 	default:
 		return false
 	}
@@ -54,9 +61,10 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name str
 	return err == nil && got[ManagedByTag] != "" && got[plan.TagSpecHash] == want
 }
 
-// created turns the error of a create into nil when earlierAttempt explains it.
-func (x *Executor) created(ctx context.Context, op string, err error, kind, name string, tags []types.Tag) error {
-	if err == nil || x.earlierAttempt(ctx, err, kind, name, tags) {
+// created turns the error of a create into nil when earlierAttempt explains it; config is
+// the endpoint config a CreateEndpoint asked for.
+func (x *Executor) created(ctx context.Context, op string, err error, kind, name string, tags []types.Tag, config string) error {
+	if err == nil || x.earlierAttempt(ctx, err, kind, name, tags, config) {
 		return nil
 	}
 	return fmt.Errorf("%s %s: %w", op, name, err)

@@ -300,6 +300,19 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 			if !tt.ok && !strings.Contains(res.Steps[0].Err.Error(), "Cannot create already existing endpoint configuration") {
 				t.Errorf("err = %v", res.Steps[0].Err)
 			}
+			// The same for an endpoint, which must also be on the config asked for.
+			if _, err := h.raw.CreateEndpoint(h.ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("ep"),
+				EndpointConfigName: aws.String("c1"), Tags: tt.existing}); err != nil {
+				t.Fatal(err)
+			}
+			for _, config := range []string{"c1", "c0"} {
+				e := createEndpoint("ep", config)
+				e.Inputs[0].(*sagemaker.CreateEndpointInput).Tags = tagged("h1")
+				res = h.x.Run(h.ctx, []Step{e})
+				if want := tt.ok && config == "c1"; res.OK() != want {
+					t.Errorf("endpoint on %s: ok = %v, want %v: %+v", config, res.OK(), want, res.Steps)
+				}
+			}
 		})
 	}
 }
