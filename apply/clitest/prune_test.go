@@ -53,7 +53,7 @@ func TestCLIPruneDeletesOnlyOwned(t *testing.T) {
 			t.Errorf("unowned config %s: %v", n, err)
 		}
 	}
-	if code, out := c.run("plan", "--naming", "hashed", "--prune", "--detailed-exitcode", testdata("fleet-pruned")); code != 0 || strings.Contains(out, "theirs") {
+	if code, out := c.run("plan", "--naming", "hashed", "--prune", "--detailed-exitcode", testdata("fleet-pruned")); code != 0 || strings.Contains(out, "(delete)") {
 		t.Fatalf("plan --prune after apply --prune: exit %d\n%s", code, out)
 	}
 }
