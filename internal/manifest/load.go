@@ -85,8 +85,9 @@ func loadOne(p string, stdin io.Reader) loaded {
 }
 
 // Expand turns paths into the list of manifest files: a directory is walked
-// recursively (hidden folders skipped, *.yaml, *.yml and *.json kept, sorted); a file
-// is kept whatever its extension; "-" stands for standard input.
+// recursively (*.yaml, *.yml and *.json kept, sorted; hidden folders and hidden files
+// such as .sagectl.yaml or .pre-commit-config.yaml skipped); a file named explicitly
+// is kept whatever its name; "-" stands for standard input.
 func Expand(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -113,7 +114,7 @@ func Expand(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if IsManifestName(d.Name()) {
+			if IsManifestName(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
 				found = append(found, path)
 			}
 			return nil

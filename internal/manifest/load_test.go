@@ -203,12 +203,12 @@ func (zeroReader) Read(p []byte) (int, error) {
 
 func TestExpand(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"b.yaml", "a.yml", "c.json", "notes.txt", ".hidden/x.yaml", "sub/d.yaml", "sub/.git/e.yaml"} {
+	for _, p := range []string{"b.yaml", "a.yml", "c.json", "notes.txt", ".hidden/x.yaml", "sub/d.yaml", "sub/.git/e.yaml", ".sagectl.yaml", "sub/.gitlab-ci.yml"} {
 		full := filepath.Join(dir, p)
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, []byte("kind: Model\n"), 0o644)
 	}
-	got, err := Expand([]string{dir, filepath.Join(dir, "notes.txt"), "-"})
+	got, err := Expand([]string{dir, filepath.Join(dir, "notes.txt"), filepath.Join(dir, ".sagectl.yaml"), "-"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestExpand(t *testing.T) {
 		}
 		rel = append(rel, r)
 	}
-	want := "a.yml b.yaml c.json sub/d.yaml notes.txt -"
+	want := "a.yml b.yaml c.json sub/d.yaml notes.txt .sagectl.yaml -"
 	if strings.Join(rel, " ") != want {
 		t.Errorf("Expand = %v, want %s", rel, want)
 	}
