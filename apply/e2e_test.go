@@ -142,13 +142,29 @@ func TestApplyFaults(t *testing.T) {
 			s.Inject(emulator.Fault{Kind: emulator.Latency, Delay: 2 * time.Second})
 		}, "CreateEndpoint", 1, 1},
 	}
+	steps := func() []Step { return []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")} }
+	base := newHarness(t)
+	if res := base.x.Run(base.ctx, steps()); !res.OK() {
+		t.Fatalf("without faults: %+v", res.Steps)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
 			tt.inject(h.emu)
-			res := h.x.Run(h.ctx, []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")})
+			res := h.x.Run(h.ctx, steps())
 			if !res.OK() {
 				t.Fatalf("states %v: %+v", states(res), res.Steps)
+			}
+			// Every other call is made exactly as often as without the fault, in one attempt
+			// (endpoint polls excepted: their number follows the time the fault adds).
+			for _, c := range base.rec.Calls() {
+				if c.Op == tt.op || c.Op == "DescribeEndpoint" {
+					continue
+				}
+				want, _ := base.rec.Count(c.Op)
+				if got, attempts := h.rec.Count(c.Op); got != want || attempts != got {
+					t.Errorf("%s: %d calls in %d attempts, want %d in as many", c.Op, got, attempts, want)
+				}
 			}
 			calls, attempts := h.rec.Count(tt.op)
 			if calls != tt.calls || attempts != tt.served || h.emu.Calls(tt.op) != tt.served {
