@@ -40,12 +40,6 @@ func applyCommand(e *env) *cli.Command {
 }
 
 func runApply(e *env, c *cli.Context) error {
-	ctx := context.Background()
-	o := awsclient.FromContext(c)
-	client, err := awsclient.New(ctx, o)
-	if err != nil {
-		return fail(ExitFindings, "%v", err)
-	}
 	p, err := applyPlan(e, c)
 	if err != nil {
 		return err
@@ -59,6 +53,12 @@ func runApply(e *env, c *cli.Context) error {
 			fmt.Fprintln(e.stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
+	}
+	ctx := context.Background()
+	o := awsclient.FromContext(c)
+	client, err := awsclient.New(ctx, o)
+	if err != nil {
+		return fail(ExitFindings, "%v", err)
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
 	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
