@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,36 @@ func BenchmarkCompileEndpointConfig(b *testing.B) {
 	for b.Loop() {
 		if _, err := compile("EndpointConfig", endpointConfigDoc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// benchConfig is a typical valid EndpointConfig (bench_test.go's benchDoc as JSON).
+const benchConfig = `{"kind": "EndpointConfig", "EndpointConfigName": "churn-prod-v8",
+  "ProductionVariants": [
+    {"VariantName": "current", "ModelName": "churn-v8", "InstanceType": "ml.m5.xlarge", "InitialInstanceCount": 2, "InitialVariantWeight": 2},
+    {"VariantName": "challenger", "ModelName": "churn-v9", "InstanceType": "ml.g5.xlarge", "InitialInstanceCount": 1, "InitialVariantWeight": 1}],
+  "DataCaptureConfig": {"InitialSamplingPercentage": 10, "DestinationS3Uri": "s3://capture/churn",
+    "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}]},
+  "KmsKeyId": "alias/sagemaker-prod", "Tags": [{"Key": "team", "Value": "churn"}]}`
+
+// BenchmarkFirstValidate is a fresh process's first EndpointConfig: parse and compile
+// its kind's document, compile the patterns the document meets, validate.
+func BenchmarkFirstValidate(b *testing.B) {
+	dec := json.NewDecoder(strings.NewReader(benchConfig))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		root, err := compile("EndpointConfig", endpointConfigDoc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if leaves, err := walk(root, v); len(leaves) > 0 || err != nil {
+			b.Fatal(leaves, err)
 		}
 	}
 }
@@ -124,5 +155,57 @@ func TestPatternWithoutWords(t *testing.T) {
 	e := l.noMatch()
 	if e.Message != `Image "y" does not have the allowed form ^x$` || !strings.Contains(e.Hint, "regular expression") {
 		t.Errorf("got %+v", e)
+	}
+}
+
+// TestCompilePatternMatchesRegexp: the group compilePattern adds changes neither which
+// patterns compile nor what they match, for every pattern of the schema.
+func TestCompilePatternMatchesRegexp(t *testing.T) {
+	raw, err := fullSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var patterns []string
+	var collect func(v any)
+	collect = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if p, ok := x["pattern"].(string); ok {
+				patterns = append(patterns, p)
+			}
+			for _, e := range x {
+				collect(e)
+			}
+		case []any:
+			for _, e := range x {
+				collect(e)
+			}
+		}
+	}
+	collect(raw)
+	if len(patterns) < 30 {
+		t.Fatalf("only %d patterns", len(patterns))
+	}
+	values := []string{"", "a", "A_1", "churn-prod-v8", "-a", "a--b", strings.Repeat("a", 63), strings.Repeat("a", 64),
+		"s3://bucket/key", "https://b.s3.amazonaws.com/k", "arn:aws:iam::123456789012:role/x", "alias/k", "ml.m5.large",
+		"ml.m9.large", "line\nbreak", " ", "é", "team", "k=v", "/a/../b", "/server/metrics.v1", "123"}
+	for _, p := range patterns {
+		want := regexp.MustCompile(p)
+		got, err := compilePattern(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, v := range values {
+			if got.MatchString(v) != want.MatchString(v) {
+				t.Errorf("%s on %q: compilePattern says %v", p, v, got.MatchString(v))
+			}
+		}
+	}
+	for _, p := range []string{"*a", "+", "?x", "{2}", "{x", "a)(b", "(", `x\`, "|x", "a{2,1}"} {
+		_, errGot := compilePattern(p)
+		_, errWant := regexp.Compile(p)
+		if (errGot == nil) != (errWant == nil) {
+			t.Errorf("%q: compilePattern error %v, regexp error %v", p, errGot, errWant)
+		}
 	}
 }
