@@ -73,49 +73,100 @@ type jsonSchema struct {
 	WarnUnknown          *string                `json:"x-sagectl-warnUnknown"`
 }
 
-// kindDoc is a kind's validation document.
-type kindDoc struct {
-	Schema  string                 `json:"$schema"`
-	Comment string                 `json:"$comment"`
-	Defs    map[string]*jsonSchema `json:"$defs"`
+// kindHeader is the first line of a kind's validation document, closed.
+type kindHeader struct {
+	Schema  string              `json:"$schema"`
+	Comment string              `json:"$comment"`
+	Defs    map[string]struct{} `json:"$defs"`
 }
 
-// compiler turns a kind's document into nodes; definitions are built once each.
+// compiler builds the nodes of one kind's document. Each definition is decoded and
+// built the first time a value meets it, from whichever goroutine that is: a document
+// pays only for the definitions its fields reach.
 type compiler struct {
-	defs     map[string]*jsonSchema
-	nodes    map[string]*node
+	defs map[string]*definition // read-only once compile returns
+
+	mu       sync.Mutex
 	patterns map[string]*pattern
 }
 
-// compile parses the validation document of kind and builds its nodes.
+// definition is one $defs entry: its line of JSON until first use, then its node.
+type definition struct {
+	c    *compiler
+	name string
+	raw  []byte
+	once sync.Once
+	node *node
+	err  error
+}
+
+// compile reads the validation document of kind (written by go generate one
+// definition to a line, see schema/internal/gen) and builds its root definition.
 func compile(kind string, data []byte) (*node, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	dec.DisallowUnknownFields()
-	var doc kindDoc
-	if err := dec.Decode(&doc); err != nil {
+	c := &compiler{defs: map[string]*definition{}, patterns: map[string]*pattern{}}
+	if err := c.split(data); err != nil {
 		return nil, fmt.Errorf("kinds/%s.json: %w", kind, err)
 	}
-	c := &compiler{defs: doc.Defs, nodes: map[string]*node{}, patterns: map[string]*pattern{}}
-	root, err := c.def(kind)
+	d := c.defs[kind]
+	if d == nil {
+		return nil, fmt.Errorf("kinds/%s.json: no definition $defs/%s", kind, kind)
+	}
+	root, err := d.get()
 	if err != nil {
 		return nil, fmt.Errorf("kinds/%s.json: %w", kind, err)
 	}
 	return root, nil
 }
 
-// def returns the node of definition name, building it on first reference.
-func (c *compiler) def(name string) (*node, error) {
-	if n, ok := c.nodes[name]; ok {
-		return n, nil
+// split finds each definition's line without parsing it.
+func (c *compiler) split(data []byte) error {
+	lines := bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n"))
+	last := len(lines) - 1
+	if last < 1 || !bytes.HasSuffix(lines[0], []byte(`"$defs":{`)) || string(lines[last]) != "}}" {
+		return fmt.Errorf("not a validation document: want a header line ending in \"$defs\":{, one definition a line, and }}")
 	}
-	s := c.defs[name]
-	if s == nil {
-		return nil, fmt.Errorf("no definition $defs/%s", name)
+	var h kindHeader
+	if err := strictDecode(append(lines[0][:len(lines[0]):len(lines[0])], "}}"...), &h); err != nil {
+		return fmt.Errorf("line 1: %w", err)
 	}
-	n := &node{}
-	c.nodes[name] = n // before building: a definition may refer to itself
-	return n, c.build(n, s, "/$defs/"+escapeToken(name))
+	for i, line := range lines[1:last] {
+		line = bytes.TrimSuffix(line, []byte(","))
+		end := bytes.Index(line, []byte(`":`))
+		var name string
+		if end < 0 || json.Unmarshal(line[:end+1], &name) != nil {
+			return fmt.Errorf("line %d: not a \"name\":{definition} line", i+2)
+		}
+		c.defs[name] = &definition{c: c, name: name, raw: line[end+2:]}
+	}
+	return nil
+}
+
+// get returns the definition's node, decoding and building it on first use.
+func (d *definition) get() (*node, error) {
+	d.once.Do(func() {
+		var s jsonSchema
+		loc := "/$defs/" + escapeToken(d.name)
+		if err := strictDecode(d.raw, &s); err != nil {
+			d.err = fmt.Errorf("%s: %w", loc, err)
+			return
+		}
+		n := &node{}
+		if err := d.c.build(n, &s, loc); err != nil {
+			d.err = err
+			return
+		}
+		d.node = n
+	})
+	return d.node, d.err
+}
+
+// strictDecode decodes JSON data into v, numbers as json.Number, refusing fields v
+// does not have.
+func strictDecode(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
 }
 
 // sub builds the node of a subschema at loc.
@@ -136,8 +187,8 @@ func (c *compiler) build(n *node, s *jsonSchema, loc string) error {
 		if !ok {
 			return fmt.Errorf("%s: $ref %q is not a #/$defs/ reference", loc, s.Ref)
 		}
-		if n.ref, err = c.def(name); err != nil {
-			return fmt.Errorf("%s: %w", loc, err)
+		if n.ref = c.defs[name]; n.ref == nil {
+			return fmt.Errorf("%s: no definition $defs/%s", loc, name)
 		}
 	}
 	if n.typ, err = parseType(s.Type); err != nil {
@@ -222,10 +273,7 @@ func (c *compiler) object(n *node, s *jsonSchema, loc string) error {
 		n.closed = true
 	default:
 		var as jsonSchema
-		dec := json.NewDecoder(bytes.NewReader(a))
-		dec.UseNumber()
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&as); err != nil {
+		if err := strictDecode(a, &as); err != nil {
 			return fmt.Errorf("%s/additionalProperties: %w", loc, err)
 		}
 		if n.additional, err = c.sub(&as, loc+"/additionalProperties"); err != nil {
@@ -254,6 +302,8 @@ func (c *compiler) openEnum(n *node, loc string) error {
 
 // pattern returns the one lazily compiled regular expression of source src.
 func (c *compiler) pattern(src string) *pattern {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	p := c.patterns[src]
 	if p == nil {
 		p = &pattern{src: src}

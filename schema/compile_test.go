@@ -1,14 +1,16 @@
 package schema
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 )
 
-// BenchmarkCompile is the one-off start-up cost of parsing and compiling every kind's
-// validation document (a file of one kind pays for that kind only).
+// BenchmarkCompile is the one-off start-up cost of every kind: finding its
+// definitions and building its root (the others are built when a value reaches them).
 func BenchmarkCompile(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -20,7 +22,7 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
-// BenchmarkCompileEndpointConfig is the start-up cost for a file of EndpointConfigs.
+// BenchmarkCompileEndpointConfig is that cost for a file of EndpointConfigs.
 func BenchmarkCompileEndpointConfig(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -94,33 +96,96 @@ func TestKindDocuments(t *testing.T) {
 	}
 }
 
+// validationDoc writes definitions (a JSON object of name: schema) as a validation
+// document, one definition to a line.
+func validationDoc(t *testing.T, defs string) []byte {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(defs), &m); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for name, raw := range m {
+		var b bytes.Buffer
+		if err := json.Compact(&b, raw); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, fmt.Sprintf("%q:%s", name, b.String()))
+	}
+	return []byte(`{"$schema":"s","$defs":{` + "\n" + strings.Join(lines, ",\n") + "\n}}\n")
+}
+
 // TestCompileErrors: a validation document this validator cannot run exactly is
 // refused, naming where, never half-understood.
 func TestCompileErrors(t *testing.T) {
-	for name, tc := range map[string]struct{ doc, want string }{
-		"not JSON":         {`{`, "unexpected EOF"},
-		"kind missing":     {`{"$defs": {"Endpoint": {}}}`, "no definition $defs/Model"},
-		"unknown keyword":  {`{"$defs": {"Model": {"oneOf": []}}}`, `unknown field "oneOf"`},
-		"unknown type":     {`{"$defs": {"Model": {"type": "int"}}}`, `/$defs/Model: unknown type "int"`},
-		"type list":        {`{"$defs": {"Model": {"type": ["string"]}}}`, "cannot unmarshal array"},
-		"remote ref":       {`{"$defs": {"Model": {"$ref": "other.json#/x"}}}`, "not a #/$defs/ reference"},
-		"dangling ref":     {`{"$defs": {"Model": {"properties": {"A": {"$ref": "#/$defs/Gone"}}}}}`, "/$defs/Model/properties/A: no definition $defs/Gone"},
-		"object enum":      {`{"$defs": {"Model": {"enum": [{}]}}}`, "/$defs/Model/enum: only strings"},
-		"empty enum":       {`{"$defs": {"Model": {"enum": []}}}`, "/$defs/Model/enum: empty"},
-		"object const":     {`{"$defs": {"Model": {"const": [1]}}}`, "/$defs/Model/const: only strings"},
-		"bad minimum":      {`{"$defs": {"Model": {"minimum": "x"}}}`, "invalid number literal"},
-		"fraction length":  {`{"$defs": {"Model": {"minLength": 1.5}}}`, "minLength"},
-		"bad additional":   {`{"$defs": {"Model": {"additionalProperties": {"nope": 1}}}}`, `additionalProperties: json: unknown field "nope"`},
-		"bad open enum":    {`{"$defs": {"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"pattern": "x"}]}}}`, "needs an anyOf of an enum and a pattern"},
-		"bad property":     {`{"$defs": {"Model": {"properties": {"a/b": {"type": 1}}}}}`, "cannot unmarshal number"},
-		"bad names":        {`{"$defs": {"Model": {"propertyNames": {"type": "x"}}}}`, `/$defs/Model/propertyNames: unknown type "x"`},
-		"bad items":        {`{"$defs": {"Model": {"items": {"$ref": "#/x"}}}}`, "/$defs/Model/items: $ref"},
-		"bad anyOf branch": {`{"$defs": {"Model": {"anyOf": [{"type": "x"}]}}}`, "/$defs/Model/anyOf/0: unknown type"},
-		"huge maximum":     {`{"$defs": {"Model": {"maximum": 1e999999999999}}}`, "/$defs/Model/maximum"},
+	for name, tc := range map[string]struct{ defs, want string }{
+		"kind missing":     {`{"Endpoint": {}}`, "no definition $defs/Model"},
+		"unknown keyword":  {`{"Model": {"oneOf": []}}`, `/$defs/Model: json: unknown field "oneOf"`},
+		"unknown type":     {`{"Model": {"type": "int"}}`, `/$defs/Model: unknown type "int"`},
+		"type list":        {`{"Model": {"type": ["string"]}}`, "cannot unmarshal array"},
+		"remote ref":       {`{"Model": {"$ref": "other.json#/x"}}`, "not a #/$defs/ reference"},
+		"dangling ref":     {`{"Model": {"properties": {"A": {"$ref": "#/$defs/Gone"}}}}`, "/$defs/Model/properties/A: no definition $defs/Gone"},
+		"object enum":      {`{"Model": {"enum": [{}]}}`, "/$defs/Model/enum: only strings"},
+		"empty enum":       {`{"Model": {"enum": []}}`, "/$defs/Model/enum: empty"},
+		"object const":     {`{"Model": {"const": [1]}}`, "/$defs/Model/const: only strings"},
+		"bad minimum":      {`{"Model": {"minimum": "x"}}`, "invalid number literal"},
+		"huge maximum":     {`{"Model": {"maximum": 1e999999999999}}`, "/$defs/Model/maximum"},
+		"fraction length":  {`{"Model": {"minLength": 1.5}}`, "minLength"},
+		"bad additional":   {`{"Model": {"additionalProperties": {"nope": 1}}}`, `additionalProperties: json: unknown field "nope"`},
+		"bad open enum":    {`{"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"pattern": "x"}]}}`, "needs an anyOf of an enum and a pattern"},
+		"bad property":     {`{"Model": {"properties": {"a/b": {"type": 1}}}}`, "cannot unmarshal number"},
+		"bad names":        {`{"Model": {"propertyNames": {"type": "x"}}}`, `/$defs/Model/propertyNames: unknown type "x"`},
+		"bad items":        {`{"Model": {"items": {"$ref": "#/x"}}}`, "/$defs/Model/items: $ref"},
+		"bad anyOf branch": {`{"Model": {"anyOf": [{"type": "x"}]}}`, "/$defs/Model/anyOf/0: unknown type"},
 	} {
-		_, err := compile("Model", []byte(tc.doc))
+		_, err := compile("Model", validationDoc(t, tc.defs))
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "kinds/Model.json") {
 			t.Errorf("%s: got %v, want an error naming kinds/Model.json and %q", name, err, tc.want)
+		}
+	}
+	for name, tc := range map[string]struct{ doc, want string }{
+		"not JSON":         {`{`, "not a validation document"},
+		"one line":         {`{"$defs":{"Model":{}}}`, "not a validation document"},
+		"unknown root key": {"{\"$id\":\"x\",\"$defs\":{\n\"Model\":{}\n}}\n", `line 1: json: unknown field "$id"`},
+		"no name":          {"{\"$defs\":{\n{\"type\":\"string\"}\n}}\n", `line 2: not a "name":{definition} line`},
+	} {
+		_, err := compile("Model", []byte(tc.doc))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", name, err, tc.want)
+		}
+	}
+}
+
+// TestLazyDefinitionErrors: a broken definition no document has reached yet is
+// reported when one does, as a broken schema.
+func TestLazyDefinitionErrors(t *testing.T) {
+	root, err := compile("Model", validationDoc(t, `{"Model": {"properties": {"A": {"$ref": "#/$defs/Bad"}}}, "Bad": {"type": "int"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leaves, err := walk(root, map[string]any{"B": "x"}); len(leaves) > 0 || err != nil {
+		t.Errorf("unreached: %v %v", leaves, err)
+	}
+	if _, err := walk(root, map[string]any{"A": "x"}); err == nil || !strings.Contains(err.Error(), `/$defs/Bad: unknown type "int"`) {
+		t.Errorf("reached: %v", err)
+	}
+}
+
+// TestEveryDefinitionBuilds: every definition of every kind's document decodes and
+// builds, including those no test document reaches.
+func TestEveryDefinitionBuilds(t *testing.T) {
+	for kind, ks := range kindSchemas {
+		c := &compiler{defs: map[string]*definition{}, patterns: map[string]*pattern{}}
+		if err := c.split(ks.doc); err != nil {
+			t.Fatal(err)
+		}
+		if len(c.defs) < 10 {
+			t.Errorf("%s: only %d definitions", kind, len(c.defs))
+		}
+		for name, d := range c.defs {
+			if n, err := d.get(); err != nil || n == nil {
+				t.Errorf("%s: $defs/%s: %v", kind, name, err)
+			}
 		}
 	}
 }
@@ -128,8 +193,8 @@ func TestCompileErrors(t *testing.T) {
 // TestBrokenPatternIsReported: a pattern that does not compile is found the first time
 // a value meets it, and reported as sagectl's bug, not as the user's error.
 func TestBrokenPatternIsReported(t *testing.T) {
-	root, err := compile("Model", []byte(`{"$defs": {"Model": {"properties": {"A": {"pattern": "("}, "B": {"$ref": "#/$defs/Open"}}},
-		"Open": {"x-sagectl-warnUnknown": "f", "anyOf": [{"enum": ["a"]}, {"pattern": "["}]}}}`))
+	root, err := compile("Model", validationDoc(t, `{"Model": {"properties": {"A": {"pattern": "("}, "B": {"$ref": "#/$defs/Open"}}},
+		"Open": {"x-sagectl-warnUnknown": "f", "anyOf": [{"enum": ["a"]}, {"pattern": "["}]}}`))
 	if err != nil {
 		t.Fatal(err)
 	}

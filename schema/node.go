@@ -32,8 +32,8 @@ type node struct {
 
 	minimum, maximum *bound
 
-	ref   *node   // $ref: validated in place after the keywords above
-	anyOf []*node // branches
+	ref   *definition // $ref: validated in place after the keywords above
+	anyOf []*node     // branches
 	open  *openEnum
 }
 

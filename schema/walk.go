@@ -93,7 +93,12 @@ func (w *walker) check(n *node, v any) {
 		w.number(n, x)
 	}
 	if n.ref != nil {
-		w.check(n.ref, v)
+		target, err := n.ref.get()
+		if err != nil {
+			w.err = err
+			return
+		}
+		w.check(target, v)
 	}
 	if n.anyOf != nil {
 		w.any(n, v)
