@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // maxListed is how many allowed values a message lists before it only counts them.
@@ -165,7 +166,12 @@ func (l leafCtx) badOpenEnum() Error {
 	form, _ := l.parent[KeywordWarnUnknown].(string)
 	e := Error{Pointer: l.pointer, Keyword: "enum"}
 	e.Message = fmt.Sprintf("%s is not a valid %s; expected %s, one of the %d this SDK knows", valueWord(l.value), l.field(), form, len(known))
-	l.suggest(&e, known)
+	if s, ok := l.value.(string); ok {
+		if sug := closestKnown(form, s, known); sug != "" {
+			e.Message += fmt.Sprintf("; did you mean %q?", sug)
+			e.Hint = fmt.Sprintf("replace it with %q", sug)
+		}
+	}
 	return e
 }
 
@@ -176,11 +182,42 @@ func (l leafCtx) unknownOpenValue() Error {
 		Message: fmt.Sprintf("unknown %s %s: not in this SDK's list of %d", l.field(), valueWord(l.value), len(known)),
 		Hint:    "check that SageMaker hosting offers it in your Region; if it is newer than this sagectl, the warning can be ignored"}
 	if s, _ := l.value.(string); s != "" {
-		if sug := closest(s, known); sug != "" {
+		form, _ := l.parent[KeywordWarnUnknown].(string)
+		if sug := closestKnown(form, s, known); sug != "" {
 			e.Message += fmt.Sprintf("; did you mean %q?", sug)
 		}
 	}
 	return e
+}
+
+// openSuggestions memoises the did-you-mean of open-enum values, by enum and value:
+// measuring a value against every instance type costs about 100 µs, and a set of
+// manifests repeats its values.
+var openSuggestions = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// maxOpenSuggestions bounds openSuggestions; it is emptied when full.
+const maxOpenSuggestions = 1024
+
+// closestKnown is closest(s, known) for the open enum called form, memoised.
+func closestKnown(form, s string, known []string) string {
+	key := form + "\x00" + s
+	openSuggestions.Lock()
+	sug, ok := openSuggestions.m[key]
+	openSuggestions.Unlock()
+	if ok {
+		return sug
+	}
+	sug = closest(s, known)
+	openSuggestions.Lock()
+	if len(openSuggestions.m) >= maxOpenSuggestions {
+		clear(openSuggestions.m)
+	}
+	openSuggestions.m[key] = sug
+	openSuggestions.Unlock()
+	return sug
 }
 
 // suggest adds a did-you-mean for a string value.

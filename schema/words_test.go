@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/suggest"
@@ -33,5 +34,25 @@ func TestPlural(t *testing.T) {
 		if got := plural(tc.n, tc.unit); got != tc.want {
 			t.Errorf("plural(%v, %q) = %q, want %q", tc.n, tc.unit, got, tc.want)
 		}
+	}
+}
+
+// TestClosestKnown: the memoised suggestion is closest's, per enum, and the memo stays
+// within its bound.
+func TestClosestKnown(t *testing.T) {
+	known := []string{"ml.m5.large", "ml.g5.xlarge"}
+	for range 2 {
+		if got := closestKnown("f", "ml.m9.large", known); got != "ml.m5.large" {
+			t.Errorf("got %q", got)
+		}
+	}
+	if got := closestKnown("other", "ml.m9.large", []string{"x"}); got != "" {
+		t.Errorf("another enum's memo answered: %q", got)
+	}
+	for i := range maxOpenSuggestions + 5 {
+		closestKnown("f", fmt.Sprint(i), known)
+	}
+	if n := len(openSuggestions.m); n > maxOpenSuggestions {
+		t.Errorf("memo holds %d", n)
 	}
 }
