@@ -40,8 +40,7 @@ func schemaRuleID(e schema.Error) string {
 		return schemaRequiredInfo.ID
 	case "enum", "const":
 		return schemaEnumInfo.ID
-	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-		"minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties":
+	case "minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties":
 		return schemaRangeInfo.ID
 	case "pattern":
 		return schemaPatternInfo.ID

@@ -274,3 +274,26 @@ func TestCompilePatternMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainUnknownKeyword: a failed keyword explain has no words for still becomes
+// an error that names the value and the keyword, never nothing.
+func TestExplainUnknownKeyword(t *testing.T) {
+	raw, err := fullSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := map[string]any{"PrimaryContainer": map[string]any{"Environment": map[string]any{"k": "v"}}}
+	for _, tc := range []struct {
+		lf   leaf
+		want string
+	}{
+		{leaf{&node{loc: "/$defs/Model"}, "multipleOf", "/PrimaryContainer"}, "PrimaryContainer fails the schema's multipleOf"},
+		{leaf{&node{loc: "/$defs/ContainerDefinition/properties/Environment/propertyNames"}, "type", "/PrimaryContainer/Environment/k"},
+			`key "k" in PrimaryContainer.Environment fails the schema's type`},
+	} {
+		got := explain("Model", value, []leaf{tc.lf}, raw)
+		if len(got) != 1 || got[0].Message != tc.want || got[0].Pointer != tc.lf.pointer {
+			t.Errorf("got %+v, want %q", got, tc.want)
+		}
+	}
+}

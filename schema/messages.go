@@ -238,8 +238,7 @@ func (l leafCtx) suggest(e *Error, allowed []string) {
 
 // outOfRange reports a number below its minimum or above its maximum.
 func (l leafCtx) outOfRange() Error {
-	word := map[string]string{"minimum": "below the minimum", "maximum": "above the maximum",
-		"exclusiveMinimum": "not above", "exclusiveMaximum": "not below"}[l.keyword]
+	word := map[string]string{"minimum": "below the minimum", "maximum": "above the maximum"}[l.keyword]
 	return Error{Pointer: l.pointer, Keyword: l.keyword,
 		Message: fmt.Sprintf("%s %s is %s %s", l.field(), valueWord(l.value), word, valueWord(l.rule)),
 		Hint:    rangeHint(l.parent["minimum"], l.parent["maximum"])}
