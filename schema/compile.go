@@ -5,14 +5,13 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 )
 
 // Each kind's validation document: the definitions $defs/<Kind> reaches in
-// sagectl.schema.json, under the same names, without annotations (go generate writes
-// them). A process parses only the kinds it validates, and only these few kilobytes.
+// sagectl.schema.json, under the same names, without annotations, one to a line (go
+// generate writes them). A process parses only the definitions its documents reach.
 var (
 	//go:embed kinds/Model.json
 	modelDoc []byte
@@ -310,38 +309,6 @@ func (c *compiler) pattern(src string) *pattern {
 		c.patterns[src] = p
 	}
 	return p
-}
-
-// pattern is a regular expression compiled on first use: most patterns never meet a
-// value in a given run.
-type pattern struct {
-	src  string
-	once sync.Once
-	re   *regexp.Regexp
-	err  error
-}
-
-// match reports whether s matches; the error is a pattern that does not compile.
-func (p *pattern) match(s string) (bool, error) {
-	p.once.Do(func() { p.re, p.err = compilePattern(p.src) })
-	if p.err != nil {
-		return false, fmt.Errorf("pattern %q: %w", p.src, p.err)
-	}
-	return p.re.MatchString(s), nil
-}
-
-// compilePattern compiles src behind an empty capturing group, which changes neither
-// what it matches nor whether it compiles (unless src starts with a repetition
-// operator, which would then repeat the group: such a src is compiled as it is).
-// A program that starts with a capture is not one-pass, so regexp skips building a
-// one-pass matcher, which for an anchored pattern with a counted repeat (names:
-// "^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$") costs three times the rest of the
-// compilation, to gain nothing on values this short.
-func compilePattern(src string) (*regexp.Regexp, error) {
-	if src == "" || strings.ContainsRune("*+?{", rune(src[0])) {
-		return regexp.Compile(src)
-	}
-	return regexp.Compile("()" + src)
 }
 
 // decodeValue decodes one JSON value with numbers as json.Number.
