@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan/live"
+	"github.com/sagectl/sagectl/plan/render"
 	"gopkg.in/yaml.v3"
 )
 
@@ -129,7 +130,7 @@ func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k string, v any) error {
 		var n yaml.Node
-		if err := n.Encode(plain(v)); err != nil {
+		if err := n.Encode(render.Plain(v)); err != nil {
 			return err
 		}
 		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &n)
@@ -225,31 +226,4 @@ func userTags(tags map[string]string) []any {
 		out = append(out, map[string]any{"Key": k, "Value": tags[k]})
 	}
 	return out
-}
-
-// plain turns json.Number into int64 or float64 so YAML prints numbers unquoted.
-func plain(v any) any {
-	switch t := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, e := range t {
-			out[k] = plain(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(t))
-		for i, e := range t {
-			out[i] = plain(e)
-		}
-		return out
-	case json.Number:
-		if i, err := t.Int64(); err == nil {
-			return i
-		}
-		if f, err := t.Float64(); err == nil {
-			return f
-		}
-		return string(t)
-	}
-	return v
 }

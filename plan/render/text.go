@@ -138,7 +138,7 @@ func value(v any) string {
 	if v == nil {
 		return "(absent)"
 	}
-	data, err := json.Marshal(plain(v))
+	data, err := json.Marshal(Plain(v))
 	if err != nil {
 		return fmt.Sprint(v)
 	}

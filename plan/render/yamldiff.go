@@ -20,26 +20,27 @@ func toYAML(v any) string {
 	var b strings.Builder
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(plain(v)); err != nil {
+	if err := enc.Encode(Plain(v)); err != nil {
 		return fmt.Sprintf("# cannot render: %v\n", err)
 	}
 	_ = enc.Close() // flushes into a strings.Builder: cannot fail
 	return b.String()
 }
 
-// plain turns json.Number into int64 or float64 so YAML prints numbers unquoted.
-func plain(v any) any {
+// Plain turns the json.Numbers in a decoded JSON value into int64 or float64, so YAML
+// prints numbers unquoted; the importer writes manifests with it too.
+func Plain(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(t))
 		for k, e := range t {
-			out[k] = plain(e)
+			out[k] = Plain(e)
 		}
 		return out
 	case []any:
 		out := make([]any, len(t))
 		for i, e := range t {
-			out[i] = plain(e)
+			out[i] = Plain(e)
 		}
 		return out
 	case json.Number:
