@@ -119,24 +119,34 @@ func validationDoc(t *testing.T, defs string) []byte {
 // refused, naming where, never half-understood.
 func TestCompileErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ defs, want string }{
-		"kind missing":     {`{"Endpoint": {}}`, "no definition $defs/Model"},
-		"unknown keyword":  {`{"Model": {"oneOf": []}}`, `/$defs/Model: json: unknown field "oneOf"`},
-		"unknown type":     {`{"Model": {"type": "int"}}`, `/$defs/Model: unknown type "int"`},
-		"type list":        {`{"Model": {"type": ["string"]}}`, "cannot unmarshal array"},
-		"remote ref":       {`{"Model": {"$ref": "other.json#/x"}}`, "not a #/$defs/ reference"},
-		"dangling ref":     {`{"Model": {"properties": {"A": {"$ref": "#/$defs/Gone"}}}}`, "/$defs/Model/properties/A: no definition $defs/Gone"},
-		"object enum":      {`{"Model": {"enum": [{}]}}`, "/$defs/Model/enum: only strings"},
-		"empty enum":       {`{"Model": {"enum": []}}`, "/$defs/Model/enum: empty"},
-		"object const":     {`{"Model": {"const": [1]}}`, "/$defs/Model/const: only strings"},
-		"bad minimum":      {`{"Model": {"minimum": "x"}}`, "invalid number literal"},
-		"huge maximum":     {`{"Model": {"maximum": 1e999999999999}}`, "/$defs/Model/maximum"},
-		"fraction length":  {`{"Model": {"minLength": 1.5}}`, "minLength"},
-		"bad additional":   {`{"Model": {"additionalProperties": {"nope": 1}}}`, `additionalProperties: json: unknown field "nope"`},
-		"bad open enum":    {`{"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"pattern": "x"}]}}`, "needs an anyOf of an enum and a pattern"},
-		"bad property":     {`{"Model": {"properties": {"a/b": {"type": 1}}}}`, "cannot unmarshal number"},
-		"bad names":        {`{"Model": {"propertyNames": {"type": "x"}}}`, `/$defs/Model/propertyNames: unknown type "x"`},
-		"bad items":        {`{"Model": {"items": {"$ref": "#/x"}}}`, "/$defs/Model/items: $ref"},
-		"bad anyOf branch": {`{"Model": {"anyOf": [{"type": "x"}]}}`, "/$defs/Model/anyOf/0: unknown type"},
+		"kind missing":      {`{"Endpoint": {}}`, "no definition $defs/Model"},
+		"unknown keyword":   {`{"Model": {"oneOf": []}}`, `/$defs/Model: unknown keyword "oneOf"`},
+		"unknown type":      {`{"Model": {"type": "int"}}`, `/$defs/Model/type: want one type name, not "int"`},
+		"type list":         {`{"Model": {"type": ["string"]}}`, "/$defs/Model/type: want one type name, not a list"},
+		"remote ref":        {`{"Model": {"$ref": "other.json#/x"}}`, "not a #/$defs/ reference"},
+		"ref not a string":  {`{"Model": {"$ref": 5}}`, "$ref 5 is not a #/$defs/ reference"},
+		"dangling ref":      {`{"Model": {"properties": {"A": {"$ref": "#/$defs/Gone"}}}}`, "/$defs/Model/properties/A: no definition $defs/Gone"},
+		"object enum":       {`{"Model": {"enum": [{}]}}`, "/$defs/Model/enum: only strings"},
+		"empty enum":        {`{"Model": {"enum": []}}`, "/$defs/Model/enum: want a list of values"},
+		"object const":      {`{"Model": {"const": [1]}}`, "/$defs/Model/const: only strings"},
+		"bad minimum":       {`{"Model": {"minimum": "x"}}`, `/$defs/Model/minimum: want a number, not string "x"`},
+		"null minimum":      {`{"Model": {"minimum": null}}`, "/$defs/Model/minimum: want a number"},
+		"huge maximum":      {`{"Model": {"maximum": 1e999999999999}}`, "/$defs/Model/maximum"},
+		"fraction length":   {`{"Model": {"minLength": 1.5}}`, "/$defs/Model/minLength: want a non-negative integer"},
+		"negative count":    {`{"Model": {"maxItems": -1}}`, "/$defs/Model/maxItems: want a non-negative integer"},
+		"bad pattern type":  {`{"Model": {"pattern": 1}}`, "/$defs/Model/pattern: want a string"},
+		"bad additional":    {`{"Model": {"additionalProperties": {"nope": 1}}}`, `/$defs/Model/additionalProperties: unknown keyword "nope"`},
+		"null additional":   {`{"Model": {"additionalProperties": null}}`, "/$defs/Model/additionalProperties: want a boolean or a schema"},
+		"schema not object": {`{"Model": {"items": 5}}`, "/$defs/Model/items: a schema must be an object"},
+		"bad required":      {`{"Model": {"required": "A"}}`, "/$defs/Model/required: want a list of names"},
+		"bad required name": {`{"Model": {"required": [1]}}`, "/$defs/Model/required: want a list of names, not number 1"},
+		"bad properties":    {`{"Model": {"properties": []}}`, "/$defs/Model/properties: want an object of schemas"},
+		"bad open enum":     {`{"Model": {"x-sagectl-warnUnknown": "f", "anyOf": [{"pattern": "x"}]}}`, "needs an anyOf of an enum and a pattern"},
+		"bad property":      {`{"Model": {"properties": {"a/b": {"type": 1}}}}`, "/$defs/Model/properties/a~1b/type: want one type name, not 1"},
+		"bad names":         {`{"Model": {"propertyNames": {"type": "x"}}}`, `/$defs/Model/propertyNames/type: want one type name`},
+		"bad items":         {`{"Model": {"items": {"$ref": "#/x"}}}`, "/$defs/Model/items: $ref"},
+		"bad anyOf":         {`{"Model": {"anyOf": {}}}`, "/$defs/Model/anyOf: want a list of schemas"},
+		"bad anyOf branch":  {`{"Model": {"anyOf": [{"type": "x"}]}}`, "/$defs/Model/anyOf/0/type: want one type name"},
 	} {
 		_, err := compile("Model", validationDoc(t, tc.defs))
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "kinds/Model.json") {
@@ -146,8 +156,10 @@ func TestCompileErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ doc, want string }{
 		"not JSON":         {`{`, "not a validation document"},
 		"one line":         {`{"$defs":{"Model":{}}}`, "not a validation document"},
-		"unknown root key": {"{\"$id\":\"x\",\"$defs\":{\n\"Model\":{}\n}}\n", `line 1: json: unknown field "$id"`},
+		"unknown root key": {"{\"$id\":\"x\",\"$defs\":{\n\"Model\":{}\n}}\n", `line 1: unknown key "$id"`},
 		"no name":          {"{\"$defs\":{\n{\"type\":\"string\"}\n}}\n", `line 2: not a "name":{definition} line`},
+		"header not JSON":  {"{\"$schema\":,\"$defs\":{\n\"Model\":{}\n}}\n", "line 1: invalid character"},
+		"not an object":    {"{\"$defs\":{\n\"Model\":[]\n}}\n", "/$defs/Model: not a JSON object"},
 	} {
 		_, err := compile("Model", []byte(tc.doc))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -166,7 +178,7 @@ func TestLazyDefinitionErrors(t *testing.T) {
 	if leaves, err := walk(root, map[string]any{"B": "x"}); len(leaves) > 0 || err != nil {
 		t.Errorf("unreached: %v %v", leaves, err)
 	}
-	if _, err := walk(root, map[string]any{"A": "x"}); err == nil || !strings.Contains(err.Error(), `/$defs/Bad: unknown type "int"`) {
+	if _, err := walk(root, map[string]any{"A": "x"}); err == nil || !strings.Contains(err.Error(), `/$defs/Bad/type: want one type name, not "int"`) {
 		t.Errorf("reached: %v", err)
 	}
 }

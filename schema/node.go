@@ -60,8 +60,6 @@ const (
 
 func parseType(s string) (jsonType, error) {
 	switch s {
-	case "":
-		return anyType, nil
 	case "object":
 		return objectType, nil
 	case "array":
@@ -118,16 +116,18 @@ type bound struct {
 	r     *big.Rat
 }
 
-func parseBound(n *json.Number) (*bound, error) {
-	if n == nil {
-		return nil, nil
+// parseBound reads the value of a minimum or maximum keyword.
+func parseBound(v any) (*bound, error) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return nil, fmt.Errorf("want a number, not %s", describe(v))
 	}
-	if i, err := strconv.ParseInt(string(*n), 10, 64); err == nil {
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
 		return &bound{i: i, isInt: true, r: new(big.Rat).SetInt64(i)}, nil
 	}
-	r, ok := new(big.Rat).SetString(string(*n))
+	r, ok := new(big.Rat).SetString(string(n))
 	if !ok {
-		return nil, fmt.Errorf("%q is not a number", *n)
+		return nil, fmt.Errorf("%s is not a number sagectl can compare", n)
 	}
 	return &bound{r: r}, nil
 }
