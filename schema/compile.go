@@ -141,6 +141,9 @@ func decodeObject(data []byte) (map[string]any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
+	if dec.More() {
+		return nil, fmt.Errorf("more than one JSON value")
+	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("not a JSON object")

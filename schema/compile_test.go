@@ -160,6 +160,7 @@ func TestCompileErrors(t *testing.T) {
 		"no name":          {"{\"$defs\":{\n{\"type\":\"string\"}\n}}\n", `line 2: not a "name":{definition} line`},
 		"header not JSON":  {"{\"$schema\":,\"$defs\":{\n\"Model\":{}\n}}\n", "line 1: invalid character"},
 		"not an object":    {"{\"$defs\":{\n\"Model\":[]\n}}\n", "/$defs/Model: not a JSON object"},
+		"two values":       {"{\"$defs\":{\n\"Model\":{} {}\n}}\n", "/$defs/Model: more than one JSON value"},
 	} {
 		_, err := compile("Model", []byte(tc.doc))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
