@@ -50,6 +50,22 @@ type Pass struct {
 	Set  *manifest.Set
 	info *Info
 	out  []finding.Finding
+	memo map[string]any
+}
+
+// Memo returns the value computed for key during this check of the document, calling
+// compute only the first time: rules that derive the same data from a document (the
+// schema rules share one validation) compute it once.
+func (p *Pass) Memo(key string, compute func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	if p.memo == nil {
+		p.memo = map[string]any{}
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // Report records a finding at node n with the rule's default severity.

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"sync"
-
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/schema"
@@ -50,38 +48,18 @@ func schemaRuleID(e schema.Error) string {
 	return schemaTypeInfo.ID // type, and anything else about the shape of a value
 }
 
-// schemaMemo keeps the schema errors of the documents being checked, by Pass, so the
-// schema rules validate each document once between them (a Pass is one check of one
-// document: a later check of the same document validates afresh). It is emptied when
-// it grows past schemaMemoSize: rules check one document at a time, so at worst a
-// document in flight is validated twice.
-var schemaMemo = struct {
-	sync.Mutex
-	m map[*Pass][]schema.Error
-}{m: map[*Pass][]schema.Error{}}
-
-const schemaMemoSize = 256
-
 // validate is schema.Validate; a test counts its calls.
 var validate = schema.Validate
 
-// schemaErrors validates the document of p against its kind's schema, once per Pass.
+// schemaErrors validates the document of p against its kind's schema, once per
+// check of the document, whichever schema rules run.
 func schemaErrors(p *Pass) []schema.Error {
-	key, d := p, p.Doc
-	schemaMemo.Lock()
-	errs, ok := schemaMemo.m[key]
-	schemaMemo.Unlock()
-	if ok {
-		return errs
-	}
-	if v, err := manifest.ToValue(d.Body); err == nil { // the loader reports documents too large to expand
-		errs = validate(string(d.Kind), v)
-	}
-	schemaMemo.Lock()
-	if len(schemaMemo.m) >= schemaMemoSize {
-		clear(schemaMemo.m)
-	}
-	schemaMemo.m[key] = errs
-	schemaMemo.Unlock()
-	return errs
+	return p.Memo("schema", func() any {
+		d := p.Doc
+		v, err := manifest.ToValue(d.Body)
+		if err != nil {
+			return []schema.Error(nil) // the loader reports documents too large to expand
+		}
+		return validate(string(d.Kind), v)
+	}).([]schema.Error)
 }
