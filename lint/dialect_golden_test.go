@@ -1,7 +1,6 @@
 package lint_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,26 +33,7 @@ func TestDialects(t *testing.T) {
 				}
 				return
 			}
-			golden := f + ".out"
-			if *update {
-				if err := os.WriteFile(golden, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test ./lint -run TestDialects -update): %v", err)
-			}
-			want := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-			if len(got) != len(want) {
-				t.Fatalf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(want), strings.Join(got, "\n      "), strings.Join(want, "\n      "))
-			}
-			for i := range want {
-				if !lineMatches(want[i], got[i]) {
-					t.Errorf("finding %d:\n got: %s\nwant: %s", i+1, got[i], want[i])
-				}
-			}
+			checkGolden(t, f+".out", got, "go test ./lint -run TestDialects -update")
 		})
 	}
 }

@@ -56,30 +56,10 @@ func TestErr(t *testing.T) {
 				fd.File = filepath.Base(fd.File)
 				got = append(got, fd.String())
 			}
-			golden := strings.TrimSuffix(f, ".yaml") + ".out"
-			if *update {
-				if err := os.WriteFile(golden, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			data, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test ./lint -update): %v", err)
-			}
-			want := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
 			if len(got) == 0 {
-				t.Fatalf("no findings; want %d", len(want))
+				t.Fatal("no findings")
 			}
-			if len(got) != len(want) {
-				t.Errorf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(want), strings.Join(got, "\n      "), strings.Join(want, "\n      "))
-				return
-			}
-			for i := range want {
-				if !lineMatches(want[i], got[i]) {
-					t.Errorf("finding %d:\n got: %s\nwant: %s", i+1, got[i], want[i])
-				}
-			}
+			checkGolden(t, strings.TrimSuffix(f, ".yaml")+".out", got, "go test ./lint -update")
 		})
 	}
 }
@@ -89,4 +69,29 @@ func lineMatches(want, got string) bool {
 		return regexp.MustCompile(want[1 : len(want)-1]).MatchString(got)
 	}
 	return want == got
+}
+
+// checkGolden compares got with the golden file, one finding per line (a /regex/ line
+// matches by regular expression), or rewrites the file under -update.
+func checkGolden(t *testing.T, golden string, got []string, howToUpdate string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	data, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("missing golden file (run %s): %v", howToUpdate, err)
+	}
+	want := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d:\n got: %s\nwant: %s", len(got), len(want), strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	for i := range want {
+		if !lineMatches(want[i], got[i]) {
+			t.Errorf("finding %d:\n got: %s\nwant: %s", i+1, got[i], want[i])
+		}
+	}
 }
