@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan"
 )
 
@@ -20,7 +21,7 @@ import (
 // config it asked for). That happens when a 5xx
 // answered a create the service had carried out and the retry found it, or when an apply was
 // killed right after the call. Anything else that exists under the name is not ours to reuse.
-func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name string, tags []types.Tag, config string) bool {
+func (x *Executor) earlierAttempt(ctx context.Context, err error, kind manifest.Kind, name string, tags []types.Tag, config string) bool {
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || !strings.Contains(ae.ErrorMessage(), "already existing") {
 		return false
@@ -36,19 +37,19 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name str
 	}
 	var arn *string
 	switch kind {
-	case Model:
+	case manifest.KindModel:
 		out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: &name})
 		if err != nil {
 			return false
 		}
 		arn = out.ModelArn
-	case EndpointConfig:
+	case manifest.KindEndpointConfig:
 		out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: &name})
 		if err != nil {
 			return false
 		}
 		arn = out.EndpointConfigArn
-	case Endpoint:
+	case manifest.KindEndpoint:
 		out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
 		if err != nil || aws.ToString(out.EndpointConfigName) != config {
 			return false
@@ -63,7 +64,7 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, kind, name str
 
 // created turns the error of a create into nil when earlierAttempt explains it; config is
 // the endpoint config a CreateEndpoint asked for.
-func (x *Executor) created(ctx context.Context, op string, err error, kind, name string, tags []types.Tag, config string) error {
+func (x *Executor) created(ctx context.Context, op string, err error, kind manifest.Kind, name string, tags []types.Tag, config string) error {
 	if err == nil || x.earlierAttempt(ctx, err, kind, name, tags, config) {
 		return nil
 	}

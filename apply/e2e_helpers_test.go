@@ -11,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/sagectl/sagectl/internal/emulator"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/plan"
 )
 
 // emuClock is apply's Clock on the emulator's fake clock: a wait advances the time endpoint
@@ -68,30 +70,30 @@ func configInput(name string, models ...string) *sagemaker.CreateEndpointConfigI
 	return in
 }
 
-func step(kind, name, action string, inputs ...any) Step {
+func step(kind manifest.Kind, name string, action plan.ActionKind, inputs ...any) Step {
 	return Step{Kind: kind, Name: name, Action: action, Inputs: inputs}
 }
 
-func createModel(name string) Step { return step(Model, name, "create", modelInput(name)) }
+func createModel(name string) Step { return step(manifest.KindModel, name, "create", modelInput(name)) }
 
 func createConfig(name string, models ...string) Step {
-	return step(EndpointConfig, name, "create", configInput(name, models...))
+	return step(manifest.KindEndpointConfig, name, "create", configInput(name, models...))
 }
 
 func createEndpoint(name, config string) Step {
-	return step(Endpoint, name, "create", &sagemaker.CreateEndpointInput{EndpointName: aws.String(name), EndpointConfigName: aws.String(config)})
+	return step(manifest.KindEndpoint, name, "create", &sagemaker.CreateEndpointInput{EndpointName: aws.String(name), EndpointConfigName: aws.String(config)})
 }
 
 func swapConfig(name, config string) Step {
-	return step(Endpoint, name, "swap-config", &sagemaker.UpdateEndpointInput{EndpointName: aws.String(name), EndpointConfigName: aws.String(config)})
+	return step(manifest.KindEndpoint, name, "swap-config", &sagemaker.UpdateEndpointInput{EndpointName: aws.String(name), EndpointConfigName: aws.String(config)})
 }
 
 func deleteConfig(name string) Step {
-	return step(EndpointConfig, name, "delete", &sagemaker.DeleteEndpointConfigInput{EndpointConfigName: aws.String(name)})
+	return step(manifest.KindEndpointConfig, name, "delete", &sagemaker.DeleteEndpointConfigInput{EndpointConfigName: aws.String(name)})
 }
 
 func deleteModel(name string) Step {
-	return step(Model, name, "delete", &sagemaker.DeleteModelInput{ModelName: aws.String(name)})
+	return step(manifest.KindModel, name, "delete", &sagemaker.DeleteModelInput{ModelName: aws.String(name)})
 }
 
 // deployed sets up, without apply, model m, config c and endpoint ep on c, InService; owned

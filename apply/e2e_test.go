@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/sagectl/sagectl/internal/emulator"
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan"
 )
 
@@ -340,7 +341,7 @@ func TestApplyTagsOnlyOwnedOrAdopted(t *testing.T) {
 	h.deployed(t, "theirs", "their-config", "their-model", false)
 	arn := aws.ToString(h.describe(t, "theirs").EndpointArn)
 	tag := func(k string) Step {
-		return step(Endpoint, "theirs", "tag", &sagemaker.AddTagsInput{ResourceArn: aws.String(arn),
+		return step(manifest.KindEndpoint, "theirs", "tag", &sagemaker.AddTagsInput{ResourceArn: aws.String(arn),
 			Tags: []types.Tag{{Key: aws.String(k), Value: aws.String("v")}}})
 	}
 	res := h.x.Run(h.ctx, []Step{tag("team")})

@@ -18,7 +18,7 @@ func Steps(p *plan.Plan) ([]Step, error) {
 		if a.Kind == plan.NoOp {
 			continue
 		}
-		s := Step{Kind: string(a.Resource), Name: a.PhysicalName, Action: string(a.Kind), Blocked: a.Blocked}
+		s := Step{Kind: a.Resource, Name: a.PhysicalName, Action: a.Kind, Blocked: a.Blocked}
 		for j, c := range a.Calls {
 			in, err := c.Decode()
 			if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan"
 )
 
@@ -25,21 +26,21 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateModelInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)
-		if err := x.created(c, "CreateModel", err, Model, aws.ToString(in.ModelName), in.Tags, ""); err != nil {
+		if err := x.created(c, "CreateModel", err, manifest.KindModel, aws.ToString(in.ModelName), in.Tags, ""); err != nil {
 			return err
 		}
 		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpointConfig(c, in)
-		if err := x.created(c, "CreateEndpointConfig", err, EndpointConfig, aws.ToString(in.EndpointConfigName), in.Tags, ""); err != nil {
+		if err := x.created(c, "CreateEndpointConfig", err, manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName), in.Tags, ""); err != nil {
 			return err
 		}
 		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
-		if err := x.created(c, "CreateEndpoint", err, Endpoint, aws.ToString(in.EndpointName), in.Tags, aws.ToString(in.EndpointConfigName)); err != nil {
+		if err := x.created(c, "CreateEndpoint", err, manifest.KindEndpoint, aws.ToString(in.EndpointName), in.Tags, aws.ToString(in.EndpointConfigName)); err != nil {
 			return err
 		}
 		_, err = w.Endpoint(ctx, aws.ToString(in.EndpointName))

@@ -6,21 +6,17 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
-)
 
-// Resource kinds, spelled as manifests spell them.
-const (
-	Model          = "Model"
-	EndpointConfig = "EndpointConfig"
-	Endpoint       = "Endpoint"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/plan"
 )
 
 // Step is one planned change to one resource: its API calls, run in order.
 type Step struct {
-	Kind string // Model, EndpointConfig or Endpoint
+	Kind manifest.Kind
 	Name string // the physical name
 	// Action is the plan's action kind (create, swap-config, ...), for messages.
-	Action string
+	Action plan.ActionKind
 	// Inputs are the SDK inputs of the calls, e.g. *sagemaker.CreateEndpointInput.
 	Inputs []any
 	// Blocked, when set, is why the plan says this step must not run.
@@ -49,13 +45,13 @@ func (s *Step) uses() []string {
 		case *sagemaker.CreateEndpointConfigInput:
 			for _, v := range append(append(in.ProductionVariants[:0:0], in.ProductionVariants...), in.ShadowProductionVariants...) {
 				if m := aws.ToString(v.ModelName); m != "" {
-					out = append(out, Model+"/"+m)
+					out = append(out, string(manifest.KindModel)+"/"+m)
 				}
 			}
 		case *sagemaker.CreateEndpointInput:
-			out = append(out, EndpointConfig+"/"+aws.ToString(in.EndpointConfigName))
+			out = append(out, string(manifest.KindEndpointConfig)+"/"+aws.ToString(in.EndpointConfigName))
 		case *sagemaker.UpdateEndpointInput:
-			out = append(out, EndpointConfig+"/"+aws.ToString(in.EndpointConfigName))
+			out = append(out, string(manifest.KindEndpointConfig)+"/"+aws.ToString(in.EndpointConfigName))
 		}
 	}
 	return out
@@ -70,14 +66,14 @@ func dependencies(steps []Step) [][]int {
 	deps := make([][]int, len(steps))
 	for i := range steps {
 		s := &steps[i]
-		uses := map[string]bool{s.Kind + "/" + strings.ToLower(s.Name): true}
+		uses := map[string]bool{string(s.Kind) + "/" + strings.ToLower(s.Name): true}
 		for _, u := range s.uses() {
 			k, n, _ := strings.Cut(u, "/")
 			uses[k+"/"+strings.ToLower(n)] = true
 		}
 		for j := range i {
 			p := &steps[j]
-			if uses[p.Kind+"/"+strings.ToLower(p.Name)] || (s.deletes() && !(p.deletes() && p.Kind == s.Kind)) {
+			if uses[string(p.Kind)+"/"+strings.ToLower(p.Name)] || (s.deletes() && !(p.deletes() && p.Kind == s.Kind)) {
 				deps[i] = append(deps[i], j)
 			}
 		}

@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 func TestDependencies(t *testing.T) {
@@ -25,7 +27,7 @@ func TestDependencies(t *testing.T) {
 		deleteConfig("old-a"),       // 6
 		deleteConfig("old-b"),       // 7: config deletes run side by side
 		deleteModel("old-m"),        // 8: after every config delete
-		step(Endpoint, "e4", "delete", // 9: a delete waits for all non-deletes of its kind
+		step(manifest.KindEndpoint, "e4", "delete", // 9: a delete waits for all non-deletes of its kind
 			&sagemaker.DeleteEndpointInput{EndpointName: aws.String("e4")}),
 	}
 	want := [][]int{{}, {0}, {1}, {1}, {}, {1, 2}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6, 7}, {0, 1, 2, 3, 4, 5, 6, 7, 8}}
@@ -86,7 +88,7 @@ func TestHardStopStartsNothingNew(t *testing.T) {
 
 func TestUnknownInputIsRefused(t *testing.T) {
 	h := newHarness(t)
-	res := h.x.Run(h.ctx, []Step{step(Model, "m", "create", &sagemaker.ListModelsInput{})})
+	res := h.x.Run(h.ctx, []Step{step(manifest.KindModel, "m", "create", &sagemaker.ListModelsInput{})})
 	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "apply cannot run a *sagemaker.ListModelsInput call") {
 		t.Fatalf("%+v", res.Steps)
 	}
