@@ -21,13 +21,13 @@ const benchCreate = 300 * time.Millisecond
 const benchPoll = 10 * time.Millisecond
 
 // fleetSteps creates n endpoints, each with its own model and config.
-func fleetSteps(n int) []Step {
+func fleetSteps(b testing.TB, n int) []Step {
 	var steps []Step
 	for i := range n {
 		m, c, e := fmt.Sprintf("m%02d", i), fmt.Sprintf("c%02d", i), fmt.Sprintf("ep%02d", i)
 		steps = append(steps, createModel(m), createConfig(c, m), createEndpoint(e, c))
 	}
-	return steps
+	return planned(b, steps...)
 }
 
 // applyFleet applies n endpoints to a fresh wall-clock emulator and returns the elapsed time.
@@ -45,7 +45,7 @@ func applyFleet(b *testing.B, n, parallelism int) time.Duration {
 	x := New(rec.Instrument(client, Retryer(8, 10*time.Millisecond)), RealClock{}, nil,
 		Options{Parallelism: parallelism, PollMax: benchPoll})
 	start := time.Now()
-	if res := x.Run(context.Background(), fleetSteps(n)); !res.OK() {
+	if res := x.Run(context.Background(), fleetSteps(b, n)); !res.OK() {
 		b.Fatalf("apply failed: %+v", res.Steps)
 	}
 	return time.Since(start)

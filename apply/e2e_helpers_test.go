@@ -2,6 +2,10 @@ package apply
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -156,4 +160,28 @@ func states(r *Result) []State {
 		out[i] = o.State
 	}
 	return out
+}
+
+// planned links hand-built steps as a real apply gets them: through a saved plan, whose
+// dependencies the planner computed.
+func planned(t testing.TB, steps ...Step) []Step {
+	t.Helper()
+	p := &plan.Plan{}
+	for _, s := range steps {
+		a := plan.Action{Kind: s.Action, Resource: s.Kind, Name: s.Name, PhysicalName: s.Name, Blocked: s.Blocked}
+		for _, in := range s.Inputs {
+			input, err := json.Marshal(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op := strings.TrimSuffix(reflect.TypeOf(in).Elem().Name(), "Input")
+			var c plan.Call
+			if err := json.Unmarshal(fmt.Appendf(nil, `{"operation": %q, "input": %s}`, op, input), &c); err != nil {
+				t.Fatal(err)
+			}
+			a.Calls = append(a.Calls, c)
+		}
+		p.Actions = append(p.Actions, a)
+	}
+	return Steps(p.Saved())
 }

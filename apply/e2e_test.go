@@ -20,7 +20,7 @@ import (
 func TestApplyCreatesTaggedResources(t *testing.T) {
 	h := newHarness(t)
 	start := h.clock.Now()
-	res := h.x.Run(h.ctx, []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")})
+	res := h.x.Run(h.ctx, planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")))
 	if !res.OK() {
 		t.Fatalf("states %v: %+v", states(res), res.Steps)
 	}
@@ -52,7 +52,7 @@ func TestApplyCreatesTaggedResources(t *testing.T) {
 func TestApplySwapsVerifiesAndCollects(t *testing.T) {
 	h := newHarness(t)
 	h.deployed(t, "ep", "c1", "m1", true)
-	res := h.x.Run(h.ctx, []Step{createModel("m2"), createConfig("c2", "m2"), swapConfig("ep", "c2"), deleteConfig("c1"), deleteModel("m1")})
+	res := h.x.Run(h.ctx, planned(t, createModel("m2"), createConfig("c2", "m2"), swapConfig("ep", "c2"), deleteConfig("c1"), deleteModel("m1")))
 	if !res.OK() {
 		t.Fatalf("states %v: %+v", states(res), res.Steps)
 	}
@@ -72,7 +72,7 @@ func TestApplySilentRollbackKeepsOldConfig(t *testing.T) {
 		h := newHarness(t)
 		h.deployed(t, "ep", "c1", "m1", true)
 		h.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.RollbackUpdate, Endpoint: "ep", Reason: reason})
-		res := h.x.Run(h.ctx, []Step{createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")})
+		res := h.x.Run(h.ctx, planned(t, createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")))
 		want := []State{Done, Failed, Skipped}
 		if !slices.Equal(states(res), want) {
 			t.Fatalf("states %v, want %v", states(res), want)
@@ -94,7 +94,7 @@ func TestApplyEndpointFailsToUpdate(t *testing.T) {
 	h := newHarness(t)
 	h.deployed(t, "ep", "c1", "m1", true)
 	h.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailUpdate, Endpoint: "ep", Reason: "new variants failed health checks"})
-	res := h.x.Run(h.ctx, []Step{createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")})
+	res := h.x.Run(h.ctx, planned(t, createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")))
 	if got := states(res); !slices.Equal(got, []State{Done, Failed, Skipped}) {
 		t.Fatalf("states %v", got)
 	}
@@ -109,7 +109,7 @@ func TestApplyEndpointFailsToUpdate(t *testing.T) {
 func TestApplyEndpointFailsToCreate(t *testing.T) {
 	h := newHarness(t)
 	h.emu.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailCreate, Endpoint: "ep"})
-	res := h.x.Run(h.ctx, []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1"), createEndpoint("other", "c1")})
+	res := h.x.Run(h.ctx, planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1"), createEndpoint("other", "c1")))
 	if got := states(res); !slices.Equal(got, []State{Done, Done, Failed, Done}) {
 		t.Fatalf("states %v (an independent endpoint must still deploy)", got)
 	}
@@ -143,7 +143,9 @@ func TestApplyFaults(t *testing.T) {
 			s.Inject(emulator.Fault{Kind: emulator.Latency, Delay: 2 * time.Second})
 		}, "CreateEndpoint", 1, 1},
 	}
-	steps := func() []Step { return []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")} }
+	steps := func() []Step {
+		return planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1"))
+	}
 	base := newHarness(t)
 	if res := base.x.Run(base.ctx, steps()); !res.OK() {
 		t.Fatalf("without faults: %+v", res.Steps)
@@ -181,7 +183,7 @@ func TestApplyFaults(t *testing.T) {
 
 func TestApplyValidationErrorIsNotRetried(t *testing.T) {
 	h := newHarness(t)
-	res := h.x.Run(h.ctx, []Step{createEndpoint("ep", "ghost")})
+	res := h.x.Run(h.ctx, planned(t, createEndpoint("ep", "ghost")))
 	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "Could not find endpoint configuration") {
 		t.Fatalf("result %+v", res.Steps)
 	}
@@ -197,13 +199,13 @@ func TestApplyNeverTouchesUnownedResources(t *testing.T) {
 	if _, err := h.raw.CreateEndpointConfig(h.ctx, configInput("their-spare", "their-model")); err != nil {
 		t.Fatal(err)
 	}
-	res := h.x.Run(h.ctx, []Step{
+	res := h.x.Run(h.ctx, planned(t,
 		createConfig("new", "our-model"),
 		swapConfig("theirs", "new"),
 		deleteConfig("their-spare"),
 		deleteConfig("our-config"), // in use by "ours": refused too
 		deleteModel("their-model"),
-	})
+	))
 	if got := states(res); got[0] != Done || got[1] != Failed || slices.Contains(got[2:], Done) {
 		t.Fatalf("states %v", got)
 	}
@@ -216,8 +218,8 @@ func TestApplyNeverTouchesUnownedResources(t *testing.T) {
 		}
 	}
 	// Run the deletes alone: each is refused by its own guard.
-	res = h.x.Run(h.ctx, []Step{deleteModel("their-model")})
-	res.Steps = append(h.x.Run(h.ctx, []Step{deleteConfig("their-spare"), deleteConfig("our-config")}).Steps, res.Steps...)
+	res = h.x.Run(h.ctx, planned(t, deleteModel("their-model")))
+	res.Steps = append(h.x.Run(h.ctx, planned(t, deleteConfig("their-spare"), deleteConfig("our-config"))).Steps, res.Steps...)
 	for i, want := range []string{"has no sagectl:managed-by tag", `still used by endpoint "ours" (InService)`, "has no sagectl:managed-by tag"} {
 		if res.Steps[i].State != Failed || !strings.Contains(res.Steps[i].Err.Error(), want) {
 			t.Errorf("step %d: %s %v, want %q", i, res.Steps[i].State, res.Steps[i].Err, want)
@@ -238,7 +240,7 @@ func TestApplyBusyEndpointIsNotTouched(t *testing.T) {
 	if _, err := h.raw.UpdateEndpoint(h.ctx, &sagemaker.UpdateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("c0")}); err != nil {
 		t.Fatal(err)
 	}
-	res := h.x.Run(h.ctx, []Step{createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")})
+	res := h.x.Run(h.ctx, planned(t, createConfig("c2", "m1"), swapConfig("ep", "c2"), deleteConfig("c1")))
 	if got := states(res); !slices.Equal(got, []State{Done, Failed, Skipped}) {
 		t.Fatalf("states %v", got)
 	}
@@ -256,7 +258,7 @@ func TestApplyInterruptStopsNewSteps(t *testing.T) {
 	h.x.Parallelism = 1
 	// Cancel as soon as the first call is made: it must still finish, and nothing else start.
 	h.x.API = &cancelOnCreate{API: h.x.API, cancel: cancel}
-	res := h.x.Run(ctx, []Step{createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")})
+	res := h.x.Run(ctx, planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1")))
 	if !res.Interrupted || res.OK() {
 		t.Fatal("the run was not reported interrupted")
 	}
@@ -310,7 +312,7 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 			}
 			s := createConfig("c1", "m1")
 			s.Inputs[0].(*sagemaker.CreateEndpointConfigInput).Tags = tagged("h1")
-			res := h.x.Run(h.ctx, []Step{s})
+			res := h.x.Run(h.ctx, planned(t, s))
 			if res.OK() != tt.ok {
 				t.Fatalf("ok = %v, want %v: %+v", res.OK(), tt.ok, res.Steps)
 			}
@@ -325,7 +327,7 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 			for _, config := range []string{"c1", "c0"} {
 				e := createEndpoint("ep", config)
 				e.Inputs[0].(*sagemaker.CreateEndpointInput).Tags = tagged("h1")
-				res = h.x.Run(h.ctx, []Step{e})
+				res = h.x.Run(h.ctx, planned(t, e))
 				if want := tt.ok && config == "c1"; res.OK() != want {
 					t.Errorf("endpoint on %s: ok = %v, want %v: %+v", config, res.OK(), want, res.Steps)
 				}
@@ -344,11 +346,11 @@ func TestApplyTagsOnlyOwnedOrAdopted(t *testing.T) {
 		return step(manifest.KindEndpoint, "theirs", "tag", &sagemaker.AddTagsInput{ResourceArn: aws.String(arn),
 			Tags: []types.Tag{{Key: aws.String(k), Value: aws.String("v")}}})
 	}
-	res := h.x.Run(h.ctx, []Step{tag("team")})
+	res := h.x.Run(h.ctx, planned(t, tag("team")))
 	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "not changed: it has no sagectl:managed-by tag") {
 		t.Fatalf("tagging an unowned endpoint: %+v", res.Steps)
 	}
-	if res := h.x.Run(h.ctx, []Step{tag(ManagedByTag), tag("team")}); !res.OK() {
+	if res := h.x.Run(h.ctx, planned(t, tag(ManagedByTag), tag("team"))); !res.OK() {
 		t.Fatalf("adopt, then tag: %+v", res.Steps)
 	}
 	tags, err := Tags(h.ctx, h.raw, arn)

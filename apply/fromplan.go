@@ -9,31 +9,36 @@ import (
 	"github.com/sagectl/sagectl/plan/live"
 )
 
-// Steps turns a plan's actions into executor steps, in the plan's order, leaving out no-ops.
-// A blocked action (say, an endpoint another deployment is updating) becomes a step that
-// fails without calling anything, so the steps that depend on it are skipped too.
-func Steps(p *plan.Plan) ([]Step, error) {
+// Steps turns a saved plan's actions into executor steps, in the plan's order, leaving out
+// no-ops (a dependency on a no-op is met), each step After the steps of the actions the plan
+// says it depends on. A blocked action (say, an endpoint another deployment is updating)
+// becomes a step that fails without calling anything, so the steps that depend on it are
+// skipped too. The plan was checked when read (plan.ParseSaved): ids name earlier actions.
+func Steps(p *plan.Saved) []Step {
 	var steps []Step
-	for i, a := range p.Actions {
+	index := map[int]int{} // action id → step
+	for _, a := range p.Actions {
 		if a.Kind == plan.NoOp {
 			continue
 		}
 		s := Step{Kind: a.Resource, Name: a.PhysicalName, Action: a.Kind, Blocked: a.Blocked}
-		for j, c := range a.Calls {
-			in, err := c.Decode()
-			if err != nil {
-				return nil, fmt.Errorf("action %d (%s %s) call %d: %w: plan again", i+1, a.Resource, a.PhysicalName, j+1, err)
+		for _, d := range a.DependsOn {
+			if j, ok := index[d]; ok {
+				s.After = append(s.After, j)
 			}
-			s.Inputs = append(s.Inputs, in)
 		}
+		for _, c := range a.Calls {
+			s.Inputs = append(s.Inputs, c.Request())
+		}
+		index[a.ID] = len(steps)
 		steps = append(steps, s)
 	}
-	return steps, nil
+	return steps
 }
 
 // CheckStale reads again every live resource the plan fingerprinted and refuses the plan
 // when any changed since, naming each change.
-func CheckStale(ctx context.Context, p *plan.Plan, api API, workers int) error {
+func CheckStale(ctx context.Context, p *plan.Saved, api API, workers int) error {
 	now, err := p.Fingerprints.Reread(ctx, &live.API{Client: api}, workers)
 	if err != nil {
 		return fmt.Errorf("reading the live resources again to check the plan is current: %w", err)

@@ -61,12 +61,11 @@ type Executor struct {
 }
 
 // Run executes steps in plan order, starting each as soon as the steps it depends on have
-// succeeded (see dependencies), at most Parallelism working at a time: independent endpoints
+// succeeded (Step.After), at most Parallelism working at a time: independent endpoints
 // deploy in parallel, each resource strictly serially. A step whose dependency did not
 // succeed is skipped. When ctx is cancelled no new step starts, calls in flight finish, waits stop, and
 // the steps never begun are reported NotStarted.
 func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
-	deps := dependencies(steps)
 	res := &Result{Steps: make([]Outcome, len(steps))}
 	state := make([]State, len(steps)) // "" pending, "running", or final
 	type finished struct {
@@ -86,7 +85,7 @@ func (x *Executor) Run(ctx context.Context, steps []Step) *Result {
 				continue
 			}
 			ready, blocker := true, -1
-			for _, d := range deps[i] {
+			for _, d := range steps[i].After {
 				switch state[d] {
 				case Done:
 				case "", "running":

@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,28 +15,31 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/plan"
 )
 
-func TestDependencies(t *testing.T) {
-	steps := []Step{
-		createModel("m"),            // 0
-		createConfig("c", "m"),      // 1
-		createEndpoint("e1", "c"),   // 2
-		createEndpoint("E2", "C"),   // 3: names are case-insensitive
-		swapConfig("e3", "live-c2"), // 4: nothing planned that it needs
-		swapConfig("e1", "c"),       // 5: after c and after e1's own earlier step
-		deleteConfig("old-a"),       // 6
-		deleteConfig("old-b"),       // 7: config deletes run side by side
-		deleteModel("old-m"),        // 8: after every config delete
-		step(manifest.KindEndpoint, "e4", "delete", // 9: a delete waits for all non-deletes of its kind
-			&sagemaker.DeleteEndpointInput{EndpointName: aws.String("e4")}),
-	}
-	want := [][]int{{}, {0}, {1}, {1}, {}, {1, 2}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5, 6, 7}, {0, 1, 2, 3, 4, 5, 6, 7, 8}}
-	got := dependencies(steps)
-	for i := range steps {
-		if !slices.Equal(got[i], want[i]) && !(len(got[i]) == 0 && len(want[i]) == 0) {
-			t.Errorf("step %d (%s) depends on %v, want %v", i, steps[i].String(), got[i], want[i])
+// TestStepsFollowThePlan: steps depend on what the saved plan says, by step index, and a
+// dependency on a no-op (which is not a step) is met.
+func TestStepsFollowThePlan(t *testing.T) {
+	call := func(op, input string) plan.Call {
+		var c plan.Call
+		if err := json.Unmarshal(fmt.Appendf(nil, `{"operation": %q, "input": %s}`, op, input), &c); err != nil {
+			t.Fatal(err)
 		}
+		return c
+	}
+	p := &plan.Saved{Actions: []plan.SavedAction{
+		{ID: 1, Kind: plan.Create, Resource: manifest.KindModel, PhysicalName: "m", Calls: []plan.Call{call("CreateModel", `{"ModelName": "m"}`)}},
+		{ID: 2, Kind: plan.NoOp, Resource: manifest.KindModel, PhysicalName: "same"},
+		{ID: 3, Kind: plan.Delete, Resource: manifest.KindModel, PhysicalName: "old", DependsOn: []int{1, 2},
+			Calls: []plan.Call{call("DeleteModel", `{"ModelName": "old"}`)}},
+	}}
+	steps := Steps(p)
+	if len(steps) != 2 || len(steps[0].After) != 0 || !slices.Equal(steps[1].After, []int{0}) {
+		t.Fatalf("steps %+v; want the delete after the create only", steps)
+	}
+	if in, ok := steps[1].Inputs[0].(*sagemaker.DeleteModelInput); !ok || aws.ToString(in.ModelName) != "old" {
+		t.Errorf("delete step input %#v", steps[1].Inputs[0])
 	}
 }
 
@@ -43,7 +47,7 @@ func TestRunSkipsDependentsOfBlockedSteps(t *testing.T) {
 	h := newHarness(t)
 	blocked := createConfig("c", "m")
 	blocked.Blocked = "endpoint is Updating: apply will refuse"
-	res := h.x.Run(h.ctx, []Step{createModel("m"), blocked, createEndpoint("ep", "c"), createEndpoint("other", "pre")})
+	res := h.x.Run(h.ctx, planned(t, createModel("m"), blocked, createEndpoint("ep", "c"), createEndpoint("other", "pre")))
 	if got := states(res); !slices.Equal(got, []State{Done, Failed, Skipped, Failed}) {
 		t.Fatalf("states %v", got)
 	}
@@ -74,7 +78,7 @@ func TestHardStopStartsNothingNew(t *testing.T) {
 			EndpointConfigName: aws.String("old"), EndpointStatus: s}, nil
 	}
 	x := New(api, clock, nil, Options{Parallelism: 1})
-	res := x.Run(context.Background(), []Step{swapConfig("ep", "new"), swapConfig("other", "new")})
+	res := x.Run(context.Background(), planned(t, swapConfig("ep", "new"), swapConfig("other", "new")))
 	if got := states(res); !slices.Equal(got, []State{Failed, NotStarted}) {
 		t.Fatalf("states %v: %+v", got, res.Steps)
 	}

@@ -11,12 +11,35 @@ import (
 )
 
 // Call is one SageMaker API call of an action, with its full request input as JSON
-// (member names as the API spells them). Decode turns it into the SDK input struct.
+// (member names as the API spells them) and that input decoded, once, into its SDK type
+// (Request). A Call is made by the planner or read from a saved plan; both check the input
+// decodes.
 type Call struct {
 	// Operation is the API operation, e.g. "CreateEndpointConfig".
 	Operation string `json:"operation"`
 	// Input is the request, e.g. {"EndpointConfigName": "...", "ProductionVariants": [...]}.
-	Input json.RawMessage `json:"input"`
+	Input   json.RawMessage `json:"input"`
+	request any
+}
+
+// Request is the call's input as its SDK type, e.g. *sagemaker.CreateEndpointInput.
+func (c Call) Request() any { return c.request }
+
+// UnmarshalJSON reads a call and decodes its input into the operation's SDK type.
+func (c *Call) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Operation string          `json:"operation"`
+		Input     json.RawMessage `json:"input"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	in, err := decode(raw.Operation, raw.Input)
+	if err != nil {
+		return err
+	}
+	*c = Call{Operation: raw.Operation, Input: raw.Input, request: in}
+	return nil
 }
 
 // inputs maps every operation a plan may contain to its SDK input type.
@@ -33,17 +56,17 @@ var inputs = map[string]func() any{
 	"DeleteEndpoint":                     func() any { return &sagemaker.DeleteEndpointInput{} },
 }
 
-// Decode returns the call's input as its SDK type, e.g. *sagemaker.CreateEndpointInput.
-func (c Call) Decode() (any, error) {
-	mk, ok := inputs[c.Operation]
+// decode returns input as op's SDK type, refusing members the type does not have.
+func decode(op string, input json.RawMessage) (any, error) {
+	mk, ok := inputs[op]
 	if !ok {
-		return nil, fmt.Errorf("unknown operation %q in plan", c.Operation)
+		return nil, fmt.Errorf("unknown operation %q", op)
 	}
 	in := mk()
-	dec := json.NewDecoder(bytes.NewReader(c.Input))
+	dec := json.NewDecoder(bytes.NewReader(input))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(in); err != nil {
-		return nil, fmt.Errorf("%s input: %w", c.Operation, err)
+		return nil, fmt.Errorf("%s input: %w", op, err)
 	}
 	return in, nil
 }
@@ -58,11 +81,11 @@ func newCall(op string, fields map[string]any) (Call, error) {
 	if err != nil {
 		return Call{}, fmt.Errorf("%s input: %w", op, err)
 	}
-	c := Call{Operation: op, Input: data}
-	if _, err := c.Decode(); err != nil {
+	in, err := decode(op, data)
+	if err != nil {
 		return Call{}, err
 	}
-	return c, nil
+	return Call{Operation: op, Input: data, request: in}, nil
 }
 
 // tagList renders tags as the API's [{Key, Value}] list, sorted by key.

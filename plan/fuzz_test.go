@@ -43,10 +43,10 @@ func FuzzBuild(f *testing.F) {
 			t.Fatal(err)
 		}
 		b.Reset()
-		if err := p.Write(&b); err != nil {
+		if err := p.Saved().Write(&b); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := plan.Parse("fuzz", b.Bytes()); err != nil {
+		if _, err := plan.ParseSaved("fuzz", b.Bytes()); err != nil {
 			t.Errorf("a plan Build made does not load: %v", err)
 		}
 	})

@@ -129,10 +129,10 @@ func TestGoldenLiveDir(t *testing.T) {
 func checkSaved(t *testing.T, p *plan.Plan) {
 	t.Helper()
 	var b bytes.Buffer
-	if err := p.Write(&b); err != nil {
+	if err := p.Saved().Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	back, err := plan.Parse("saved", b.Bytes())
+	back, err := plan.ParseSaved("saved", b.Bytes())
 	if err != nil {
 		t.Fatalf("saved plan does not load: %v", err)
 	}

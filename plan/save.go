@@ -3,26 +3,81 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
-// maxPlanFile bounds the size of a saved plan Load reads.
+// SavedFormatVersion is the version of the saved plan format, the input of sagectl apply
+// (docs/apply.md). Version 1 was the JSON output itself; it had no dependencies.
+const SavedFormatVersion = 2
+
+// maxPlanFile bounds the size of a saved plan ReadSaved reads.
 const maxPlanFile = 256 << 20
 
-// Write writes p as indented JSON: the saved plan format of docs/plan.md.
-func (p *Plan) Write(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(p)
+// ErrNotSaved says a file is not a saved plan at all (not a JSON object with a
+// format_version): a manifest, say.
+var ErrNotSaved = errors.New("not a sagectl saved plan")
+
+// Saved is a saved plan: what apply needs to run a reviewed plan and nothing else, the
+// actions with their dependencies and decoded calls, and the fingerprints of the live state.
+type Saved struct {
+	// FormatVersion is SavedFormatVersion.
+	FormatVersion int `json:"format_version"`
+	// Naming and Prune are the options the plan was made with.
+	Naming Naming `json:"naming"`
+	Prune  bool   `json:"prune"`
+	// Summary counts the actions, for a reader of the file.
+	Summary Summary `json:"summary"`
+	// Actions are every action of the plan, no-ops included, in plan order.
+	Actions []SavedAction `json:"actions"`
+	// Fingerprints identify the live state the plan was made against.
+	Fingerprints Fingerprints `json:"fingerprints"`
 }
 
-// Save writes p to file, replacing it.
-func (p *Plan) Save(file string) error {
+// SavedAction is one action of a saved plan.
+type SavedAction struct {
+	// ID is the action's 1-based position in Saved.Actions.
+	ID           int           `json:"id"`
+	Kind         ActionKind    `json:"action_kind"`
+	Resource     manifest.Kind `json:"resource_kind"`
+	Name         string        `json:"name"`
+	PhysicalName string        `json:"physical_name"`
+	Reason       string        `json:"action_reason"`
+	Blocked      string        `json:"blocked,omitempty"`
+	// DependsOn are the ids of the earlier actions that must succeed before this one.
+	DependsOn []int  `json:"depends_on,omitempty"`
+	Calls     []Call `json:"api_calls"`
+}
+
+// Saved returns the plan as apply reads it, every action with the ids of the actions it
+// must follow (see dependsOn).
+func (p *Plan) Saved() *Saved {
+	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Summary: p.Summary, Fingerprints: p.Fingerprints}
+	deps := dependsOn(p.Actions)
+	for i, a := range p.Actions {
+		s.Actions = append(s.Actions, SavedAction{ID: i + 1, Kind: a.Kind, Resource: a.Resource, Name: a.Name, PhysicalName: a.PhysicalName,
+			Reason: a.Reason, Blocked: a.Blocked, DependsOn: deps[i], Calls: a.Calls})
+	}
+	return s
+}
+
+// HasChanges reports whether applying the plan would call any mutating API.
+func (s *Saved) HasChanges() bool {
+	n := s.Summary
+	return n.Create+n.Update+n.Replace+n.Delete > 0
+}
+
+// Write writes s as indented JSON: the saved plan format of docs/apply.md.
+func (s *Saved) Write(w io.Writer) error { return writeJSON(w, s) }
+
+// Save writes s to file, replacing it.
+func (s *Saved) Save(file string) error {
 	var buf bytes.Buffer
-	if err := p.Write(&buf); err != nil {
+	if err := s.Write(&buf); err != nil {
 		return err
 	}
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
@@ -31,48 +86,82 @@ func (p *Plan) Save(file string) error {
 	return nil
 }
 
-// Load reads a saved plan. It refuses files that are not sagectl plans or whose
-// format_version is not FormatVersion, and checks every API call decodes into its
-// SDK input type.
-func Load(file string) (*Plan, error) {
+// Write writes p as indented JSON: the JSON output of docs/plan.md.
+func (p *Plan) Write(w io.Writer) error { return writeJSON(w, p) }
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// ReadSaved reads a saved plan, once and at most maxPlanFile bytes, and checks it (see
+// ParseSaved). A file that is not a saved plan at all gives an error wrapping ErrNotSaved.
+func ReadSaved(file string) (*Saved, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxPlanFile))
+	data, err := io.ReadAll(io.LimitReader(f, maxPlanFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	return Parse(file, data)
+	if len(data) > maxPlanFile {
+		return nil, fmt.Errorf("%s: larger than %d MiB, too large for a saved plan: plan again with sagectl plan --out FILE", file, maxPlanFile>>20)
+	}
+	return ParseSaved(file, data)
 }
 
-// Parse reads a saved plan from data; name is used in error messages.
-func Parse(name string, data []byte) (*Plan, error) {
-	var head struct {
+// ParseSaved reads a saved plan from data in one decode; name is used in error messages.
+// It refuses a format_version other than SavedFormatVersion, a call whose input does not
+// decode into its SDK type, and dependencies that name no earlier action.
+func ParseSaved(name string, data []byte) (*Saved, error) {
+	var s struct {
 		FormatVersion *int `json:"format_version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("%s: not a sagectl plan: %v (write one with sagectl plan --out FILE)", name, err)
-	}
-	if head.FormatVersion == nil {
-		return nil, fmt.Errorf("%s: not a sagectl plan: no format_version (write one with sagectl plan --out FILE)", name)
-	}
-	if *head.FormatVersion != FormatVersion {
-		return nil, fmt.Errorf("%s: plan format version %d, this sagectl reads version %d: plan again with this sagectl", name, *head.FormatVersion, FormatVersion)
+		Saved
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	p := &Plan{}
-	if err := dec.Decode(p); err != nil {
-		return nil, fmt.Errorf("%s: malformed plan: %v: plan again", name, err)
+	err := dec.Decode(&s)
+	if s.FormatVersion == nil && !bytes.Contains(data[:min(len(data), 256)], []byte(`"format_version"`)) {
+		// Not even a truncated saved plan, which starts with its format_version.
+		return nil, fmt.Errorf("%s: %w: write one with sagectl plan --out FILE", name, ErrNotSaved)
 	}
-	for i, a := range p.Actions {
-		for j, c := range a.Calls {
-			if _, err := c.Decode(); err != nil {
-				return nil, fmt.Errorf("%s: action %d (%s %s) call %d: %v: plan again", name, i+1, a.Resource, a.PhysicalName, j+1, err)
+	switch {
+	case s.FormatVersion != nil && *s.FormatVersion == 1:
+		return nil, fmt.Errorf("%s: a version 1 plan (the output of an older sagectl, or of plan --format json): apply reads version %d, which records each action's dependencies; run sagectl plan --out FILE again and apply that", name, SavedFormatVersion)
+	case s.FormatVersion != nil && *s.FormatVersion != SavedFormatVersion:
+		return nil, fmt.Errorf("%s: plan format version %d, this sagectl reads version %d: plan again with this sagectl", name, *s.FormatVersion, SavedFormatVersion)
+	case err == nil && s.FormatVersion == nil:
+		err = errors.New("format_version is null")
+		fallthrough
+	case err != nil:
+		return nil, fmt.Errorf("%s: malformed plan: %v: plan again with sagectl plan --out FILE", name, err)
+	}
+	s.Saved.FormatVersion = *s.FormatVersion
+	if err := s.Saved.check(); err != nil {
+		return nil, fmt.Errorf("%s: %v: plan again with sagectl plan --out FILE", name, err)
+	}
+	return &s.Saved, nil
+}
+
+// check refuses ids out of place, dependencies on actions the plan does not have, and
+// dependencies on later actions (which a cycle needs).
+func (s *Saved) check() error {
+	for i, a := range s.Actions {
+		if a.ID != i+1 {
+			return fmt.Errorf("action %d (%s %s) has id %d, want %d", i+1, a.Resource, a.PhysicalName, a.ID, i+1)
+		}
+		for _, d := range a.DependsOn {
+			switch {
+			case d < 1 || d > len(s.Actions):
+				return fmt.Errorf("action %d (%s %s) depends on action %d, which the plan does not have", a.ID, a.Resource, a.PhysicalName, d)
+			case d >= a.ID:
+				return fmt.Errorf("action %d (%s %s) depends on action %d, which does not come before it (a dependency cycle, or a plan out of order)", a.ID, a.Resource, a.PhysicalName, d)
 			}
 		}
 	}
-	return p, nil
+	return nil
 }

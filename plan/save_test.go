@@ -16,26 +16,34 @@ import (
 func TestLoadRefuses(t *testing.T) {
 	dir := t.TempDir()
 	for name, tc := range map[string]struct{ data, want string }{
-		"not JSON":          {"hello", "not a sagectl plan"},
-		"no version":        {`{"actions": []}`, "no format_version"},
+		"not JSON":          {"hello", "not a sagectl saved plan"},
+		"garbage":           {"\x00\xff{{", "not a sagectl saved plan"},
+		"no version":        {`{"actions": []}`, "not a sagectl saved plan"},
+		"truncated":         {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "cre`, "malformed plan"},
+		"version 1":         {`{"format_version": 1, "actions": []}`, "version 1 plan"},
 		"other version":     {`{"format_version": 99}`, "plan format version 99"},
-		"malformed":         {`{"format_version": 1, "actions": 5}`, "malformed plan"},
-		"unknown operation": {`{"format_version": 1, "actions": [{"api_calls": [{"operation": "DropTable", "input": {}}]}]}`, `unknown operation "DropTable"`},
-		"bad input":         {`{"format_version": 1, "actions": [{"api_calls": [{"operation": "DeleteModel", "input": {"ModelName": 5}}]}]}`, "DeleteModel input"},
-		"unknown member":    {`{"format_version": 1, "actions": [{"api_calls": [{"operation": "DeleteModel", "input": {"Model": "m"}}]}]}`, "unknown field"},
+		"malformed":         {`{"format_version": 2, "actions": 5}`, "malformed plan"},
+		"unknown operation": {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DropTable", "input": {}}]}]}`, `unknown operation "DropTable"`},
+		"bad input":         {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": 5}}]}]}`, "DeleteModel input"},
+		"unknown member":    {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"Model": "m"}}]}]}`, "unknown field"},
+		"id out of place":   {`{"format_version": 2, "actions": [{"id": 7, "action_kind": "no-op"}]}`, "has id 7, want 1"},
+		"dangling id":       {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [9]}]}`, "depends on action 9, which the plan does not have"},
+		"cycle": {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [2]}, {"id": 2, "action_kind": "no-op", "depends_on": [1]}]}`,
+			"depends on action 2, which does not come before it (a dependency cycle"},
+		"self": {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [1]}]}`, "a dependency cycle"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			file := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
 			if err := os.WriteFile(file, []byte(tc.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := plan.Load(file)
-			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), file) {
+			_, err := plan.ReadSaved(file)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), file) || !strings.Contains(err.Error(), "plan") {
 				t.Errorf("err = %v, want one naming the file and containing %q", err, tc.want)
 			}
 		})
 	}
-	if _, err := plan.Load(filepath.Join(dir, "missing.json")); err == nil {
+	if _, err := plan.ReadSaved(filepath.Join(dir, "missing.json")); err == nil {
 		t.Error("missing file: no error")
 	}
 }
@@ -55,20 +63,17 @@ func TestSavedPlanForApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "plan.json")
-	if err := p.Save(file); err != nil {
+	if err := p.Saved().Save(file); err != nil {
 		t.Fatal(err)
 	}
-	back, err := plan.Load(file)
+	back, err := plan.ReadSaved(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ops []string
 	for _, a := range back.Actions {
 		for _, c := range a.Calls {
-			in, err := c.Decode()
-			if err != nil {
-				t.Fatal(err)
-			}
+			in := c.Request()
 			ops = append(ops, c.Operation)
 			if u, ok := in.(*sagemaker.UpdateEndpointInput); ok && (u.DeploymentConfig == nil || *u.EndpointConfigName != p.Documents[1].PhysicalName) {
 				t.Errorf("UpdateEndpoint input lost its DeploymentConfig or config: %+v", u)
@@ -136,12 +141,13 @@ func (e *edited) Read(ctx context.Context, k manifest.Kind, name string) (*live.
 
 // FuzzParse: any bytes give a plan or an error, never a panic.
 func FuzzParse(f *testing.F) {
-	f.Add([]byte(`{"format_version": 1, "actions": [{"action_kind": "create", "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": "m"}}]}]}`))
-	f.Add([]byte(`{"format_version": 1, "fingerprints": [{"kind": "Model"}]}`))
+	f.Add([]byte(`{"format_version": 2, "actions": [{"id": 1, "action_kind": "create", "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": "m"}}]}]}`))
+	f.Add([]byte(`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op"}, {"id": 2, "action_kind": "delete", "depends_on": [1, 2]}]}`))
+	f.Add([]byte(`{"format_version": 2, "fingerprints": [{"kind": "Model"}]}`))
 	f.Add([]byte(`{"format_version": "1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := plan.Parse("fuzz", data)
-		if err == nil && p.FormatVersion != plan.FormatVersion {
+		p, err := plan.ParseSaved("fuzz", data)
+		if err == nil && p.FormatVersion != plan.SavedFormatVersion {
 			t.Errorf("accepted version %d", p.FormatVersion)
 		}
 	})

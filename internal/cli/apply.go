@@ -3,7 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -40,16 +40,13 @@ func applyCommand(e *env) *cli.Command {
 }
 
 func runApply(e *env, c *cli.Context) error {
-	p, err := applyPlan(e, c)
+	p, saved, err := applyPlan(e, c)
 	if err != nil {
 		return err
 	}
-	steps, err := apply.Steps(p)
-	if err != nil {
-		return fail(ExitFindings, "%v", err)
-	}
+	steps := apply.Steps(p)
 	if len(steps) == 0 {
-		if c.NArg() == 1 && isPlanFile(c.Args().First()) {
+		if saved {
 			fmt.Fprintln(e.stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
@@ -89,29 +86,46 @@ func runApply(e *env, c *cli.Context) error {
 	return nil
 }
 
-// applyPlan loads the saved plan named by the only argument, or plans the PATH arguments,
-// shows the plan and asks for approval.
-func applyPlan(e *env, c *cli.Context) (*plan.Plan, error) {
+// applyPlan reads the saved plan named by the only argument (saved is true), or plans the
+// PATH arguments, shows the plan and asks for approval.
+func applyPlan(e *env, c *cli.Context) (p *plan.Saved, saved bool, err error) {
 	args := c.Args().Slice()
-	if len(args) > 1 {
-		for _, a := range args {
-			if isPlanFile(a) {
-				return nil, fail(ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+	for _, a := range args {
+		s, err := readPlanArg(a)
+		switch {
+		case err != nil:
+			return nil, false, fail(ExitFindings, "%v", err)
+		case s != nil && len(args) > 1:
+			return nil, false, fail(ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+		case s != nil:
+			for _, f := range []string{"prune", "naming", "config", "exclude"} {
+				if c.IsSet(f) {
+					return nil, false, fail(ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
+				}
 			}
+			return s, true, nil
 		}
 	}
-	if len(args) == 1 && isPlanFile(args[0]) {
-		for _, f := range []string{"prune", "naming", "config", "exclude"} {
-			if c.IsSet(f) {
-				return nil, fail(ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, args[0])
-			}
-		}
-		p, err := plan.Load(args[0])
-		if err != nil {
-			return nil, fail(ExitFindings, "%v", err)
-		}
-		return p, nil
+	p2, err := approvedPlan(e, c)
+	if err != nil {
+		return nil, false, err
 	}
+	return p2.Saved(), false, nil
+}
+
+// readPlanArg reads path as a saved plan: nil and no error when it is none (a manifest or a
+// directory of them), an error when it is a saved plan apply cannot run.
+func readPlanArg(path string) (*plan.Saved, error) {
+	s, err := plan.ReadSaved(path)
+	var pathErr *os.PathError
+	if errors.Is(err, plan.ErrNotSaved) || errors.As(err, &pathErr) {
+		return nil, nil
+	}
+	return s, err
+}
+
+// approvedPlan plans the PATH arguments, shows the plan and asks for approval.
+func approvedPlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	p, err := makePlan(e, c)
 	if err != nil {
 		return nil, err
@@ -150,19 +164,4 @@ func readsTerminal(r io.Reader) bool {
 	}
 	null, err := os.Stat(os.DevNull)
 	return err != nil || !os.SameFile(st, null)
-}
-
-// isPlanFile reports whether path is a JSON object with a format_version: a saved plan
-// rather than a manifest (manifests may be JSON too).
-func isPlanFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var head struct {
-		FormatVersion *json.RawMessage `json:"format_version"`
-	}
-	data, err := io.ReadAll(io.LimitReader(f, 256<<20))
-	return err == nil && json.Unmarshal(data, &head) == nil && head.FormatVersion != nil
 }

@@ -67,7 +67,7 @@ func planAndRender(e *env, c *cli.Context) (bool, error) {
 		return false, err
 	}
 	if out := c.String("out"); out != "" {
-		if err := p.Save(out); err != nil {
+		if err := p.Saved().Save(out); err != nil {
 			return false, fail(ExitFindings, "--out: %v", err)
 		}
 	}
