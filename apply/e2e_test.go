@@ -161,12 +161,12 @@ func TestApplyFaults(t *testing.T) {
 			// Every other call is made exactly as often as without the fault, in one attempt
 			// (endpoint polls excepted: their number follows the time the fault adds).
 			for _, c := range base.rec.Calls() {
-				if c.Op == tt.op || c.Op == "DescribeEndpoint" {
+				if c.Operation == tt.op || c.Operation == "DescribeEndpoint" {
 					continue
 				}
-				want, _ := base.rec.Count(c.Op)
-				if got, attempts := h.rec.Count(c.Op); got != want || attempts != got {
-					t.Errorf("%s: %d calls in %d attempts, want %d in as many", c.Op, got, attempts, want)
+				want, _ := base.rec.Count(c.Operation)
+				if got, attempts := h.rec.Count(c.Operation); got != want || attempts != got {
+					t.Errorf("%s: %d calls in %d attempts, want %d in as many", c.Operation, got, attempts, want)
 				}
 			}
 			calls, attempts := h.rec.Count(tt.op)

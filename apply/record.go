@@ -14,30 +14,31 @@ import (
 	"github.com/aws/smithy-go/middleware"
 )
 
-// Call is one SageMaker operation sagectl made, with all its retries.
-type Call struct {
-	Op       string // e.g. "UpdateEndpoint"
-	Target   string // the resource name it names, if any
-	Start    time.Time
-	Duration time.Duration
-	Attempts int   // HTTP attempts: 1 plus the retries throttling or 5xx forced
-	Err      error // nil when it succeeded
+// CallRecord is the record of one API call sagectl made (a plan.Call, or a read), with all its
+// retries.
+type CallRecord struct {
+	Operation string // e.g. "UpdateEndpoint", as in plan.Call
+	Target    string // the resource name it names, if any
+	Start     time.Time
+	Duration  time.Duration
+	Attempts  int   // HTTP attempts: 1 plus the retries throttling or 5xx forced
+	Err       error // nil when it succeeded
 }
 
 // Recorder records every call made through a client it instruments. Safe for concurrent use.
 type Recorder struct {
 	Clock Clock
 	mu    sync.Mutex
-	calls []*Call
+	calls []*CallRecord
 }
 
 type callKey struct{}
 
 // Calls returns a copy of the calls recorded so far, in the order they started.
-func (r *Recorder) Calls() []Call {
+func (r *Recorder) Calls() []CallRecord {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]Call, len(r.calls))
+	out := make([]CallRecord, len(r.calls))
 	for i, c := range r.calls {
 		out[i] = *c
 	}
@@ -47,7 +48,7 @@ func (r *Recorder) Calls() []Call {
 // Count returns how many calls of op were made, and how many HTTP attempts they took.
 func (r *Recorder) Count(op string) (calls, attempts int) {
 	for _, c := range r.Calls() {
-		if c.Op == op {
+		if c.Operation == op {
 			calls++
 			attempts += c.Attempts
 		}
@@ -69,7 +70,7 @@ func (r *Recorder) Instrument(client *sagemaker.Client, retryer aws.Retryer) *sa
 func (r *Recorder) addMiddleware(stack *middleware.Stack) error {
 	err := stack.Initialize.Add(middleware.InitializeMiddlewareFunc("sagectlRecordCall",
 		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
-			c := &Call{Op: middleware.GetOperationName(ctx), Target: target(in.Parameters), Start: r.Clock.Now()}
+			c := &CallRecord{Operation: middleware.GetOperationName(ctx), Target: target(in.Parameters), Start: r.Clock.Now()}
 			r.mu.Lock()
 			r.calls = append(r.calls, c)
 			r.mu.Unlock()
@@ -85,7 +86,7 @@ func (r *Recorder) addMiddleware(stack *middleware.Stack) error {
 	// After the retry middleware, so it runs once per attempt.
 	return stack.Finalize.Add(middleware.FinalizeMiddlewareFunc("sagectlCountAttempt",
 		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-			if c, ok := middleware.GetStackValue(ctx, callKey{}).(*Call); ok {
+			if c, ok := middleware.GetStackValue(ctx, callKey{}).(*CallRecord); ok {
 				r.mu.Lock()
 				c.Attempts++
 				r.mu.Unlock()

@@ -60,7 +60,7 @@ func TestRecorderCountsRetries(t *testing.T) {
 				t.Fatalf("err = %v, want success %v", err, tt.ok)
 			}
 			calls := rec.Calls()
-			if len(calls) != 1 || calls[0].Op != "DescribeEndpoint" || calls[0].Target != "ep" || calls[0].Attempts != tt.attempts {
+			if len(calls) != 1 || calls[0].Operation != "DescribeEndpoint" || calls[0].Target != "ep" || calls[0].Attempts != tt.attempts {
 				t.Fatalf("calls = %+v, want one DescribeEndpoint of ep with %d attempts", calls, tt.attempts)
 			}
 			if int(seen.Load()) != tt.attempts {

@@ -137,9 +137,9 @@ func TestWriteSummary(t *testing.T) {
 		{Step: createConfig("c", "m"), State: Failed, Err: fmt.Errorf("boom")},
 		{Step: createEndpoint("ep", "c"), State: Skipped, Err: fmt.Errorf("not run")},
 	}}
-	calls := []Call{{Op: "CreateModel", Target: "m", Attempts: 1}, {Op: "CreateEndpointConfig", Target: "c", Attempts: 3, Err: fmt.Errorf("throttled\nmore")},
-		{Op: "DescribeModel", Target: "m", Attempts: 1, Err: notFound("model")},
-		{Op: "CreateEndpoint", Target: "e", Attempts: 1, Err: fmt.Errorf("wrapped: %w", &smithy.GenericAPIError{Code: "ValidationException", Message: "bad"})}}
+	calls := []CallRecord{{Operation: "CreateModel", Target: "m", Attempts: 1}, {Operation: "CreateEndpointConfig", Target: "c", Attempts: 3, Err: fmt.Errorf("throttled\nmore")},
+		{Operation: "DescribeModel", Target: "m", Attempts: 1, Err: notFound("model")},
+		{Operation: "CreateEndpoint", Target: "e", Attempts: 1, Err: fmt.Errorf("wrapped: %w", &smithy.GenericAPIError{Code: "ValidationException", Message: "bad"})}}
 	var b strings.Builder
 	WriteSummary(&b, res, calls)
 	for _, want := range []string{"Apply failed: 1 done, 1 failed, 1 skipped.", "failed      create EndpointConfig c: boom",

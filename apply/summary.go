@@ -14,7 +14,7 @@ import (
 // WriteSummary prints what an apply did: the count of steps per state, every step that did
 // not succeed with its reason, then every SageMaker call made with its result, attempts and
 // duration.
-func WriteSummary(w io.Writer, res *Result, calls []Call) {
+func WriteSummary(w io.Writer, res *Result, calls []CallRecord) {
 	counts := map[State]int{}
 	for _, o := range res.Steps {
 		counts[o.State]++
@@ -64,7 +64,7 @@ func WriteSummary(w io.Writer, res *Result, calls []Call) {
 		if c.Attempts > 1 {
 			attempts = fmt.Sprintf("%d attempts", c.Attempts)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.Op, c.Target, c.Duration.Round(time.Millisecond), attempts, result)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", c.Operation, c.Target, c.Duration.Round(time.Millisecond), attempts, result)
 	}
 	tw.Flush()
 }
