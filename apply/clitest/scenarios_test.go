@@ -2,7 +2,6 @@ package clitest_test
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/sagectl/sagectl/internal/emulatortest"
+	"github.com/sagectl/sagectl/plan/live"
 )
 
 // TestPlanScenariosConverge replays the plan scenarios of testdata/plan on the emulator:
@@ -69,99 +71,27 @@ func scenarioArgs(t *testing.T, dir string) []string {
 	return flags
 }
 
-// seed creates the resources of a --live-dir snapshot (describe-* outputs, with Tags inline
-// or in list-tags files naming their ResourceArn) on the emulator, endpoints last, and waits
-// until every endpoint serves with the snapshot's desired weights.
+// seed creates the resources of a --live-dir snapshot on the emulator and waits until every
+// endpoint serves with the snapshot's desired weights.
 func seed(t *testing.T, url, dir string) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	type doc struct {
-		raw  []byte
-		body map[string]any
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return // nothing live yet
 	}
-	var models, configs, endpoints []doc
-	tags := map[string][]types.Tag{} // by ARN
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var body map[string]any
-		if err := json.Unmarshal(raw, &body); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		d := doc{raw, body}
-		switch {
-		case body["EndpointArn"] != nil:
-			endpoints = append(endpoints, d)
-		case body["EndpointConfigArn"] != nil:
-			configs = append(configs, d)
-		case body["ModelArn"] != nil:
-			models = append(models, d)
-		case body["ResourceArn"] != nil:
-			var lt sagemaker.ListTagsOutput
-			if err := json.Unmarshal(raw, &lt); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			tags[body["ResourceArn"].(string)] = lt.Tags
-		}
-	}
-	// withTags decodes d into the create input in (inline Tags included) and returns the
-	// tags a list-tags file gives the resource, if any.
-	withTags := func(d doc, arnKey string, in any) []types.Tag {
-		if err := json.Unmarshal(d.raw, in); err != nil {
-			t.Fatal(err)
-		}
-		arn, _ := d.body[arnKey].(string)
-		return tags[arn]
+	d, err := live.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	raw := sagemaker.New(sagemaker.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
-	ctx := context.Background()
-	for _, d := range models {
-		in := &sagemaker.CreateModelInput{}
-		if extra := withTags(d, "ModelArn", in); extra != nil {
-			in.Tags = extra
+	emulatortest.Seeder{Client: raw, Settle: func(t testing.TB, endpoints []string) {
+		for _, e := range endpoints {
+			waitInService(t, raw, e)
 		}
-		if _, err := raw.CreateModel(ctx, in); err != nil {
-			t.Fatalf("seeding model: %v", err)
-		}
-	}
-	for _, d := range configs {
-		in := &sagemaker.CreateEndpointConfigInput{}
-		if extra := withTags(d, "EndpointConfigArn", in); extra != nil {
-			in.Tags = extra
-		}
-		if _, err := raw.CreateEndpointConfig(ctx, in); err != nil {
-			t.Fatalf("seeding config: %v", err)
-		}
-	}
-	for _, d := range endpoints {
-		var live sagemaker.DescribeEndpointOutput
-		in := &sagemaker.CreateEndpointInput{}
-		if extra := withTags(d, "EndpointArn", in); extra != nil {
-			in.Tags = extra
-		}
-		_ = json.Unmarshal(d.raw, &live)
-		if _, err := raw.CreateEndpoint(ctx, in); err != nil {
-			t.Fatalf("seeding endpoint: %v", err)
-		}
-		waitInService(t, raw, aws.ToString(in.EndpointName))
-		var shift []types.DesiredWeightAndCapacity
-		for _, v := range live.ProductionVariants {
-			shift = append(shift, types.DesiredWeightAndCapacity{VariantName: v.VariantName, DesiredWeight: v.DesiredWeight, DesiredInstanceCount: v.DesiredInstanceCount})
-		}
-		if len(shift) > 0 {
-			if _, err := raw.UpdateEndpointWeightsAndCapacities(ctx, &sagemaker.UpdateEndpointWeightsAndCapacitiesInput{
-				EndpointName: in.EndpointName, DesiredWeightsAndCapacities: shift}); err != nil {
-				t.Fatalf("seeding weights: %v", err)
-			}
-			waitInService(t, raw, aws.ToString(in.EndpointName))
-		}
-	}
+	}}.Seed(t, d)
 }
 
-func waitInService(t *testing.T, raw *sagemaker.Client, name string) {
+func waitInService(t testing.TB, raw *sagemaker.Client, name string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
