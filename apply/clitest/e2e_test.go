@@ -188,3 +188,40 @@ func TestCLISilentRollback(t *testing.T) {
 	}
 	c.converged(testdata("v3"))
 }
+
+// TestCLIRefusesOldAndBrokenPlans: a version-1 file (an older --out, or the --format json
+// output) and a truncated saved plan are refused before anything is read or changed, each
+// saying to plan again.
+func TestCLIRefusesOldAndBrokenPlans(t *testing.T) {
+	c := newCLIEnv(t)
+	dir := t.TempDir()
+	v1, truncated := filepath.Join(dir, "v1.json"), filepath.Join(dir, "truncated.json")
+	code, out := c.run("plan", "--format", "json", testdata("v1"))
+	if code != 0 || !strings.Contains(out, `"format_version": 1`) {
+		t.Fatalf("plan --format json: exit %d\n%s", code, out)
+	}
+	saved := filepath.Join(dir, "saved.json")
+	if code, out := c.run("plan", "--out", saved, testdata("v1")); code != 0 {
+		t.Fatal(out)
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(v1, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(truncated, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.emu.ResetCalls()
+	for file, want := range map[string]string{v1: "a version 1 plan", truncated: "malformed plan"} {
+		code, out := c.run("apply", "--auto-approve", file)
+		if code != 1 || !strings.Contains(out, file+": "+want) || !strings.Contains(out, "sagectl plan --out FILE") {
+			t.Errorf("apply %s: exit %d, want 1 and %q naming the fix\n%s", filepath.Base(file), code, want, out)
+		}
+	}
+	if n := c.emu.Calls("CreateModel") + c.emu.Calls("DescribeEndpoint"); n != 0 {
+		t.Errorf("a refused plan made %d calls", n)
+	}
+}
