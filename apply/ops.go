@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
-	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan"
 )
 
@@ -26,21 +25,33 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateModelInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)
-		if err := x.created(c, "CreateModel", err, manifest.KindModel, aws.ToString(in.ModelName), in.Tags, ""); err != nil {
+		if err := x.created(c, "CreateModel", err, aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: in.ModelName})
+			return arnOf(out, err, func(o *sagemaker.DescribeModelOutput) *string { return o.ModelArn })
+		}); err != nil {
 			return err
 		}
 		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpointConfig(c, in)
-		if err := x.created(c, "CreateEndpointConfig", err, manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName), in.Tags, ""); err != nil {
+		if err := x.created(c, "CreateEndpointConfig", err, aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})
+			return arnOf(out, err, func(o *sagemaker.DescribeEndpointConfigOutput) *string { return o.EndpointConfigArn })
+		}); err != nil {
 			return err
 		}
 		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
-		if err := x.created(c, "CreateEndpoint", err, manifest.KindEndpoint, aws.ToString(in.EndpointName), in.Tags, aws.ToString(in.EndpointConfigName)); err != nil {
+		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
+			if err != nil || aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
+				return nil, false // not the endpoint this create asked for
+			}
+			return out.EndpointArn, true
+		}); err != nil {
 			return err
 		}
 		_, err = w.Endpoint(ctx, aws.ToString(in.EndpointName))
@@ -101,6 +112,14 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		return w.EndpointGone(ctx, name)
 	}
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
+}
+
+// arnOf is the ARN get reads from a describe's output, and whether the describe succeeded.
+func arnOf[O any](out *O, err error, get func(*O) *string) (*string, bool) {
+	if err != nil || out == nil {
+		return nil, false
+	}
+	return get(out), true
 }
 
 func wrap(op, target string, err error) error {
