@@ -65,12 +65,6 @@ func (p *Plan) Saved() *Saved {
 	return s
 }
 
-// HasChanges reports whether applying the plan would call any mutating API.
-func (s *Saved) HasChanges() bool {
-	n := s.Summary
-	return n.Create+n.Update+n.Replace+n.Delete > 0
-}
-
 // Write writes s as indented JSON: the saved plan format of docs/apply.md.
 func (s *Saved) Write(w io.Writer) error { return writeJSON(w, s) }
 
