@@ -5,13 +5,11 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 // tagsSagectlPrefix warns about tag keys in the sagectl: namespace, which sagectl writes itself.
 type tagsSagectlPrefix struct{}
-
-// sagectlTagPrefix is the tag namespace sagectl owns (sagectl:managed-by, ...).
-const sagectlTagPrefix = "sagectl:"
 
 var tagsSagectlPrefixInfo = &Info{
 	ID:       "tag-key-sagectl-prefix",
@@ -40,7 +38,7 @@ func (tagsSagectlPrefix) Info() *Info { return tagsSagectlPrefixInfo }
 
 func (tagsSagectlPrefix) Check(p *Pass) {
 	for _, t := range tagKeys(p.Doc.Body) {
-		if n := len(sagectlTagPrefix); len(t.Value) >= n && strings.EqualFold(t.Value[:n], sagectlTagPrefix) {
+		if n := len(manifest.ReservedTagPrefix); len(t.Value) >= n && strings.EqualFold(t.Value[:n], manifest.ReservedTagPrefix) {
 			p.Report(t.Node, fmt.Sprintf("tag key %q is in the sagectl: namespace, which sagectl sets and reads itself", t.Value),
 				"remove the tag or rename its key outside the sagectl: namespace")
 		}

@@ -12,9 +12,9 @@ import (
 
 // Ownership tags sagectl puts on every resource it creates.
 const (
-	TagManagedBy = "sagectl:managed-by"
-	TagLogicalID = "sagectl:logical-id"
-	TagSpecHash  = "sagectl:spec-hash"
+	TagManagedBy = manifest.ReservedTagPrefix + "managed-by"
+	TagLogicalID = manifest.ReservedTagPrefix + "logical-id"
+	TagSpecHash  = manifest.ReservedTagPrefix + "spec-hash"
 	// ManagedByValue is the value of TagManagedBy.
 	ManagedByValue = "sagectl"
 )

@@ -130,7 +130,7 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 		}
 	}
 	for _, k := range sortedKeys(l.Tags) {
-		if _, keep := res.tags[k]; !keep && userTag(k) {
+		if _, keep := res.tags[k]; !keep && manifest.UserTag(k) {
 			del = append(del, k)
 			changes = append(changes, Change{Path: "Tags." + k, Before: l.Tags[k]})
 		}
@@ -145,11 +145,6 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 	return calls, changes
 }
 
-// userTag reports whether a tag key belongs to the user (not sagectl's, not AWS's).
-func userTag(k string) bool {
-	return !strings.HasPrefix(k, "sagectl:") && !strings.HasPrefix(k, "aws:")
-}
-
 func owned(l *live.Resource) bool { return l != nil && l.Tags[TagManagedBy] == ManagedByValue }
 
 // liveView is the live body with the user's tags in the manifest's [{Key, Value}] shape.
@@ -161,7 +156,7 @@ func liveView(l *live.Resource, withTags bool) map[string]any {
 	if withTags {
 		user := map[string]string{}
 		for k, v := range l.Tags {
-			if userTag(k) {
+			if manifest.UserTag(k) {
 				user[k] = v
 			}
 		}

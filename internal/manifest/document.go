@@ -4,7 +4,6 @@
 package manifest
 
 import (
-	"sort"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -104,14 +103,4 @@ func (s *Set) Names(k Kind) map[string]*Document {
 		}
 	})
 	return s.byName[k]
-}
-
-// SortedNames returns the keys of m in order.
-func SortedNames(m map[string]*Document) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -216,7 +216,7 @@ func weight(v any, def string) string {
 func userTags(tags map[string]string) []any {
 	keys := make([]string, 0, len(tags))
 	for k := range tags {
-		if !strings.HasPrefix(k, "sagectl:") && !strings.HasPrefix(k, "aws:") {
+		if manifest.UserTag(k) {
 			keys = append(keys, k)
 		}
 	}
