@@ -1,9 +1,9 @@
 package lint
 
 import (
+	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
-	"github.com/sagectl/sagectl/internal/par"
 )
 
 // minParallel is the document count per worker below which starting workers costs
@@ -14,7 +14,7 @@ const minParallel = 64
 // document and concatenated in document order, so output does not depend on scheduling.
 func checkAll(set *manifest.Set, rules []Rule, sev map[string]finding.Severity) []finding.Finding {
 	per := make([][]finding.Finding, len(set.Docs))
-	par.Each(len(set.Docs), minParallel, func(i int) {
+	fanout.Each(len(set.Docs), minParallel, func(i int) {
 		per[i] = CheckDocument(set.Docs[i], set, rules, sev)
 	})
 	var out []finding.Finding

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/finding"
-	"github.com/sagectl/sagectl/internal/par"
 	"gopkg.in/yaml.v3"
 )
 
@@ -48,7 +48,7 @@ func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
 		return nil, nil, err
 	}
 	results := make([]loaded, len(files))
-	par.Each(len(files), 1, func(i int) { results[i] = loadOne(files[i], opt.Stdin) })
+	fanout.Each(len(files), 1, func(i int) { results[i] = loadOne(files[i], opt.Stdin) })
 	set := &Set{}
 	var all []finding.Finding
 	for _, r := range results {

@@ -1,5 +1,5 @@
-// Package par runs independent pieces of work on all CPUs.
-package par
+// Package fanout runs independent pieces of work on all CPUs.
+package fanout
 
 import (
 	"runtime"

@@ -1,4 +1,4 @@
-package par
+package fanout
 
 import (
 	"sync/atomic"
