@@ -1,7 +1,10 @@
 // Package lint checks loaded manifests against the JSON Schema and SageMaker's rules.
 //
 // A rule is a small type in its own file (rule_<name>.go) that implements Rule; the
-// registry in registry.go lists every rule explicitly. Rules receive a Pass per
+// registry in registry.go lists every rule explicitly. Only rules live in rule_*.go files;
+// the helpers several rules share are in files named after what they hold (variant_fields.go,
+// model_features.go, kms.go, names.go, reference.go, s3uri.go, schema_findings.go, tags.go,
+// weights.go). Rules receive a Pass per
 // document and report findings at YAML nodes, so every finding has a position.
 package lint
 

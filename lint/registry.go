@@ -4,7 +4,7 @@ package lint
 // file and one line here: there is no init() registration.
 func Registry() []Rule {
 	return []Rule{
-		schemaUnknownField, schemaRequired, schemaType, schemaEnum, schemaRange, schemaPattern, schemaInstanceType, // the JSON Schema: rule_schema*.go
+		schemaUnknownField, schemaRequired, schemaType, schemaEnum, schemaRange, schemaPattern, schemaInstanceType, // the JSON Schema: rule_schema_*.go, schema_findings.go
 		yamlSyntax, manifestDocument, manifestKind, // the loader's own findings, documented: rule_loader.go
 		ignoreUnused, ignoreInvalid, ignoreExpired, // findings about ignore comments: rule_ignore.go
 		acceleratorType{},
