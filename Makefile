@@ -4,7 +4,12 @@ BIN     := bin/sagectl
 PKGS    := ./...
 FUZZTIME ?= 10s
 
-.PHONY: all build demo test unit check fuzz bench generate tools clean
+.PHONY: all build demo test unit check race fuzz bench generate tools clean
+
+# Packages that start goroutines or share state between them: `make race` runs their
+# tests under the race detector.
+RACE_PKGS := ./apply/... ./internal/cli ./internal/emulator ./internal/fanout \
+	./internal/manifest ./lint ./plan/... ./schema
 
 all: build
 
@@ -22,8 +27,9 @@ demo: build
 	@echo "== sagectl plan examples/ against the offline snapshot examples/live/ (no AWS account needed) =="
 	@./$(BIN) plan examples/*.yaml examples/*.json --live-dir examples/live
 
-## test: everything CI runs — tools, format, vet, unit and integration tests, short fuzz.
-test: tools check unit fuzz
+## test: everything CI runs — tools, format, vet, static analysis, unit and integration
+## tests, the race detector on the concurrent packages, short fuzz.
+test: tools check unit race fuzz
 
 tools:
 	@scripts/ensure-tools.sh
@@ -32,6 +38,16 @@ check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+	@scripts/go-tools.sh
+	.tools/bin/staticcheck $(PKGS)
+	@# -test: code that neither binary nor any test reaches (test-support APIs such as
+	@# the emulator's FakeClock are reached by tests only, and are kept).
+	@out=$$(.tools/bin/deadcode -test $(PKGS)); \
+	  if [ -n "$$out" ]; then echo "dead code:"; echo "$$out"; exit 1; fi
+
+## race: the tests of the concurrent packages under the race detector.
+race:
+	$(GO) test -race -count=1 $(RACE_PKGS)
 
 unit:
 	$(GO) test -count=1 $(PKGS)
