@@ -30,7 +30,7 @@ func BenchmarkLint10k(b *testing.B) {
 		if len(set.Docs) != docs {
 			b.Fatalf("loaded %d documents, want %d", len(set.Docs), docs)
 		}
-		lint.Lint(set, lint.Options{})
+		lint.Check(set, nil, lint.Options{})
 	}
 	b.ReportMetric(float64(docs), "docs")
 }

@@ -15,7 +15,7 @@ var ruleID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func lintSource(name, src string) []finding.Finding {
 	f, docs, fs := manifest.Parse(name, []byte(src))
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
-	return append(fs, lint.Lint(set, lint.Options{})...)
+	return lint.Check(set, fs, lint.Options{})
 }
 
 // TestRuleDocs: every rule is documented, its Bad example triggers it, and its Good

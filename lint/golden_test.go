@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/finding"
-	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/lint"
 )
 
@@ -18,13 +17,11 @@ var update = flag.Bool("update", false, "rewrite testdata/lint/err/*.out from th
 // lintFiles loads and lints paths the way `sagectl lint` does and returns every finding.
 func lintFiles(t *testing.T, paths ...string) []finding.Finding {
 	t.Helper()
-	set, fs, err := manifest.Load(paths, manifest.Options{})
+	res, err := lint.Run(lint.Input{Paths: paths}, lint.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs = append(fs, lint.Lint(set, lint.Options{})...)
-	finding.Sort(fs)
-	return fs
+	return res.Findings
 }
 
 // TestOK: every file in testdata/lint/ok gives no finding at all.

@@ -1,4 +1,10 @@
-// Package lint checks loaded manifests against the JSON Schema and SageMaker's rules.
+// Package lint checks manifests against the JSON Schema and SageMaker's rules.
+//
+// Run is the one entry point (run.go): it loads the manifests, runs the rules on all
+// CPUs (parallel.go), applies the ignore comments (rule_ignore.go), then the
+// configuration (severities, disabled rules) once to every finding, the loader's
+// included, and sorts once. The CLI only parses flags and prints the Result; plan
+// plans a Result without errors.
 //
 // A rule is a small type in its own file (rule_<name>.go) that implements Rule; the
 // registry in registry.go lists every rule explicitly. Only rules live in rule_*.go files;
@@ -94,39 +100,28 @@ func (p *Pass) ReportAs(sev finding.Severity, n *yaml.Node, msg, hint string) {
 type Options struct {
 	// Rules to run; nil means Registry().
 	Rules []Rule
-	// Severity overrides the default severity of a rule by ID.
+	// Severity overrides the default severity of a rule by ID (for every finding of
+	// that rule: the loader's, the rules', the ignore comments').
 	Severity map[string]finding.Severity
 	// Now returns the current time, for the until= dates of ignore comments; nil means time.Now.
 	Now func() time.Time
 }
 
-// Lint runs the rules over every document of set and returns the findings, sorted.
-func Lint(set *manifest.Set, opt Options) []finding.Finding {
-	rules := opt.Rules
-	if rules == nil {
-		rules = Registry()
+// rules returns the rules to run.
+func (o Options) rules() []Rule {
+	if o.Rules == nil {
+		return Registry()
 	}
-	out := checkAll(set, rules, opt.Severity)
-	out = applyIgnores(set, rules, opt, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
-	finding.Sort(out)
-	return out
+	return o.Rules
 }
 
-// CheckDocument runs rules over one document.
-func CheckDocument(d *manifest.Document, set *manifest.Set, rules []Rule, sev map[string]finding.Severity) []finding.Finding {
+// checkDocument runs rules over one document.
+func checkDocument(d *manifest.Document, set *manifest.Set, rules []Rule) []finding.Finding {
 	p := &Pass{Doc: d, Set: set}
 	for _, r := range rules {
-		info := r.Info()
-		if !appliesTo(info, d.Kind) {
-			continue
-		}
-		p.info = info
-		start := len(p.out)
-		r.Check(p)
-		if s, ok := sev[info.ID]; ok {
-			for i := start; i < len(p.out); i++ {
-				p.out[i].Severity = s
-			}
+		if info := r.Info(); appliesTo(info, d.Kind) {
+			p.info = info
+			r.Check(p)
 		}
 	}
 	return p.out

@@ -112,8 +112,8 @@ var (
 
 // applyIgnores applies the ignore comments of set's files to out, the findings of
 // rules. Ignores of rules that did not run (disabled) are not reported as unused;
-// the ignore-* findings get their configured severity and are dropped when disabled.
-func applyIgnores(set *manifest.Set, rules []Rule, opt Options, out []finding.Finding) []finding.Finding {
+// now (nil: the clock) dates the until= expiries.
+func applyIgnores(set *manifest.Set, rules []Rule, now func() time.Time, out []finding.Finding) []finding.Finding {
 	ran := map[string]bool{}
 	for _, r := range rules {
 		if _, loader := r.(loaderRule); !loader { // the loader reports outside Lint
@@ -124,23 +124,9 @@ func applyIgnores(set *manifest.Set, rules []Rule, opt Options, out []finding.Fi
 	for _, r := range Registry() {
 		known = append(known, r.Info().ID)
 	}
-	var now time.Time
-	if opt.Now != nil {
-		now = opt.Now()
+	var at time.Time
+	if now != nil {
+		at = now()
 	}
-	all := suppress.Apply(set.Files, out, suppress.Options{Now: now, Rules: known, Ran: func(id string) bool { return ran[id] }})
-	kept := all[:0]
-	for _, f := range all {
-		switch f.Rule {
-		case suppress.RuleUnused, suppress.RuleInvalid, suppress.RuleExpired:
-			if !ran[f.Rule] {
-				continue
-			}
-			if s, ok := opt.Severity[f.Rule]; ok {
-				f.Severity = s
-			}
-		}
-		kept = append(kept, f)
-	}
-	return kept
+	return suppress.Apply(set.Files, out, suppress.Options{Now: at, Rules: known, Ran: func(id string) bool { return ran[id] }})
 }

@@ -29,7 +29,7 @@ func rulesOf(t *testing.T, src string, opt lint.Options) string {
 		t.Fatalf("parse: %v", fs)
 	}
 	var got []string
-	for _, fd := range lint.Lint(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, opt) {
+	for _, fd := range lint.Check(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, nil, opt) {
 		if fd.Rule == "accelerator-type-deprecated" || strings.HasPrefix(fd.Rule, "ignore-") {
 			got = append(got, fd.Rule+"@"+fd.Severity.String())
 		}

@@ -42,7 +42,7 @@ func TestSchemaValidatesOncePerDocument(t *testing.T) {
 			t.Fatalf("parsed %d documents, findings %v", len(docs), fs)
 		}
 		calls.Store(0)
-		got := Lint(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, Options{})
+		got := Check(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, nil, Options{})
 		if c := calls.Load(); c != int64(n) {
 			t.Errorf("%d documents, %d schema rules: %d validations, want %d", n, schemaRules, c, n)
 		}

@@ -21,7 +21,7 @@ func schemaFindings(t *testing.T, src string, opt lint.Options) []string {
 	}
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
 	var out []string
-	for _, x := range lint.Lint(set, opt) {
+	for _, x := range lint.Check(set, nil, opt) {
 		if strings.HasPrefix(x.Rule, "schema-") || x.Rule == "instance-type-unknown" {
 			out = append(out, fmt.Sprintf("%d:%d %s %s %s: %s", x.Line, x.Col, x.Severity, x.Rule, x.Path, x.Message))
 		}
@@ -106,12 +106,12 @@ func TestSchemaRevalidatesEditedDocument(t *testing.T) {
 	f, docs, _ := manifest.Parse("m.yaml", []byte("EndpointConfigName: c\nProductionVariants: [{VariantName: v, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 0}]\n"))
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
 	opt := lint.Options{Rules: []lint.Rule{lint.Lookup("schema-range")}}
-	if n := len(lint.Lint(set, opt)); n != 1 {
+	if n := len(lint.Check(set, nil, opt)); n != 1 {
 		t.Fatalf("before the edit: %d findings, want 1", n)
 	}
 	n, _ := manifest.At(docs[0].Body, "/ProductionVariants/0/InitialInstanceCount")
 	n.Value = "3"
-	if fs := lint.Lint(set, opt); len(fs) != 0 {
+	if fs := lint.Check(set, nil, opt); len(fs) != 0 {
 		t.Errorf("after the edit: %v", fs)
 	}
 }
@@ -129,7 +129,7 @@ func TestSchemaManyDocuments(t *testing.T) {
 		t.Fatalf("parsed %d documents, findings %v", len(docs), fs)
 	}
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
-	got := lint.Lint(set, lint.Options{Rules: []lint.Rule{lint.Lookup("schema-range"), lint.Lookup("schema-type")}})
+	got := lint.Check(set, nil, lint.Options{Rules: []lint.Rule{lint.Lookup("schema-range"), lint.Lookup("schema-type")}})
 	if len(got) != n/2 {
 		t.Fatalf("got %d findings, want %d", len(got), n/2)
 	}

@@ -47,7 +47,7 @@ func scenarios(t *testing.T) []scenario {
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
-		for _, f := range append(fs, lint.Lint(set, lint.Options{})...) {
+		for _, f := range lint.Check(set, fs, lint.Options{}) {
 			if f.Severity == finding.Error {
 				t.Fatalf("%s: scenario manifests must lint clean: %s", dir, f)
 			}

@@ -97,19 +97,12 @@ func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	set, fs, err := settings.load(e, paths)
+	res, err := settings.lint(e, paths)
 	if err != nil {
 		return nil, err
 	}
-	fs = checkSetWith(set, fs, settings.options())
-	var errs []finding.Finding
-	for _, f := range fs {
-		if f.Severity == finding.Error {
-			errs = append(errs, f)
-		}
-	}
-	if len(errs) > 0 {
-		printFindings(e, set, errs)
+	if errs := res.Errors(); len(errs) > 0 {
+		printFindings(e, res.Set, errs)
 		return nil, fail(ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()
@@ -117,7 +110,7 @@ func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := plan.Build(ctx, set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
+	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
 	if err != nil {
 		return nil, fail(ExitFindings, "%v", err)
 	}

@@ -6,9 +6,7 @@ import (
 	"io"
 
 	"github.com/sagectl/sagectl/internal/config"
-	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lintcli"
-	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/lint"
 	"github.com/urfave/cli/v2"
 )
@@ -90,15 +88,8 @@ func loadLintSettings(e *env, c *cli.Context) (*lintSettings, error) {
 	return &lintSettings{cfg: s.Config, exclude: s.Exclude}, nil
 }
 
-func (s *lintSettings) settings() *lintcli.Settings {
-	return &lintcli.Settings{Config: s.cfg, Exclude: s.exclude}
+func (s *lintSettings) lint(e *env, paths []string) (*lint.Result, error) {
+	st := &lintcli.Settings{Config: s.cfg, Exclude: s.exclude}
+	res, err := st.Lint(e.lint(), paths)
+	return res, fromLint(err)
 }
-
-func (s *lintSettings) load(e *env, paths []string) (*manifest.Set, []finding.Finding, error) {
-	set, fs, err := s.settings().Load(e.lint(), paths)
-	return set, fs, fromLint(err)
-}
-
-func (s *lintSettings) options() lint.Options { return s.settings().Options() }
-
-var checkSetWith = lintcli.CheckSetWith

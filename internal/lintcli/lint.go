@@ -10,7 +10,6 @@ import (
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/report"
-	"github.com/sagectl/sagectl/lint"
 	"github.com/urfave/cli/v2"
 )
 
@@ -47,32 +46,18 @@ func runLint(e *Env, c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	set, fs, err := settings.Load(e, paths)
+	res, err := settings.Lint(e, paths)
 	if err != nil {
 		return err
 	}
-	fs = CheckSetWith(set, fs, settings.Options())
-	if err := writeReport(e, c, format, set, fs, failOn); err != nil {
+	if err := writeReport(e, c, format, res.Set, res.Findings, failOn); err != nil {
 		return err
 	}
-	report.Summary(e.Stderr, fs, len(set.Files))
-	if m, ok := finding.Max(fs); ok && m >= failOn {
+	report.Summary(e.Stderr, res.Findings, len(res.Set.Files))
+	if m, ok := finding.Max(res.Findings); ok && m >= failOn {
 		return exitCode(ExitFindings)
 	}
 	return nil
-}
-
-// checkSet adds the rules' findings to the loader's and sorts them: what `sagectl lint`
-// reports for a loaded set, also used for the examples in the rule docs.
-func checkSet(set *manifest.Set, loaded []finding.Finding) []finding.Finding {
-	return CheckSetWith(set, loaded, lint.Options{})
-}
-
-// CheckSetWith is checkSet with the rules and severities of a configuration.
-func CheckSetWith(set *manifest.Set, loaded []finding.Finding, opt lint.Options) []finding.Finding {
-	fs := append(loaded, lint.Lint(set, opt)...)
-	finding.Sort(fs)
-	return fs
 }
 
 // lintFormat is --format, or github when running in GitHub Actions without one.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/finding"
-	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/lint"
 	"github.com/urfave/cli/v2"
 )
@@ -88,48 +87,13 @@ func (s *Settings) failOn(c *cli.Context) (finding.Severity, error) {
 	return sev, nil
 }
 
-// Load expands paths, drops the excluded files, and loads the rest. The loader's
-// findings get the configured severities; those of disabled rules are dropped.
-func (s *Settings) Load(e *Env, paths []string) (*manifest.Set, []finding.Finding, error) {
-	files, err := manifest.Expand(paths)
+// Lint runs lint.Run over paths with these settings: the excluded files skipped, the
+// rules configured. Only an unreadable path is an error (exit 2).
+func (s *Settings) Lint(e *Env, paths []string) (*lint.Result, error) {
+	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
+	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip}, lint.OptionsFor(s.Config))
 	if err != nil {
-		return nil, nil, fail(ExitUsage, "%v", err)
+		return nil, fail(ExitUsage, "%v", err)
 	}
-	kept := files[:0]
-	for _, f := range files {
-		if !s.Config.Exclude.Match(f) && !s.Exclude.Match(f) {
-			kept = append(kept, f)
-		}
-	}
-	set, fs, err := manifest.Load(kept, manifest.Options{Stdin: e.Stdin})
-	if err != nil {
-		return nil, nil, fail(ExitUsage, "%v", err)
-	}
-	return set, s.configure(fs), nil
-}
-
-// configure applies the rule settings to findings made outside lint.Lint.
-func (s *Settings) configure(fs []finding.Finding) []finding.Finding {
-	out := fs[:0]
-	for _, f := range fs {
-		if r, ok := s.Config.Rules[f.Rule]; ok {
-			if r.Off {
-				continue
-			}
-			f.Severity = r.Severity
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// Options returns the lint options: only the enabled rules run, with their severities.
-func (s *Settings) Options() lint.Options {
-	rules := []lint.Rule{} // not nil: nil would mean every rule
-	for _, r := range lint.Registry() {
-		if !s.Config.Disabled(r.Info().ID) {
-			rules = append(rules, r)
-		}
-	}
-	return lint.Options{Rules: rules, Severity: s.Config.Severities()}
+	return res, nil
 }

@@ -132,8 +132,7 @@ func TestLintExclude(t *testing.T) {
 }
 
 func TestLintDisabledRuleDoesNotRun(t *testing.T) {
-	s := &Settings{Config: mustParse(t, onlyRule("nothing"))}
-	opt := s.Options()
+	opt := lint.OptionsFor(mustParse(t, onlyRule("nothing")))
 	if len(opt.Rules) == 0 {
 		t.Fatal("no rules at all: the ignore-* rules should remain")
 	}

@@ -79,7 +79,7 @@ func exampleOutput(src string) string {
 		return ""
 	}
 	f, docs, fs := manifest.Parse(report.BadFile, []byte(src))
-	fs = checkSet(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, fs)
+	fs = lint.Check(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, fs, lint.Options{})
 	var b bytes.Buffer
 	t := &report.Text{W: &b, Source: func(string) *manifest.File { return f }}
 	for _, fd := range fs {
