@@ -8,7 +8,7 @@ FUZZTIME ?= 10s
 
 # Packages that start goroutines or share state between them: `make race` runs their
 # tests under the race detector.
-RACE_PKGS := ./apply/... ./internal/cli ./internal/emulator ./internal/fanout \
+RACE_PKGS := ./apply/... ./internal/awscmd ./internal/emulator ./internal/fanout \
 	./internal/manifest ./lint ./plan/... ./schema
 
 all: build

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sagectl/sagectl/internal/cli"
+	"github.com/sagectl/sagectl/internal/awscmd"
 	"github.com/sagectl/sagectl/internal/emulator"
 )
 
@@ -51,7 +51,7 @@ func (c *cliEnv) runWith(stdin io.Reader, args ...string) (int, string) {
 	var out bytes.Buffer
 	full := append([]string{"sagectl"}, args...)
 	full = append(full, "--endpoint-url", c.url)
-	code := cli.Main(full, stdin, &out, &out)
+	code := awscmd.Main(full, stdin, &out, &out)
 	return code, out.String()
 }
 

@@ -15,7 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
-	"github.com/sagectl/sagectl/internal/cli"
+	"github.com/sagectl/sagectl/internal/awscmd"
 	"github.com/sagectl/sagectl/internal/emulator"
 )
 
@@ -23,7 +23,7 @@ import (
 // interruption tests can signal and kill a real sagectl process.
 func TestMain(m *testing.M) {
 	if os.Getenv("SAGECTL_TEST_MAIN") == "1" {
-		os.Exit(cli.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(awscmd.Main(os.Args, os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"context"
@@ -8,12 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/plan/importer"
 	"github.com/urfave/cli/v2"
 )
 
-func importCommand(e *env) *cli.Command {
+func importCommand(e *lintcmd.Env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringSliceFlag{Name: "endpoint", Usage: "import endpoint `NAME` with its config and models (repeatable)"},
 		&cli.StringSliceFlag{Name: "endpoint-config", Usage: "import endpoint config `NAME` with its models (repeatable)"},
@@ -30,7 +31,7 @@ func importCommand(e *env) *cli.Command {
 	}
 }
 
-func runImport(e *env, c *cli.Context) error {
+func runImport(e *lintcmd.Env, c *cli.Context) error {
 	var refs []importer.Ref
 	for _, f := range []struct {
 		flag string
@@ -44,7 +45,7 @@ func runImport(e *env, c *cli.Context) error {
 		refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
 	}
 	if len(refs) == 0 {
-		return fail(ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model")
+		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model")
 	}
 	ctx := context.Background()
 	reader, _, err := liveReader(ctx, c)
@@ -53,40 +54,40 @@ func runImport(e *env, c *cli.Context) error {
 	}
 	ms, err := importer.Import(ctx, reader, refs)
 	if err != nil {
-		return fail(ExitFindings, "import: %v", err)
+		return lintcmd.Fail(lintcmd.ExitFindings, "import: %v", err)
 	}
 	dir := c.String("out-dir")
 	if dir == "" {
 		for i, m := range ms {
 			if i > 0 {
-				fmt.Fprintln(e.stdout, "---")
+				fmt.Fprintln(e.Stdout, "---")
 			}
-			if _, err := e.stdout.Write(m.YAML); err != nil {
-				return fail(ExitFindings, "writing the manifests: %v", err)
+			if _, err := e.Stdout.Write(m.YAML); err != nil {
+				return lintcmd.Fail(lintcmd.ExitFindings, "writing the manifests: %v", err)
 			}
 		}
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fail(ExitFindings, "--out-dir: %v", err)
+		return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %v", err)
 	}
 	for _, m := range ms {
 		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", m.Name, strings.ToLower(string(m.Kind))))
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {
-			return fail(ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
+			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
 		}
 		if err != nil {
-			return fail(ExitFindings, "--out-dir: %v", err)
+			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %v", err)
 		}
 		_, werr := f.Write(m.YAML)
 		if cerr := f.Close(); werr == nil {
 			werr = cerr
 		}
 		if werr != nil {
-			return fail(ExitFindings, "--out-dir: writing %s: %v", path, werr)
+			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: writing %s: %v", path, werr)
 		}
-		fmt.Fprintln(e.stderr, "wrote", path)
+		fmt.Fprintln(e.Stderr, "wrote", path)
 	}
 	return nil
 }

@@ -1,9 +1,10 @@
-// Package lintcli is the core of sagectl's command line: the application, the lint,
-// rules, explain and schema commands, and the hooks the AWS-side commands plug into.
-// It never links the AWS SDK, so a `sagectl lint` process starts in about a
-// millisecond; plan, apply, import and emulator live in package cli, in the
-// sagectl-aws binary that `sagectl` hands those commands to.
-package lintcli
+// Package lintcmd holds the commands of the sagectl binary (lint, rules, explain,
+// schema) and the command-line core both binaries share: the application, Env, the
+// exit codes and errors, and the lint settings plan reuses. It never links the AWS
+// SDK, so a `sagectl lint` process starts in about a millisecond; plan, apply, import
+// and emulator are in package awscmd, in the sagectl-aws binary that `sagectl` hands
+// those commands to.
+package lintcmd
 
 import (
 	"errors"
@@ -22,7 +23,7 @@ const (
 )
 
 // Version is set at build time with
-// -ldflags "-X github.com/sagectl/sagectl/internal/lintcli.Version=...".
+// -ldflags "-X github.com/sagectl/sagectl/internal/lintcmd.Version=...".
 var Version = "dev"
 
 // Env is what a command needs from the process, so tests can run commands in-process.

@@ -1,4 +1,4 @@
-package lintcli
+package lintcmd
 
 import (
 	"bytes"
@@ -53,17 +53,17 @@ func TestRuleDocsUpToDate(t *testing.T) {
 	for name, body := range want {
 		got, err := os.ReadFile(filepath.Join(docsDir, name))
 		if err != nil {
-			t.Errorf("docs/rules/%s is missing: run go test ./internal/lintcli -update", name)
+			t.Errorf("docs/rules/%s is missing: run go test ./internal/lintcmd -update", name)
 			continue
 		}
 		if string(got) != body {
-			t.Errorf("docs/rules/%s is stale (the rule or the output for its bad example changed): run go test ./internal/lintcli -update", name)
+			t.Errorf("docs/rules/%s is stale (the rule or the output for its bad example changed): run go test ./internal/lintcmd -update", name)
 		}
 	}
 	pages, _ := filepath.Glob(filepath.Join(docsDir, "*.md"))
 	for _, p := range pages {
 		if _, ok := want[filepath.Base(p)]; !ok {
-			t.Errorf("docs/rules/%s documents no registered rule: run go test ./internal/lintcli -update", filepath.Base(p))
+			t.Errorf("docs/rules/%s documents no registered rule: run go test ./internal/lintcmd -update", filepath.Base(p))
 		}
 	}
 }

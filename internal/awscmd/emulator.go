@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"fmt"
@@ -9,10 +9,11 @@ import (
 	"time"
 
 	"github.com/sagectl/sagectl/internal/emulator"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/urfave/cli/v2"
 )
 
-func emulatorCommand(e *env) *cli.Command {
+func emulatorCommand(e *lintcmd.Env) *cli.Command {
 	return &cli.Command{
 		Name:  "emulator",
 		Usage: "serve a local SageMaker API emulator for sagectl plan/apply and the AWS CLI (--endpoint-url)",
@@ -36,15 +37,15 @@ func emulatorCommand(e *env) *cli.Command {
 	}
 }
 
-func runEmulator(e *env, c *cli.Context) error {
+func runEmulator(e *lintcmd.Env, c *cli.Context) error {
 	if c.NArg() > 0 {
-		return fail(ExitUsage, "emulator takes no arguments, got %q", strings.Join(c.Args().Slice(), " "))
+		return lintcmd.Fail(lintcmd.ExitUsage, "emulator takes no arguments, got %q", strings.Join(c.Args().Slice(), " "))
 	}
 	var installs []func(*emulator.Server)
 	for _, spec := range c.Generic("fault").(*faultFlag).specs {
 		install, err := emulator.ParseFault(spec)
 		if err != nil {
-			return fail(ExitUsage, "--fault %q: %v ('sagectl emulator --help' shows the syntax)", spec, err)
+			return lintcmd.Fail(lintcmd.ExitUsage, "--fault %q: %v ('sagectl emulator --help' shows the syntax)", spec, err)
 		}
 		installs = append(installs, install)
 	}
@@ -54,21 +55,21 @@ func runEmulator(e *env, c *cli.Context) error {
 		Region: c.String("region"), Account: c.String("account"),
 	})
 	if err != nil {
-		return fail(ExitUsage, "%v", err)
+		return lintcmd.Fail(lintcmd.ExitUsage, "%v", err)
 	}
 	for _, install := range installs {
 		install(srv)
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	fmt.Fprintf(e.stdout, "SageMaker emulator listening on %s\n", srv.URL())
-	fmt.Fprintf(e.stdout, "try: aws --endpoint-url %s --region %s sagemaker list-endpoints   (Ctrl-C stops it)\n", srv.URL(), c.String("region"))
+	fmt.Fprintf(e.Stdout, "SageMaker emulator listening on %s\n", srv.URL())
+	fmt.Fprintf(e.Stdout, "try: aws --endpoint-url %s --region %s sagemaker list-endpoints   (Ctrl-C stops it)\n", srv.URL(), c.String("region"))
 	<-ctx.Done()
 	if err := srv.Close(); err != nil {
-		return fail(ExitFindings, "stopping the emulator: %v", err)
+		return lintcmd.Fail(lintcmd.ExitFindings, "stopping the emulator: %v", err)
 	}
 	if path := c.String("state"); path != "" {
-		fmt.Fprintf(e.stdout, "emulator state saved to %s\n", path)
+		fmt.Fprintf(e.Stdout, "emulator state saved to %s\n", path)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/urfave/cli/v2"
 )
 
@@ -52,7 +53,7 @@ func TestEmulatorCommandServesAndKeepsState(t *testing.T) {
 			}
 			close(lines)
 		}()
-		e := &env{stdin: strings.NewReader(""), stdout: w, stderr: io.Discard}
+		e := &lintcmd.Env{Stdin: strings.NewReader(""), Stdout: w, Stderr: io.Discard}
 		app := &cli.App{Name: "sagectl", Commands: []*cli.Command{emulatorCommand(e)}, Writer: w, ErrWriter: io.Discard, ExitErrHandler: func(*cli.Context, error) {}}
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
@@ -148,8 +149,8 @@ func TestEmulatorCommandErrors(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			code := Main(append([]string{"sagectl", "emulator"}, tt.args...), strings.NewReader(""), &stdout, &stderr)
-			if code != ExitUsage || !strings.Contains(stderr.String(), tt.want) {
-				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), ExitUsage, tt.want)
+			if code != lintcmd.ExitUsage || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), lintcmd.ExitUsage, tt.want)
 			}
 		})
 	}

@@ -1,11 +1,11 @@
-package cli
+package awscmd
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/sagectl/sagectl/internal/lintcli"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 )
 
 // run runs sagectl (every command) in-process and returns its exit code, stdout and stderr.
@@ -18,15 +18,15 @@ func run(args ...string) (int, string, string) {
 // TestDelegatedCommandsMatch keeps the list sagectl hands to sagectl-aws equal to the
 // commands this package really has, names and usage lines alike.
 func TestDelegatedCommandsMatch(t *testing.T) {
-	e := &lintcli.Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}
+	e := &lintcmd.Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}
 	cmds := awsCommands()
-	if len(cmds) != len(lintcli.AWSCommands) {
-		t.Fatalf("%d AWS-side commands, lintcli.AWSCommands lists %d", len(cmds), len(lintcli.AWSCommands))
+	if len(cmds) != len(lintcmd.AWSCommands) {
+		t.Fatalf("%d AWS-side commands, lintcmd.AWSCommands lists %d", len(cmds), len(lintcmd.AWSCommands))
 	}
 	for i, f := range cmds {
-		c, want := f(e), lintcli.AWSCommands[i]
+		c, want := f(e), lintcmd.AWSCommands[i]
 		if c.Name != want.Name || c.Usage != want.Usage {
-			t.Errorf("command %d is %q (%q); lintcli.AWSCommands says %q (%q)", i, c.Name, c.Usage, want.Name, want.Usage)
+			t.Errorf("command %d is %q (%q); lintcmd.AWSCommands says %q (%q)", i, c.Name, c.Usage, want.Name, want.Usage)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package lintcli
+package lintcmd
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"bufio"
@@ -13,12 +13,13 @@ import (
 
 	"github.com/sagectl/sagectl/apply"
 	"github.com/sagectl/sagectl/internal/awsclient"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/plan"
 	"github.com/sagectl/sagectl/plan/render"
 	"github.com/urfave/cli/v2"
 )
 
-func applyCommand(e *env) *cli.Command {
+func applyCommand(e *lintcmd.Env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking for yes (needed without a terminal when planning from PATHs)"},
 		&cli.BoolFlag{Name: "prune", Usage: "when planning from PATHs: also delete resources tagged sagectl:managed-by that no manifest names"},
@@ -28,7 +29,7 @@ func applyCommand(e *env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		configFlag, excludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
 	return &cli.Command{
 		Name:      "apply",
@@ -39,7 +40,7 @@ func applyCommand(e *env) *cli.Command {
 	}
 }
 
-func runApply(e *env, c *cli.Context) error {
+func runApply(e *lintcmd.Env, c *cli.Context) error {
 	p, saved, err := applyPlan(e, c)
 	if err != nil {
 		return err
@@ -47,7 +48,7 @@ func runApply(e *env, c *cli.Context) error {
 	steps := apply.Steps(p)
 	if len(steps) == 0 {
 		if saved {
-			fmt.Fprintln(e.stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
+			fmt.Fprintln(e.Stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
 	}
@@ -55,12 +56,12 @@ func runApply(e *env, c *cli.Context) error {
 	o := awsclient.FromContext(c)
 	client, err := awsclient.New(ctx, o)
 	if err != nil {
-		return fail(ExitFindings, "%v", err)
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
 	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
 	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
-		return fail(ExitFindings, "%v", err)
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -71,36 +72,36 @@ func runApply(e *env, c *cli.Context) error {
 		select {
 		case <-sigs:
 			signal.Stop(sigs) // a second Ctrl-C ends sagectl at once
-			fmt.Fprintln(e.stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
+			fmt.Fprintln(e.Stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
 			cancel()
 		case <-ctx.Done():
 		}
 	}()
-	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.stdout, isTerminal(e.stdout)), apply.Options{
+	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
 	res := x.Run(ctx, steps)
-	apply.WriteSummary(e.stdout, res, rec.Calls())
+	apply.WriteSummary(e.Stdout, res, rec.Calls())
 	if !res.OK() {
-		return exitCode(ExitFindings)
+		return lintcmd.ExitCode(lintcmd.ExitFindings)
 	}
 	return nil
 }
 
 // applyPlan reads the saved plan named by the only argument (saved is true), or plans the
 // PATH arguments, shows the plan and asks for approval.
-func applyPlan(e *env, c *cli.Context) (p *plan.Saved, saved bool, err error) {
+func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, saved bool, err error) {
 	args := c.Args().Slice()
 	for _, a := range args {
 		s, err := readPlanArg(a)
 		switch {
 		case err != nil:
-			return nil, false, fail(ExitFindings, "%v", err)
+			return nil, false, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 		case s != nil && len(args) > 1:
-			return nil, false, fail(ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+			return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
 			for _, f := range []string{"prune", "naming", "config", "exclude"} {
 				if c.IsSet(f) {
-					return nil, false, fail(ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
+					return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}
 			}
 			return s, true, nil
@@ -125,28 +126,28 @@ func readPlanArg(path string) (*plan.Saved, error) {
 }
 
 // approvedPlan plans the PATH arguments, shows the plan and asks for approval.
-func approvedPlan(e *env, c *cli.Context) (*plan.Plan, error) {
+func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 	p, err := makePlan(e, c)
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.New("text", useColor(e.stdout))
+	r, err := render.New("text", lintcmd.UseColor(e.Stdout))
 	if err != nil {
-		return nil, fail(ExitFindings, "%v", err)
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
-	if err := r.Render(e.stdout, p); err != nil {
-		return nil, fail(ExitFindings, "writing the plan: %v", err)
+	if err := r.Render(e.Stdout, p); err != nil {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {
 		return p, nil
 	}
-	if !readsTerminal(e.stdin) {
-		return nil, fail(ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
+	if !readsTerminal(e.Stdin) {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
 	}
-	fmt.Fprint(e.stdout, "\nApply this plan? Only 'yes' is accepted: ")
-	answer, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	fmt.Fprint(e.Stdout, "\nApply this plan? Only 'yes' is accepted: ")
+	answer, _ := bufio.NewReader(e.Stdin).ReadString('\n')
 	if strings.TrimSpace(answer) != "yes" {
-		return nil, fail(ExitFindings, "apply cancelled: nothing was changed")
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "apply cancelled: nothing was changed")
 	}
 	return p, nil
 }

@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/report"
 	"github.com/sagectl/sagectl/plan"
@@ -19,7 +20,7 @@ import (
 // ExitChanges is plan's exit code with --detailed-exitcode when the plan has changes.
 const ExitChanges = 2
 
-func planCommand(e *env) *cli.Command {
+func planCommand(e *lintcmd.Env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(render.Formats, ", ")},
 		&cli.StringFlag{Name: "out", Usage: "save the plan (versioned JSON) to `FILE` for sagectl apply"},
@@ -27,7 +28,7 @@ func planCommand(e *env) *cli.Command {
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
-		configFlag, excludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
 	return &cli.Command{
 		Name:      "plan",
@@ -40,27 +41,26 @@ func planCommand(e *env) *cli.Command {
 
 // runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
 // under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
-func runPlan(e *env, c *cli.Context) error {
+func runPlan(e *lintcmd.Env, c *cli.Context) error {
 	changes, err := planAndRender(e, c)
-	var ee exitError
-	if errors.As(err, &ee) && ee.code == ExitUsage {
-		ee.code = ExitFindings
-		return ee
+	var ee lintcmd.ExitCoder
+	if errors.As(err, &ee) && ee.ExitCode() == lintcmd.ExitUsage {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%s", ee.Error())
 	}
 	if err != nil {
 		return err
 	}
 	if changes && c.Bool("detailed-exitcode") {
-		return exitCode(ExitChanges)
+		return lintcmd.ExitCode(ExitChanges)
 	}
 	return nil
 }
 
 // planAndRender plans, saves and prints; it reports whether the plan has changes.
-func planAndRender(e *env, c *cli.Context) (bool, error) {
-	r, err := render.New(c.String("format"), useColor(e.stdout))
+func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
+	r, err := render.New(c.String("format"), lintcmd.UseColor(e.Stdout))
 	if err != nil {
-		return false, fail(ExitUsage, "--format: %v", err)
+		return false, lintcmd.Fail(lintcmd.ExitUsage, "--format: %v", err)
 	}
 	p, err := makePlan(e, c)
 	if err != nil {
@@ -68,42 +68,42 @@ func planAndRender(e *env, c *cli.Context) (bool, error) {
 	}
 	if out := c.String("out"); out != "" {
 		if err := p.Saved().Save(out); err != nil {
-			return false, fail(ExitFindings, "--out: %v", err)
+			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
 	}
-	if err := r.Render(e.stdout, p); err != nil {
-		return false, fail(ExitFindings, "writing the plan: %v", err)
+	if err := r.Render(e.Stdout, p); err != nil {
+		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	return p.HasChanges(), nil
 }
 
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints
 // as lint does), opens the live reader and plans.
-func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
-	settings, err := loadLintSettings(e, c)
+func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
+	settings, err := lintcmd.LoadSettings(e, c)
 	if err != nil {
 		return nil, err
 	}
 	excludeLiveDir(settings, c.String("live-dir"))
 	naming := c.String("naming")
 	if naming == "" {
-		naming = string(settings.cfg.Naming)
+		naming = string(settings.Config.Naming)
 	}
 	policy, err := plan.ParseNaming(naming)
 	if err != nil {
-		return nil, fail(ExitUsage, "--naming: %v", err)
+		return nil, lintcmd.Fail(lintcmd.ExitUsage, "--naming: %v", err)
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res, err := settings.lint(e, paths)
+	res, err := settings.Lint(e, paths)
 	if err != nil {
 		return nil, err
 	}
 	if errs := res.Errors(); len(errs) > 0 {
 		printFindings(e, res.Set, errs)
-		return nil, fail(ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()
 	reader, workers, err := liveReader(ctx, c)
@@ -112,7 +112,7 @@ func makePlan(e *env, c *cli.Context) (*plan.Plan, error) {
 	}
 	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
 	if err != nil {
-		return nil, fail(ExitFindings, "%v", err)
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	return p, nil
 }
@@ -123,25 +123,25 @@ func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
 	if dir := c.String("live-dir"); dir != "" {
 		d, err := live.OpenDir(dir)
 		if err != nil {
-			return nil, 0, fail(ExitFindings, "--live-dir: %v", err)
+			return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "--live-dir: %v", err)
 		}
 		return d, o.Workers(), nil
 	}
 	client, err := awsclient.New(ctx, o)
 	if err != nil {
-		return nil, 0, fail(ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
+		return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
 	}
 	return &live.API{Client: client}, o.Workers(), nil
 }
 
 // printFindings prints findings as lint's text format does, on standard error so
 // standard output stays a plan (or nothing) whatever --format says.
-func printFindings(e *env, set *manifest.Set, fs []finding.Finding) {
+func printFindings(e *lintcmd.Env, set *manifest.Set, fs []finding.Finding) {
 	files := map[string]*manifest.File{}
 	for _, f := range set.Files {
 		files[f.Path] = f
 	}
-	r, err := report.New("text", report.Options{W: e.stderr, Color: useColor(e.stderr), Source: func(p string) *manifest.File { return files[p] }})
+	r, err := report.New("text", report.Options{W: e.Stderr, Color: lintcmd.UseColor(e.Stderr), Source: func(p string) *manifest.File { return files[p] }})
 	if err != nil {
 		return
 	}
@@ -156,15 +156,15 @@ func awsFlags() []cli.Flag { return awsclient.Flags() }
 
 // excludeLiveDir keeps the --live-dir snapshot out of the manifests, so
 // `sagectl plan examples/ --live-dir examples/live` does not lint describe outputs.
-func excludeLiveDir(s *lintSettings, dir string) {
-	if dir == "" || s.exclude.Dir == "" {
+func excludeLiveDir(s *lintcmd.Settings, dir string) {
+	if dir == "" || s.Exclude.Dir == "" {
 		return
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return
 	}
-	if rel, err := filepath.Rel(s.exclude.Dir, abs); err == nil {
-		s.exclude.Patterns = append(s.exclude.Patterns, "/"+filepath.ToSlash(rel))
+	if rel, err := filepath.Rel(s.Exclude.Dir, abs); err == nil {
+		s.Exclude.Patterns = append(s.Exclude.Patterns, "/"+filepath.ToSlash(rel))
 	}
 }

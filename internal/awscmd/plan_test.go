@@ -1,4 +1,4 @@
-package cli
+package awscmd
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/emulator"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/plan"
 )
 
@@ -27,7 +28,7 @@ func demoArgs(extra ...string) []string {
 // config swap, from the bundled snapshot.
 func TestPlanDemo(t *testing.T) {
 	code, out, stderr := run(demoArgs()...)
-	if code != ExitOK {
+	if code != lintcmd.ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
 	for _, want := range []string{"Plan: 11 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
@@ -44,7 +45,7 @@ func TestPlanDemo(t *testing.T) {
 func TestPlanJSONAndOut(t *testing.T) {
 	saved := filepath.Join(t.TempDir(), "plan.json")
 	code, out, stderr := run(demoArgs("--format", "json", "--out", saved)...)
-	if code != ExitOK {
+	if code != lintcmd.ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
 	var doc struct {
@@ -74,7 +75,7 @@ func TestPlanJSONAndOut(t *testing.T) {
 func TestPlanSkipsLiveDir(t *testing.T) {
 	dir := filepath.Join(scenarios, "no-changes")
 	code, out, stderr := run("plan", "--live-dir", filepath.Join(dir, "live"), dir)
-	if code != ExitOK || !strings.Contains(out, "no changes") {
+	if code != lintcmd.ExitOK || !strings.Contains(out, "no changes") {
 		t.Errorf("exit %d, output %q, stderr %q; want the snapshot skipped and no changes", code, out, stderr)
 	}
 }
@@ -82,7 +83,7 @@ func TestPlanSkipsLiveDir(t *testing.T) {
 func TestPlanNoChanges(t *testing.T) {
 	dir := filepath.Join(scenarios, "no-changes")
 	code, out, stderr := run("plan", "--detailed-exitcode", "--live-dir", filepath.Join(dir, "live"), filepath.Join(dir, "manifests"))
-	if code != ExitOK || !strings.Contains(out, "no changes") {
+	if code != lintcmd.ExitOK || !strings.Contains(out, "no changes") {
 		t.Errorf("exit %d, output %q, stderr %q; want 0 and no changes", code, out, stderr)
 	}
 }
@@ -111,8 +112,8 @@ func TestPlanErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, out, stderr := run(tc.args...)
-			if code != ExitFindings {
-				t.Errorf("exit %d, want %d (plan errors exit 1)", code, ExitFindings)
+			if code != lintcmd.ExitFindings {
+				t.Errorf("exit %d, want %d (plan errors exit 1)", code, lintcmd.ExitFindings)
 			}
 			if !strings.Contains(stderr, tc.wantStderr) {
 				t.Errorf("stderr %q lacks %q", stderr, tc.wantStderr)
@@ -139,14 +140,14 @@ func TestPlanAgainstEmulator(t *testing.T) {
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_REGION", "")
 	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), "--concurrency", "4", filepath.Join(scenarios, "create-all", "manifests"))
-	if code != ExitOK || !strings.Contains(out, "Plan: 3 to create") {
+	if code != lintcmd.ExitOK || !strings.Contains(out, "Plan: 3 to create") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 	if n := srv.Calls("DescribeModel") + srv.Calls("DescribeEndpointConfig") + srv.Calls("DescribeEndpoint"); n != 3 {
 		t.Errorf("%d describes, want 3 (one per resource)", n)
 	}
 	code, _, stderr = run("import", "--endpoint-url", srv.URL(), "absent")
-	if code != ExitFindings || !strings.Contains(stderr, `Endpoint "absent" does not exist`) {
+	if code != lintcmd.ExitFindings || !strings.Contains(stderr, `Endpoint "absent" does not exist`) {
 		t.Errorf("import of a missing endpoint: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -154,7 +155,7 @@ func TestPlanAgainstEmulator(t *testing.T) {
 func TestImport(t *testing.T) {
 	live := filepath.Join(examples, "live")
 	code, out, stderr := run("import", "--live-dir", live, "--endpoint", "churn-prod")
-	if code != ExitOK {
+	if code != lintcmd.ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
 	for _, want := range []string{"kind: Endpoint", "kind: EndpointConfig", "ModelName: churn-v9", "---"} {
@@ -163,7 +164,7 @@ func TestImport(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	if code, _, stderr := run("import", "--live-dir", live, "--out-dir", dir, "--model", "churn-v8"); code != ExitOK {
+	if code, _, stderr := run("import", "--live-dir", live, "--out-dir", dir, "--model", "churn-v8"); code != lintcmd.ExitOK {
 		t.Fatalf("--out-dir: exit %d; %s", code, stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "churn-v8.model.yaml"))
@@ -171,10 +172,10 @@ func TestImport(t *testing.T) {
 		t.Fatalf("written manifest: %q, %v", data, err)
 	}
 	code, _, stderr = run("import", "--live-dir", live, "--out-dir", dir, "--model", "churn-v8")
-	if code != ExitFindings || !strings.Contains(stderr, "already exists") {
+	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "already exists") {
 		t.Errorf("second import into the same dir: exit %d, stderr %q; want a refusal to overwrite", code, stderr)
 	}
-	if code, _, stderr := run("import", "--live-dir", live); code != ExitUsage || !strings.Contains(stderr, "nothing to import") {
+	if code, _, stderr := run("import", "--live-dir", live); code != lintcmd.ExitUsage || !strings.Contains(stderr, "nothing to import") {
 		t.Errorf("no names: exit %d, stderr %q", code, stderr)
 	}
 }
