@@ -11,11 +11,11 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/sagectl/sagectl/apply"
+	"github.com/sagectl/sagectl/internal/apply"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
-	"github.com/sagectl/sagectl/plan"
-	"github.com/sagectl/sagectl/plan/render"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/render"
 	"github.com/urfave/cli/v2"
 )
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
-	"github.com/sagectl/sagectl/plan/importer"
+	"github.com/sagectl/sagectl/internal/plan/importer"
 	"github.com/urfave/cli/v2"
 )
 

@@ -10,10 +10,10 @@ import (
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
+	"github.com/sagectl/sagectl/internal/plan/render"
 	"github.com/sagectl/sagectl/internal/report"
-	"github.com/sagectl/sagectl/plan"
-	"github.com/sagectl/sagectl/plan/live"
-	"github.com/sagectl/sagectl/plan/render"
 	"github.com/urfave/cli/v2"
 )
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/emulator"
 	"github.com/sagectl/sagectl/internal/lintcmd"
-	"github.com/sagectl/sagectl/plan"
+	"github.com/sagectl/sagectl/internal/plan"
 )
 
 const (

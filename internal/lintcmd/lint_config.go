@@ -8,7 +8,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/finding"
-	"github.com/sagectl/sagectl/lint"
+	"github.com/sagectl/sagectl/internal/lint"
 	"github.com/urfave/cli/v2"
 )
 

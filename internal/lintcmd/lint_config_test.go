@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/config"
-	"github.com/sagectl/sagectl/lint"
+	"github.com/sagectl/sagectl/internal/lint"
 )
 
 const eiaManifest = `kind: EndpointConfig

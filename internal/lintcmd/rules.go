@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/sagectl/sagectl/internal/lint"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/report"
 	"github.com/sagectl/sagectl/internal/suggest"
-	"github.com/sagectl/sagectl/lint"
 	"github.com/urfave/cli/v2"
 )
 

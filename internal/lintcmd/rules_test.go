@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sagectl/sagectl/internal/lint"
 	"github.com/sagectl/sagectl/internal/report"
-	"github.com/sagectl/sagectl/lint"
 )
 
 var update = flag.Bool("update", false, "regenerate docs/rules from the rules' documentation")

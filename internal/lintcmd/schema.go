@@ -1,7 +1,7 @@
 package lintcmd
 
 import (
-	"github.com/sagectl/sagectl/schema"
+	"github.com/sagectl/sagectl/internal/schema"
 	"github.com/urfave/cli/v2"
 )
 
