@@ -1,11 +1,14 @@
 package apply
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
 )
 
 // Kind classifies why an endpoint did not reach the state a step needed.
@@ -65,4 +68,14 @@ func orNone(reason string) string {
 		return "no FailureReason given"
 	}
 	return "FailureReason " + fmt.Sprintf("%q", reason)
+}
+
+// IsNotFound reports whether err is SageMaker's "Could not find ..." answer, which the
+// service sends as a ValidationException (it has no dedicated not-found error).
+func IsNotFound(err error) bool {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) {
+		return false
+	}
+	return ae.ErrorCode() == "ValidationException" && strings.Contains(ae.ErrorMessage(), "Could not find")
 }

@@ -7,13 +7,10 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/awsclient"
-	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lintcmd"
-	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/live"
 	"github.com/sagectl/sagectl/internal/plan/render"
-	"github.com/sagectl/sagectl/internal/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -102,7 +99,7 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 		return nil, err
 	}
 	if errs := res.Errors(); len(errs) > 0 {
-		printFindings(e, res.Set, errs)
+		lintcmd.PrintFindings(e.Stderr, res.Set, errs)
 		return nil, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()
@@ -132,23 +129,6 @@ func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
 		return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
 	}
 	return &live.API{Client: client}, o.Workers(), nil
-}
-
-// printFindings prints findings as lint's text format does, on standard error so
-// standard output stays a plan (or nothing) whatever --format says.
-func printFindings(e *lintcmd.Env, set *manifest.Set, fs []finding.Finding) {
-	files := map[string]*manifest.File{}
-	for _, f := range set.Files {
-		files[f.Path] = f
-	}
-	r, err := report.New("text", report.Options{W: e.Stderr, Color: lintcmd.UseColor(e.Stderr), Source: func(p string) *manifest.File { return files[p] }})
-	if err != nil {
-		return
-	}
-	for _, f := range fs {
-		_ = r.Write(f)
-	}
-	_ = r.Flush()
 }
 
 // awsFlags are the AWS CLI-style flags of the commands that read SageMaker.

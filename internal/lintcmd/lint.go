@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/lint/render"
 	"github.com/sagectl/sagectl/internal/manifest"
-	"github.com/sagectl/sagectl/internal/report"
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,7 +20,7 @@ func lintCommand(e *Env) *cli.Command {
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text",
-				Usage: "output format: " + strings.Join(report.Names(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
+				Usage: "output format: " + strings.Join(render.Formats(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
 			ConfigFlag, ExcludeFlag, // lint_config.go
@@ -39,7 +39,7 @@ func runLint(e *Env, c *cli.Context) error {
 		return err
 	}
 	format := lintFormat(c)
-	if _, err := report.New(format, report.Options{}); err != nil {
+	if _, err := render.New(format, render.Options{}); err != nil {
 		return fail(ExitUsage, "--format: %v", err)
 	}
 	paths := c.Args().Slice()
@@ -53,7 +53,7 @@ func runLint(e *Env, c *cli.Context) error {
 	if err := writeReport(e, c, format, res.Set, res.Findings, failOn); err != nil {
 		return err
 	}
-	report.Summary(e.Stderr, res.Findings, len(res.Set.Files))
+	render.Summary(e.Stderr, res.Findings, len(res.Set.Files))
 	if m, ok := finding.Max(res.Findings); ok && m >= failOn {
 		return exitCode(ExitFindings)
 	}
@@ -85,7 +85,7 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 		defer f.Close()
 		w, color = f, false
 	}
-	opt := report.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
+	opt := render.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
 		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version}
 	if format == "github" {
 		if sw := stepSummary(e.Stderr); sw != nil {
@@ -93,7 +93,7 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 			opt.StepSummary = sw
 		}
 	}
-	r, err := report.New(format, opt)
+	r, err := render.New(format, opt)
 	if err != nil {
 		return fail(ExitUsage, "--format: %v", err)
 	}
@@ -106,6 +106,20 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 		return fail(ExitUsage, "writing the report: %v", err)
 	}
 	return nil
+}
+
+// PrintFindings prints fs as lint's text format does, to w: plan prints the errors that
+// stop it this way on standard error, so standard output stays a plan.
+func PrintFindings(w io.Writer, set *manifest.Set, fs []finding.Finding) {
+	files := map[string]*manifest.File{}
+	for _, f := range set.Files {
+		files[f.Path] = f
+	}
+	t := &render.Text{W: w, Color: useColor(w), Source: func(p string) *manifest.File { return files[p] }}
+	for _, f := range fs {
+		_ = t.Write(f) // a failing standard error has nowhere to report to
+	}
+	_ = t.Flush()
 }
 
 // stepSummary opens $GITHUB_STEP_SUMMARY for appending, or returns nil when it is

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/sagectl/sagectl/internal/lint"
+	"github.com/sagectl/sagectl/internal/lint/render"
 	"github.com/sagectl/sagectl/internal/manifest"
-	"github.com/sagectl/sagectl/internal/report"
 	"github.com/sagectl/sagectl/internal/suggest"
 	"github.com/urfave/cli/v2"
 )
@@ -57,9 +57,9 @@ func explainCommand(e *Env) *cli.Command {
 }
 
 // ruleDocs documents every registered rule, in registry order.
-func ruleDocs() []report.RuleDoc {
+func ruleDocs() []render.RuleDoc {
 	reg := lint.Registry()
-	out := make([]report.RuleDoc, len(reg))
+	out := make([]render.RuleDoc, len(reg))
 	for i, r := range reg {
 		out[i] = ruleDoc(r.Info())
 	}
@@ -68,23 +68,23 @@ func ruleDocs() []report.RuleDoc {
 
 // ruleDoc documents one rule, with the exact text output `sagectl lint` gives for its
 // Bad example.
-func ruleDoc(i *lint.Info) report.RuleDoc {
-	return report.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Source: i.Source, Fix: i.Fix,
+func ruleDoc(i *lint.Info) render.RuleDoc {
+	return render.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Source: i.Source, Fix: i.Fix,
 		Bad: i.Bad, BadOutput: exampleOutput(i.Bad), Good: i.Good}
 }
 
-// exampleOutput lints src as the file report.BadFile and returns the text report.
+// exampleOutput lints src as the file render.BadFile and returns the text render.
 func exampleOutput(src string) string {
 	if src == "" {
 		return ""
 	}
-	f, docs, fs := manifest.Parse(report.BadFile, []byte(src))
+	f, docs, fs := manifest.Parse(render.BadFile, []byte(src))
 	fs = lint.Check(&manifest.Set{Files: []*manifest.File{f}, Docs: docs}, fs, lint.Options{})
 	var b bytes.Buffer
-	t := &report.Text{W: &b, Source: func(string) *manifest.File { return f }}
+	t := &render.Text{W: &b, Source: func(string) *manifest.File { return f }}
 	for _, fd := range fs {
 		_ = t.Write(fd) // a bytes.Buffer does not fail
 	}
-	report.Summary(&b, fs, 1)
+	render.Summary(&b, fs, 1)
 	return b.String()
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/lint"
-	"github.com/sagectl/sagectl/internal/report"
+	"github.com/sagectl/sagectl/internal/lint/render"
 )
 
 var update = flag.Bool("update", false, "regenerate docs/rules from the rules' documentation")
@@ -27,7 +27,7 @@ func run(args ...string) (int, string, string) {
 // exact output of its bad example, and the index) and fails when the committed pages
 // differ or a page documents a rule that no longer exists. -update rewrites them.
 func TestRuleDocsUpToDate(t *testing.T) {
-	want := map[string]string{"README.md": report.Index(ruleDocs())}
+	want := map[string]string{"README.md": render.Index(ruleDocs())}
 	for _, d := range ruleDocs() {
 		want[d.ID+".md"] = d.Markdown()
 	}

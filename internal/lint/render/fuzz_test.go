@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"encoding/json"
@@ -19,7 +19,7 @@ func FuzzFormats(f *testing.F) {
 		fd := finding.Finding{Rule: rule, Severity: finding.Severity(line & 3 % 3), File: file, Line: line, Col: col,
 			EndLine: line, EndCol: col + 2, Message: msg, Hint: hint}
 		opt := Options{Files: []string{file}}
-		for _, name := range Names() {
+		for _, name := range Formats() {
 			out := render(t, name, opt, []finding.Finding{fd})
 			var v any
 			switch name {

@@ -1,6 +1,6 @@
-// Package report renders findings in the output formats sagectl supports. Each format
+// Package render renders lint findings in the output formats sagectl supports. Each format
 // lives in its own file behind the Formatter interface; New picks one by name.
-package report
+package render
 
 import (
 	"fmt"
@@ -60,8 +60,8 @@ var formats = map[string]func(Options) Formatter{
 	"github": func(o Options) Formatter { return &GitHub{opt: o} },
 }
 
-// Names lists the valid format names, sorted.
-func Names() []string {
+// Formats lists the valid format names, sorted.
+func Formats() []string {
 	out := make([]string, 0, len(formats))
 	for n := range formats {
 		out = append(out, n)
@@ -74,7 +74,7 @@ func Names() []string {
 func New(name string, o Options) (Formatter, error) {
 	mk, ok := formats[name]
 	if !ok {
-		return nil, fmt.Errorf("unknown format %q: expected one of %s", name, strings.Join(Names(), ", "))
+		return nil, fmt.Errorf("unknown format %q: expected one of %s", name, strings.Join(Formats(), ", "))
 	}
 	return mk(o), nil
 }

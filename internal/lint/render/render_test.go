@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -82,7 +82,7 @@ func TestNewRejectsUnknownFormat(t *testing.T) {
 }
 
 func TestEveryFormatHandlesNoFindings(t *testing.T) {
-	for _, n := range Names() {
+	for _, n := range Formats() {
 		t.Run(n, func(t *testing.T) {
 			opt, _ := sample(t)
 			out := render(t, n, opt, nil)

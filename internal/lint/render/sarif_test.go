@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"encoding/json"
@@ -21,7 +21,7 @@ var (
 func validateSARIF(t *testing.T, out string) map[string]any {
 	t.Helper()
 	sarifSchemaOnce.Do(func() {
-		sarifSchema, sarifSchemaErr = jsonschema.NewCompiler().Compile("../../testdata/sarif-schema-2.1.0.json")
+		sarifSchema, sarifSchemaErr = jsonschema.NewCompiler().Compile("../../../testdata/sarif-schema-2.1.0.json")
 	})
 	if sarifSchemaErr != nil {
 		t.Fatalf("compiling the SARIF schema: %v", sarifSchemaErr)
