@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -29,6 +30,14 @@ func TestCLIPruneDeletesOnlyOwned(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := raw.CreateEndpoint(ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("theirs"), EndpointConfigName: aws.String("theirs")}); err != nil {
+		t.Fatal(err)
+	}
+	// Settled first: the plan fingerprints it, and a status change between the plan and the
+	// stale check would (rightly) refuse the apply.
+	if err := sagemaker.NewEndpointInServiceWaiter(raw).Wait(ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String("theirs")}, time.Minute,
+		func(o *sagemaker.EndpointInServiceWaiterOptions) {
+			o.MinDelay, o.MaxDelay = 10*time.Millisecond, 100*time.Millisecond
+		}); err != nil {
 		t.Fatal(err)
 	}
 	c.emu.ResetCalls()
