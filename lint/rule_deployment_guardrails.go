@@ -19,7 +19,7 @@ var deploymentGuardrailsInfo = &Info{
 		"are not available for endpoints on Inf1 (ml.inf1.*) instances. SageMaker silently falls back to an all-at-once " +
 		"update with no final baking, so the safety the DeploymentConfig promises is not there. The check runs when the " +
 		"EndpointConfig is in the linted files.",
-	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (sagemaker-facts.md §3, §11; deploy-pitfalls.md 11)",
+	Source: "guardrails are not available for Inf1, which falls back to an all-at-once update: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html",
 	Fix:    "Move the variant to an instance family that supports guardrails (ml.inf2.*, GPU or CPU), or drop the update policy and plan for an all-at-once update.",
 	Kinds:  []manifest.Kind{manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig

@@ -16,7 +16,8 @@ func (r ignoreRule) Info() *Info { return r.info }
 
 func (ignoreRule) Check(*Pass) {}
 
-const ignoreSource = "sagectl design (docs/config.md, Suppressions); the practice of tfsec's expiring ignores and tflint/cfn-lint unused-ignore reports"
+const ignoreSource = "sagectl's suppression comments: https://github.com/sagectl/sagectl/blob/main/docs/config.md; " +
+	"tfsec's ignore comments with expiry dates: https://github.com/aquasecurity/tfsec#ignoring-warnings"
 
 const ignoreModel = `kind: Model
 ModelName: my-model

@@ -16,9 +16,10 @@ var kmsDefaultKeyInfo = &Info{
 		"rest is encrypted with the default AWS managed key, which you cannot restrict, rotate on your schedule or audit per use. " +
 		"Not reported for serverless-only configs (no instance volume) nor when every instance type has local NVMe storage " +
 		"(see kms-local-storage).",
-	Source: "sagemaker-facts.md §1 CreateEndpointConfig.KmsKeyId (botocore 1.43.67 service-2.json); lint-output-notes.md §10.3",
-	Fix:    "Set KmsKeyId to a customer managed key, for example KmsKeyId: alias/sagemaker-prod.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "CreateEndpointConfig.KmsKeyId, the key that encrypts the ML storage volumes: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html; " +
+		"data at rest in SageMaker hosting is encrypted with an AWS managed key unless you give a customer managed key: https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html",
+	Fix:   "Set KmsKeyId to a customer managed key, for example KmsKeyId: alias/sagemaker-prod.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: plain
 ProductionVariants:

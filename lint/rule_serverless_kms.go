@@ -15,8 +15,8 @@ var serverlessKMSInfo = &Info{
 	Why: "KmsKeyId encrypts the storage volume attached to hosting instances; serverless endpoints have none. An older " +
 		"version of the Serverless Inference page listed KMS keys among the unsupported features; the current page no longer " +
 		"does, so this is a warning.",
-	Source: "sagemaker-facts.md §4 (KMS keys) and §14.9: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html " +
-		"(older copy in the awsdocs/amazon-sagemaker-developer-guide archive)",
+	Source: "serverless endpoints (the current page no longer lists KMS keys as unsupported): https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html; " +
+		"the archived page that lists KMS keys under Feature exclusions: https://github.com/awsdocs/amazon-sagemaker-developer-guide/blob/master/doc_source/serverless-endpoints.md",
 	Fix:   "Remove KmsKeyId from the serverless endpoint config.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -18,7 +18,7 @@ var tagsSagectlPrefixInfo = &Info{
 	Why: "sagectl tags every resource it creates with sagectl:managed-by (and other sagectl: tags) and uses them to decide " +
 		"what it owns: only resources tagged sagectl:managed-by may be deleted by plan --prune. A manifest that sets such a " +
 		"tag itself is overwritten, or worse, marks a resource as managed that sagectl did not create.",
-	Source: "sagectl design, Plan semantics (\"Resources sagectl creates carry the tag sagectl:managed-by\"); deploy-pitfalls.md (c) ownership tags",
+	Source: "sagectl's ownership tags (sagectl:managed-by, sagectl:logical-id, sagectl:spec-hash), which plan reads: https://github.com/sagectl/sagectl/blob/main/docs/plan.md",
 	Fix:    `Remove the tag, or rename its key outside the sagectl: namespace (e.g. "acme:owner").`,
 	Bad: `kind: Endpoint
 EndpointName: my-endpoint

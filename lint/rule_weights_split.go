@@ -15,7 +15,7 @@ var weightsSplitInfo = &Info{
 	Summary:  "shows each production variant's share of traffic",
 	Why: "SageMaker normalises weights: a variant gets its InitialVariantWeight divided by the sum of all weights, and an " +
 		"unset weight counts as 1.0. Weights such as 2 and 1 or 70 and 20 are easy to misread, so the effective split is shown for review.",
-	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
+	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:    "Nothing to fix: check that the split is the one you intend.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -69,7 +69,7 @@ func ruleDocs() []report.RuleDoc {
 // ruleDoc documents one rule, with the exact text output `sagectl lint` gives for its
 // Bad example.
 func ruleDoc(i *lint.Info) report.RuleDoc {
-	return report.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Source: i.Source, Fix: i.Fix,
+	return report.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Sources: i.Sources(), Fix: i.Fix,
 		Bad: i.Bad, BadOutput: exampleOutput(i.Bad), Good: i.Good}
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
@@ -17,8 +18,10 @@ type RuleDoc struct {
 	// ID is the rule ID; Severity its default severity.
 	ID       string
 	Severity finding.Severity
-	// Summary is one line; Why, Source and Fix are a few sentences each.
-	Summary, Why, Source, Fix string
+	// Summary is one line; Why and Fix are a few sentences each.
+	Summary, Why, Fix string
+	// Sources cite where the rule's facts come from, one public page each, with its https URL.
+	Sources []string
 	// Bad triggers the rule; BadOutput is what sagectl prints for it, linted as BadFile.
 	Bad, BadOutput, Good string
 }
@@ -33,10 +36,14 @@ func (r RuleDoc) HelpURI() string { return DocsURL + r.ID + ".md" }
 func (r RuleDoc) Text() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s)\n\n%s\n\n", r.ID, r.Severity, r.Summary)
-	for _, s := range []struct{ title, body string }{{"Why", r.Why}, {"Source", r.Source}, {"Fix", r.Fix}} {
-		if s.body != "" {
-			fmt.Fprintf(&b, "%s:\n%s\n", s.title, indent(s.body, "  "))
-		}
+	if r.Why != "" {
+		fmt.Fprintf(&b, "Why:\n%s\n", indent(r.Why, "  "))
+	}
+	if len(r.Sources) > 0 {
+		fmt.Fprintf(&b, "Sources:\n%s\n", indent("- "+strings.Join(r.Sources, "\n- "), "  "))
+	}
+	if r.Fix != "" {
+		fmt.Fprintf(&b, "Fix:\n%s\n", indent(r.Fix, "  "))
 	}
 	if r.Bad != "" {
 		fmt.Fprintf(&b, "Bad (%s):\n%s\n", BadFile, indent(r.Bad, "    "))
@@ -57,8 +64,11 @@ func (r RuleDoc) Markdown() string {
 	if r.Why != "" {
 		fmt.Fprintf(&b, "\n## Why\n\n%s\n", r.Why)
 	}
-	if r.Source != "" {
-		fmt.Fprintf(&b, "\nSource: %s\n", r.Source)
+	if len(r.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+		for _, s := range r.Sources {
+			fmt.Fprintf(&b, "- %s\n", linkURLs(s))
+		}
 	}
 	if r.Fix != "" {
 		fmt.Fprintf(&b, "\n## How to fix\n\n%s\n", r.Fix)
@@ -82,6 +92,14 @@ func Index(rules []RuleDoc) string {
 		fmt.Fprintf(&b, "| [%s](%s.md) | %s | %s |\n", r.ID, r.ID, r.Severity, strings.ReplaceAll(r.Summary, "|", "\\|"))
 	}
 	return b.String()
+}
+
+// sourceURL matches an https URL in a source, up to trailing punctuation.
+var sourceURL = regexp.MustCompile(`https://[^\s<>]*[^\s<>.,;:)]`)
+
+// linkURLs makes every https URL in a source a Markdown link.
+func linkURLs(s string) string {
+	return sourceURL.ReplaceAllString(s, "<$0>")
 }
 
 func indent(s, pre string) string {
