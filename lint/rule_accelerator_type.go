@@ -13,7 +13,7 @@ type acceleratorType struct{}
 var acceleratorTypeInfo = &Info{
 	ID:       "accelerator-type-deprecated",
 	Severity: finding.Error,
-	Summary:  "AcceleratorType (Elastic Inference) is no longer available",
+	Summary:  "flags AcceleratorType: Elastic Inference is no longer available",
 	Why: "Amazon Elastic Inference has been retired: SageMaker's API model documents ProductionVariant.AcceleratorType " +
 		"as \"no longer supported. Elastic Inference (EI) is no longer available.\" A config that sets it cannot be deployed.",
 	Source: "ProductionVariant.AcceleratorType (\"This parameter is no longer supported. Elastic Inference (EI) is no longer available\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +

@@ -12,7 +12,7 @@ type asyncOutputPath struct{}
 var asyncOutputPathInfo = &Info{
 	ID:       "async-output-path-missing",
 	Severity: finding.Warning,
-	Summary:  "AsyncInferenceConfig.OutputConfig has no S3OutputPath",
+	Summary:  "flags an AsyncInferenceConfig.OutputConfig without S3OutputPath",
 	Why: "Asynchronous inference writes every response to S3; S3OutputPath is where. It was required until 2023-04-04 and is " +
 		"optional in the model since, but the asynchronous inference guide treats it as the output location: without it, " +
 		"callers get no place to read their results from.",

@@ -13,7 +13,7 @@ type asyncResponseTopic struct{}
 var asyncResponseTopicInfo = &Info{
 	ID:       "async-response-without-topic",
 	Severity: finding.Warning,
-	Summary:  "IncludeInferenceResponseIn names a notification topic that is not set",
+	Summary:  "flags IncludeInferenceResponseIn naming a notification topic that is not set",
 	Why: "IncludeInferenceResponseIn lists the SNS notifications that carry the inference response: SUCCESS_NOTIFICATION_TOPIC " +
 		"goes with SuccessTopic, ERROR_NOTIFICATION_TOPIC with ErrorTopic. Without the matching topic no notification is sent, " +
 		"so the setting has no effect and the consumer waiting for it gets nothing.",

@@ -13,7 +13,7 @@ type coreDumpDestination struct{}
 var coreDumpDestinationInfo = &Info{
 	ID:       "core-dump-destination",
 	Severity: finding.Error,
-	Summary:  "CoreDumpConfig.DestinationS3Uri must name a real S3 bucket",
+	Summary:  "flags a CoreDumpConfig.DestinationS3Uri that names no real S3 bucket",
 	Why: "When the model container crashes, SageMaker uploads its core dump to CoreDumpConfig.DestinationS3Uri. The API model's " +
 		"pattern, (https|s3)://([^/])/?(.*), accepts any single character as the bucket, so a malformed location passes it and " +
 		"is only found when the dump you need for debugging is lost.",

@@ -15,7 +15,7 @@ type dataCaptureContentTypes struct{}
 var dataCaptureContentTypesInfo = &Info{
 	ID:       "data-capture-content-type-duplicate",
 	Severity: finding.Warning,
-	Summary:  "a content type is listed twice in DataCaptureConfig.CaptureContentTypeHeader",
+	Summary:  "flags a content type listed twice in DataCaptureConfig.CaptureContentTypeHeader",
 	Why: "CsvContentTypes and JsonContentTypes tell data capture which payloads to record as CSV or JSON text instead of base64; " +
 		"each list holds at most 10 entries. A type listed twice wastes one of them, and a type in both lists is ambiguous: " +
 		"it cannot be captured as CSV and as JSON. Media types are case-insensitive, so text/CSV repeats text/csv.",

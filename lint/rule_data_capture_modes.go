@@ -14,7 +14,7 @@ type dataCaptureModes struct{}
 var dataCaptureModesInfo = &Info{
 	ID:       "data-capture-mode-repeated",
 	Severity: finding.Error,
-	Summary:  "a CaptureMode is listed more than once in DataCaptureConfig.CaptureOptions",
+	Summary:  "flags a CaptureMode listed more than once in DataCaptureConfig.CaptureOptions",
 	Why: "CaptureOptions says which side of each request Model Monitor captures: Input, Output or InputAndOutput. " +
 		"Listing a mode twice adds nothing and usually hides a typo for the other mode (Input twice where Input and Output was meant).",
 	Source: "DataCaptureConfig.CaptureOptions: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html; " +

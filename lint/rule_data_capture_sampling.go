@@ -11,7 +11,7 @@ type dataCaptureSampling struct{}
 var dataCaptureSamplingInfo = &Info{
 	ID:       "data-capture-sampling-zero",
 	Severity: finding.Warning,
-	Summary:  "data capture is enabled with InitialSamplingPercentage 0, so it captures nothing",
+	Summary:  "flags enabled data capture with InitialSamplingPercentage 0, which captures nothing",
 	Why: "EnableCapture defaults to true, and InitialSamplingPercentage is the share of requests captured. At 0 the endpoint " +
 		"pays for data capture being configured yet never writes a record, and Model Monitor jobs find no data.",
 	Source: "DataCaptureConfig.EnableCapture (\"defaults to enabled\") and InitialSamplingPercentage 0..100: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html",

@@ -11,7 +11,7 @@ type deploymentExclude struct{}
 var deploymentExcludeInfo = &Info{
 	ID:       "deployment-exclude-without-retain",
 	Severity: finding.Warning,
-	Summary:  "ExcludeRetainedVariantProperties has no effect unless RetainAllVariantProperties is true",
+	Summary:  "flags ExcludeRetainedVariantProperties without RetainAllVariantProperties: true, where it has no effect",
 	Why: "ExcludeRetainedVariantProperties names the variant properties (DesiredInstanceCount, DesiredWeight) that an update " +
 		"takes from the new config instead of keeping them. It only applies when RetainAllVariantProperties is true; with " +
 		"false, the default, nothing is retained anyway, so the list does nothing and the intent (keep the rest) is lost.",

@@ -14,7 +14,7 @@ type deploymentGuardrails struct{}
 var deploymentGuardrailsInfo = &Info{
 	ID:       "deployment-guardrails-fallback",
 	Severity: finding.Warning,
-	Summary:  "a blue/green or rolling update policy has no effect on Inf1 instances",
+	Summary:  "flags a blue/green or rolling update policy on Inf1 instances, where it has no effect",
 	Why: "Deployment guardrails (canary and linear traffic shifting, rolling batches, baking with auto-rollback alarms) " +
 		"are not available for endpoints on Inf1 (ml.inf1.*) instances. SageMaker silently falls back to an all-at-once " +
 		"update with no final baking, so the safety the DeploymentConfig promises is not there. The check runs when the " +

@@ -14,7 +14,7 @@ type deploymentRolling struct{}
 var deploymentRollingInfo = &Info{
 	ID:       "deployment-rolling-unsupported",
 	Severity: finding.Error,
-	Summary:  "RollingUpdatePolicy for an endpoint with several variants or a serverless variant",
+	Summary:  "flags RollingUpdatePolicy for an endpoint with several variants or a serverless variant",
 	Why: "Rolling deployments replace an endpoint's instances batch by batch. SageMaker's deployment guardrails exclude " +
 		"them for endpoints with more than one production variant and for serverless endpoints, which have no instances " +
 		"to roll; those endpoints can only use a blue/green update policy. The check runs when the EndpointConfig is in the linted files.",

@@ -15,7 +15,7 @@ type deploymentTimeout struct{}
 var deploymentTimeoutInfo = &Info{
 	ID:       "deployment-timeout-below-waits",
 	Severity: finding.Warning,
-	Summary:  "MaximumExecutionTimeoutInSeconds does not exceed the deployment's waiting time",
+	Summary:  "flags a MaximumExecutionTimeoutInSeconds that does not exceed the deployment's waiting time",
 	Why: "A guarded deployment waits WaitIntervalInSeconds while it bakes each step (and, for blue/green, " +
 		"TerminationWaitInSeconds before removing the old fleet). The API model says the maximum execution timeout " +
 		"should be larger than that total; otherwise the deployment times out and rolls back even when nothing is wrong. " +

@@ -14,7 +14,7 @@ type deploymentWeights struct{}
 var deploymentWeightsInfo = &Info{
 	ID:       "deployment-weights-variant-repeated",
 	Severity: finding.Error,
-	Summary:  "a VariantName appears more than once in DesiredWeightsAndCapacities",
+	Summary:  "flags a VariantName that appears more than once in DesiredWeightsAndCapacities",
 	Why: "DesiredWeightsAndCapacities is sent as one UpdateEndpointWeightsAndCapacities request that sets each named variant's " +
 		"weight and capacity. Naming a variant twice gives it two contradictory targets; which one applies is not what the manifest says.",
 	Source: "UpdateEndpointWeightsAndCapacities.DesiredWeightsAndCapacities (that each variant is listed once is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html; " +

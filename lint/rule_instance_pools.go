@@ -14,7 +14,7 @@ type instancePoolsUnique struct{}
 var instancePoolsUniqueInfo = &Info{
 	ID:       "instance-pools-unique",
 	Severity: finding.Warning,
-	Summary:  "InstancePools of a variant have distinct priorities and distinct instance types",
+	Summary:  "flags a priority or instance type repeated in the InstancePools of a variant",
 	Why: "SageMaker provisions instance pools in priority order (1 first) and falls back to the next pool on insufficient " +
 		"capacity. Two pools with one priority leave the order undefined, and a repeated instance type adds no fallback. " +
 		"That the service rejects duplicates is inferred, not documented, so this is a warning.",

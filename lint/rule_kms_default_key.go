@@ -11,7 +11,7 @@ type kmsDefaultKey struct{}
 var kmsDefaultKeyInfo = &Info{
 	ID:       "kms-default-key",
 	Severity: finding.Warning,
-	Summary:  "an instance-based endpoint config sets KmsKeyId",
+	Summary:  "flags an instance-based endpoint config without KmsKeyId, whose volumes get the default AWS managed key",
 	Why: "KmsKeyId is the key SageMaker uses to encrypt the storage volumes of the hosting instances. Without it the data at " +
 		"rest is encrypted with the default AWS managed key, which you cannot restrict, rotate on your schedule or audit per use. " +
 		"Not reported for serverless-only configs (no instance volume) nor when every instance type has local NVMe storage " +

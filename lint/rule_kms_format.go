@@ -17,7 +17,7 @@ const kmsFormats = "a key ID (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 h
 var kmsFormatInfo = &Info{
 	ID:       "kms-key-format",
 	Severity: finding.Error,
-	Summary:  "every KmsKeyId is a key ID, key ARN, alias name or alias ARN",
+	Summary:  "flags a KmsKeyId that is not a key ID, key ARN, alias name or alias ARN",
 	Why: "The API model's pattern for KmsKeyId, [a-zA-Z0-9:/_-]*, accepts almost anything (even an empty string), so a " +
 		"typo passes the schema and CreateEndpointConfig fails, or captured data and async outputs cannot be written. " +
 		"SageMaker documents the accepted forms: key ID, key ARN, alias name and alias name ARN. Checked: KmsKeyId, " +

@@ -15,7 +15,7 @@ type kmsLocalStorage struct{}
 var kmsLocalStorageInfo = &Info{
 	ID:       "kms-local-storage",
 	Severity: finding.Warning,
-	Summary:  "KmsKeyId does not encrypt the local NVMe storage of instance types that have it",
+	Summary:  "flags KmsKeyId with instance types whose local NVMe storage it does not encrypt",
 	Why: "Until 2026-06-10 the API model said \"You can't request a KmsKeyId when using an instance type with local storage\" " +
 		"and that CreateEndpointConfig fails; since that documentation change (botocore 1.43.28) it says the key \"does not " +
 		"encrypt instance local storage\" on nitro instances with local storage. AWS's SageMaker Python SDK still refuses a KMS " +

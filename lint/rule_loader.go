@@ -18,7 +18,7 @@ func (loaderRule) Check(*Pass) {}
 var yamlSyntaxInfo = &Info{
 	ID:       manifest.RuleSyntax,
 	Severity: finding.Error,
-	Summary:  "the file is not valid YAML or JSON",
+	Summary:  "flags a file that is not valid YAML or JSON",
 	Why: "sagectl reads manifests with a YAML 1.2 parser (JSON is a subset of YAML). A file it cannot parse " +
 		"cannot be checked, and `aws sagemaker create-endpoint-config --cli-input-yaml` would reject it too.",
 	Source: "YAML 1.2.2, chapter 6 Structural Productions: https://yaml.org/spec/1.2.2/#chapter-6-structural-productions; " +
@@ -31,7 +31,7 @@ var yamlSyntaxInfo = &Info{
 var manifestDocumentInfo = &Info{
 	ID:       manifest.RuleDocument,
 	Severity: finding.Error,
-	Summary:  "the document is not a manifest: empty, not a mapping, duplicate keys, binary or too large",
+	Summary:  "flags a document that is not a manifest: empty, not a mapping, duplicate keys, binary or too large",
 	Why: "Each YAML document is one request to the SageMaker API (CreateModel, CreateEndpointConfig or CreateEndpoint), " +
 		"whose body is a JSON object. A list, a bare value, a duplicate key (YAML keeps only one of the two values) or a " +
 		"binary file cannot be such a request.",
@@ -44,7 +44,7 @@ var manifestDocumentInfo = &Info{
 var manifestKindInfo = &Info{
 	ID:       manifest.RuleKind,
 	Severity: finding.Error,
-	Summary:  "kind is missing or is not Model, EndpointConfig or Endpoint",
+	Summary:  "flags a kind that is missing or is not Model, EndpointConfig or Endpoint",
 	Why: "The kind says which SageMaker request the document is: Model for CreateModel, EndpointConfig for " +
 		"CreateEndpointConfig, Endpoint for CreateEndpoint. Without it sagectl recognises only the fields of an " +
 		"EndpointConfig, Model or Endpoint request as the AWS CLI's --cli-input-yaml files have them.",

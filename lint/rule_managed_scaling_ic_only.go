@@ -14,7 +14,7 @@ type managedScalingICOnly struct{}
 var managedScalingICOnlyInfo = &Info{
 	ID:       "managed-scaling-ic-only",
 	Severity: finding.Error,
-	Summary:  "ManagedInstanceScaling is only for inference-component variants (no ModelName)",
+	Summary:  "flags ManagedInstanceScaling on a variant with ModelName: it is only for inference-component variants",
 	Why: "Managed instance scaling grows and shrinks the instances that host inference components. A variant with a " +
 		"ModelName hosts a model directly, and CreateEndpointConfig rejects it with \"ValidationException: " +
 		"ManagedInstanceScaling is only supported for inference component endpoints.\" (also with Status DISABLED " +

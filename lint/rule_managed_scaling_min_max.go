@@ -13,7 +13,7 @@ type managedScalingMinMax struct{}
 var managedScalingMinMaxInfo = &Info{
 	ID:       "managed-scaling-min-le-max",
 	Severity: finding.Error,
-	Summary:  "ManagedInstanceScaling.MinInstanceCount is at most MaxInstanceCount",
+	Summary:  "flags a ManagedInstanceScaling.MinInstanceCount above MaxInstanceCount",
 	Why: "MinInstanceCount is the fewest instances the endpoint keeps when it scales in and MaxInstanceCount the most it " +
 		"provisions when it scales out; a minimum above the maximum describes no valid range.",
 	Source: "ProductionVariantManagedInstanceScaling.MinInstanceCount and MaxInstanceCount (that Min is at most Max is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantManagedInstanceScaling.html",

@@ -12,7 +12,7 @@ type namesDuplicate struct{}
 var namesDuplicateInfo = &Info{
 	ID:       "resource-name-duplicate",
 	Severity: finding.Error,
-	Summary:  "two manifests define a resource of the same kind with the same name",
+	Summary:  "flags two manifests that define a resource of the same kind with the same name",
 	Why: "Model, endpoint config and endpoint names are unique per account and Region. Two manifests with one name describe " +
 		"one resource twice: a plan cannot tell which is meant, and applying both would make the second overwrite or fail on the first.",
 	Source: "CreateEndpoint.EndpointName (\"must be unique within an Amazon Web Services Region\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html; " +

@@ -14,7 +14,7 @@ type namesEndpointCase struct{}
 var namesEndpointCaseInfo = &Info{
 	ID:       "endpoint-name-case-conflict",
 	Severity: finding.Error,
-	Summary:  "two Endpoints have names that differ only by letter case",
+	Summary:  "flags two Endpoints whose names differ only by letter case",
 	Why: "SageMaker endpoint names are case-insensitive: CreateEndpoint treats Churn-Prod and churn-prod as the same endpoint " +
 		"(while InvokeEndpoint keeps the case you wrote). Two manifests that differ only by case describe one endpoint twice, " +
 		"and the second create fails with \"Cannot create already existing endpoint\".",

@@ -15,7 +15,7 @@ type namesVariantStable struct{}
 var namesVariantStableInfo = &Info{
 	ID:       "variant-name-unstable",
 	Severity: finding.Info,
-	Summary:  "a VariantName looks generated (a hash, UUID or timestamp)",
+	Summary:  "flags a VariantName that looks generated (a hash, UUID or timestamp)",
 	Why: "Deployment guardrails (blue/green canary or linear shifts, rolling updates, auto-rollback) only apply when the new " +
 		"endpoint config keeps the old config's variant names; with a different name SageMaker silently falls back to " +
 		"all-at-once with no baking. A name carrying a hash or timestamp changes on every release and defeats them.",

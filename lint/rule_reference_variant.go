@@ -17,7 +17,7 @@ type referenceVariant struct{}
 var referenceVariantInfo = &Info{
 	ID:       "unresolved-variant-name",
 	Severity: finding.Error,
-	Summary:  "DesiredWeightsAndCapacities names a variant the endpoint's config does not have",
+	Summary:  "flags a DesiredWeightsAndCapacities entry naming a variant that the endpoint's config does not have",
 	Why: "UpdateEndpointWeightsAndCapacities changes the weight and capacity of variants the endpoint already runs, " +
 		"addressed by VariantName. A name that is not a variant of the endpoint's config makes the call fail, so the traffic " +
 		"shift the manifest asks for never happens. The check runs when the EndpointConfig is in the linted files.",

@@ -13,7 +13,7 @@ type routingPrefixAware struct{}
 var routingPrefixAwareInfo = &Info{
 	ID:       "prefix-aware-config",
 	Severity: finding.Error,
-	Summary:  "RoutingStrategy PREFIX_AWARE has a PrefixAwareRoutingConfig with PrefixLength and ConcurrencyThreshold",
+	Summary:  "flags RoutingStrategy PREFIX_AWARE without a PrefixAwareRoutingConfig that has PrefixLength and ConcurrencyThreshold",
 	Why: "Prefix-aware routing sends requests that share a prompt prefix to the same instance. The API reference says " +
 		"PrefixLength and ConcurrencyThreshold are \"Required when RoutingStrategy is PREFIX_AWARE\"; the model marks " +
 		"neither as required, so a schema cannot tell.",

@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaInstanceTypeInfo = &Info{
 	ID:       "instance-type-unknown",
 	Severity: finding.Warning,
-	Summary:  "a well-formed instance type that this sagectl's AWS SDK does not list",
+	Summary:  "flags a well-formed instance type that this sagectl's AWS SDK does not list",
 	Why: "AWS adds hosting instance types faster than tools are released, so a type of the form ml.<family>.<size> " +
 		"that the SDK does not list may be new rather than wrong; it is more often a typo. A malformed type is an error " +
 		"(schema-enum).",

@@ -11,7 +11,7 @@ type serverlessAsync struct{}
 var serverlessAsyncInfo = &Info{
 	ID:       "serverless-async",
 	Severity: finding.Warning,
-	Summary:  "AsyncInferenceConfig with a serverless variant is very likely rejected",
+	Summary:  "flags AsyncInferenceConfig on a serverless endpoint config, which is very likely rejected",
 	Why: "Asynchronous inference is instance-based (its client setting is MaxConcurrentInvocationsPerInstance) and its " +
 		"exclusions follow the instance-based features; no document found offline states whether SageMaker accepts it on a " +
 		"serverless endpoint, so this is a warning rather than an error.",

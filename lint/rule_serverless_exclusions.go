@@ -14,7 +14,7 @@ type serverlessExclusions struct{}
 var serverlessExclusionsInfo = &Info{
 	ID:       "serverless-exclusions",
 	Severity: finding.Error,
-	Summary:  "a serverless endpoint config has one production variant and no data capture, VPC or network isolation",
+	Summary:  "flags a serverless endpoint config with several production variants, data capture, a VPC or network isolation",
 	Why: "Serverless Inference's feature exclusions list multiple production variants, data capture, VPC configuration and " +
 		"network isolation (among others); SageMaker rejects such a config. Shadow variants are reported by shadow-exclusions, " +
 		"AsyncInferenceConfig by serverless-async and KmsKeyId by serverless-kms.",

@@ -11,7 +11,7 @@ type serverlessKMS struct{}
 var serverlessKMSInfo = &Info{
 	ID:       "serverless-kms",
 	Severity: finding.Warning,
-	Summary:  "KmsKeyId on a serverless endpoint config may be rejected and encrypts no instance volume",
+	Summary:  "flags KmsKeyId on a serverless endpoint config: it encrypts no instance volume and may be rejected",
 	Why: "KmsKeyId encrypts the storage volume attached to hosting instances; serverless endpoints have none. An older " +
 		"version of the Serverless Inference page listed KMS keys among the unsupported features; the current page no longer " +
 		"does, so this is a warning.",

@@ -22,7 +22,7 @@ const (
 var serverlessMemoryInfo = &Info{
 	ID:       "serverless-memory",
 	Severity: finding.Error,
-	Summary:  "ServerlessConfig.MemorySizeInMB is one of 1024, 2048, 3072, 4096, 5120 or 6144",
+	Summary:  "flags a ServerlessConfig.MemorySizeInMB other than 1024, 2048, 3072, 4096, 5120 or 6144",
 	Why: "The API model only gives the range 1024..6144, so a schema accepts 3000; the documentation says \"Valid values are " +
 		"in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB\" and SageMaker rejects any other size.",
 	Source: "ProductionVariantServerlessConfig.MemorySizeInMB (\"Valid values are in 1 GB increments\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html; " +

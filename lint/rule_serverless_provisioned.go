@@ -15,7 +15,7 @@ type serverlessProvisioned struct{}
 var serverlessProvisionedInfo = &Info{
 	ID:       "serverless-provisioned-le-max",
 	Severity: finding.Error,
-	Summary:  "ProvisionedConcurrency is at most MaxConcurrency",
+	Summary:  "flags a ProvisionedConcurrency above MaxConcurrency",
 	Why: "Provisioned concurrency keeps that many serverless workers warm out of the endpoint's maximum; the model documents " +
 		"it as \"Should be less than or equal to MaxConcurrency\" and SageMaker rejects a larger value. The same holds for " +
 		"ServerlessUpdateConfig in DesiredWeightsAndCapacities.",

@@ -13,7 +13,7 @@ type shadowExclusions struct{}
 var shadowExclusionsInfo = &Info{
 	ID:       "shadow-exclusions",
 	Severity: finding.Error,
-	Summary:  "shadow variants exclude serverless, asynchronous inference, Inf1 instances and Elastic Inference",
+	Summary:  "flags shadow variants combined with serverless, asynchronous inference, Inf1 instances or Elastic Inference",
 	Why: "SageMaker's shadow-test exclusions list serverless inference, asynchronous inference, Inf1 (ml.inf1.*) instances " +
 		"and Elastic Inference (AcceleratorType), besides Marketplace, multi-container and multi-model models; a config that " +
 		"combines them with ShadowProductionVariants is rejected.",

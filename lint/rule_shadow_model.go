@@ -14,7 +14,7 @@ type shadowModel struct{}
 var shadowModelInfo = &Info{
 	ID:       "shadow-model-exclusions",
 	Severity: finding.Error,
-	Summary:  "Models in a shadow test are not multi-model, inference pipelines or Marketplace packages",
+	Summary:  "flags a Model in a shadow test that is multi-model, an inference pipeline or a Marketplace package",
 	Why: "SageMaker's shadow-test exclusions include AWS Marketplace containers, multi-container endpoints (inference " +
 		"pipelines) and multi-model endpoints. Those are properties of the Model, so this rule follows each variant's " +
 		"ModelName to a Model in the linted files.",

@@ -13,7 +13,7 @@ type tagsAWSPrefix struct{}
 var tagsAWSPrefixInfo = &Info{
 	ID:       "tag-key-aws-prefix",
 	Severity: finding.Error,
-	Summary:  `tag keys must not start with "aws:"`,
+	Summary:  `flags a tag key starting with "aws:", which AWS reserves`,
 	Why: "The aws: prefix is reserved for tags AWS sets itself (aws:cloudformation:stack-name, ...). SageMaker answers " +
 		"\"System prefix 'aws:' reserved for AWS usage in tag key\"; AWS treats the prefix case-insensitively, so AWS: and Aws: are refused too.",
 	Source: "the ValidationException \"System prefix 'aws:' reserved for AWS usage in tag key\": https://github.com/aws/sagemaker-python-sdk/issues/1301; " +

@@ -14,7 +14,7 @@ type tagsSagectlPrefix struct{}
 var tagsSagectlPrefixInfo = &Info{
 	ID:       "tag-key-sagectl-prefix",
 	Severity: finding.Warning,
-	Summary:  `tag keys starting with "sagectl:" are reserved for sagectl`,
+	Summary:  `flags a tag key starting with "sagectl:", which sagectl reserves for itself`,
 	Why: "sagectl tags every resource it creates with sagectl:managed-by (and other sagectl: tags) and uses them to decide " +
 		"what it owns: only resources tagged sagectl:managed-by may be deleted by plan --prune. A manifest that sets such a " +
 		"tag itself is overwritten, or worse, marks a resource as managed that sagectl did not create.",

@@ -14,7 +14,7 @@ type variantKind struct{}
 var variantKindInfo = &Info{
 	ID:       "variant-kind",
 	Severity: finding.Error,
-	Summary:  "a variant is either serverless or instance-based (InstanceType or InstancePools, plus InitialInstanceCount)",
+	Summary:  "flags a variant that mixes serverless and instance settings, sets both InstanceType and InstancePools, or lacks them or InitialInstanceCount",
 	Why: "ServerlessConfig \"specifies a serverless endpoint configuration instead of an instance-based endpoint configuration\", " +
 		"so a serverless variant sets no InstanceType, InstancePools, InitialInstanceCount, VolumeSizeInGB or AcceleratorType. " +
 		"An instance-based variant needs exactly one of InstanceType and InstancePools (pools replace the instance type) " +

@@ -14,7 +14,7 @@ type variantNameUnique struct{}
 var variantNameUniqueInfo = &Info{
 	ID:       "variant-name-unique",
 	Severity: finding.Error,
-	Summary:  "VariantName is unique across ProductionVariants and ShadowProductionVariants",
+	Summary:  "flags a VariantName used twice across ProductionVariants and ShadowProductionVariants",
 	Why: "Variants are addressed by name: invocations (TargetVariant), UpdateEndpointWeightsAndCapacities, metrics and " +
 		"deployment guardrails all use VariantName, so two variants with one name are ambiguous and SageMaker rejects the config.",
 	Source: "ProductionVariant.VariantName: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +

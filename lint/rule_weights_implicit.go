@@ -15,7 +15,7 @@ type weightsImplicit struct{}
 var weightsImplicitInfo = &Info{
 	ID:       "weights-implicit-default",
 	Severity: finding.Warning,
-	Summary:  "either every production variant sets InitialVariantWeight or none does",
+	Summary:  "flags a production variant without InitialVariantWeight next to variants that set one",
 	Why: "An unset InitialVariantWeight is 1.0. Next to explicit weights such as 90 that default silently changes the " +
 		"split (90 and an unset weight give 98.9% and 1.1%), which is rarely what was meant.",
 	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",

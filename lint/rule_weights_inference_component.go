@@ -14,7 +14,7 @@ type weightsInferenceComponent struct{}
 var weightsInferenceComponentInfo = &Info{
 	ID:       "weights-inference-component",
 	Severity: finding.Warning,
-	Summary:  "an inference-component variant (no ModelName) sets no InitialVariantWeight",
+	Summary:  "flags InitialVariantWeight on an inference-component variant (no ModelName), which it does not route",
 	Why: "A variant without ModelName hosts inference components, which are addressed by component name, not routed by " +
 		"variant weight. Such a variant must not set InitialVariantWeight: the Terraform provider special-cases it for that " +
 		"reason, and a weight there only suggests a traffic split that does not happen.",

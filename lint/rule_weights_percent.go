@@ -22,7 +22,7 @@ const (
 var weightsPercentInfo = &Info{
 	ID:       "weights-percent-sum",
 	Severity: finding.Warning,
-	Summary:  "weights written as percentages add up to 100",
+	Summary:  "flags weights written as percentages that do not add up to 100",
 	Why: "Weights are relative: SageMaker divides each by their sum. Weights like 70 and 20 read as percentages, but the " +
 		"endpoint sends 77.8% and 22.2% of the traffic. Heuristic: every weight is a whole number from 0 to 100 and the sum " +
 		"is between 50 and 150 but more than one per variant away from 100.",

@@ -13,7 +13,7 @@ type weightsZero struct{}
 var weightsZeroInfo = &Info{
 	ID:       "weights-zero-variant",
 	Severity: finding.Warning,
-	Summary:  "a production variant with InitialVariantWeight 0 receives no traffic",
+	Summary:  "flags a production variant with InitialVariantWeight 0, which receives no traffic",
 	Why: "A variant's share of traffic is its weight divided by the sum of all weights, so weight 0 means it is deployed " +
 		"and paid for but never invoked, unless a caller targets it with TargetVariant or a later " +
 		"UpdateEndpointWeightsAndCapacities gives it weight.",
