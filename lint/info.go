@@ -1,6 +1,11 @@
 package lint
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+)
 
 // SourceSep separates the items of Info.Source.
 const SourceSep = "; "
@@ -12,4 +17,12 @@ func (i *Info) Sources() []string {
 		return nil
 	}
 	return strings.Split(i.Source, SourceSep)
+}
+
+// Severities returns every severity the rule's findings can take, lowest first:
+// Severity and OtherSeverities.
+func (i *Info) Severities() []finding.Severity {
+	out := append([]finding.Severity{i.Severity}, i.OtherSeverities...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

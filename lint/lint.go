@@ -23,6 +23,9 @@ type Info struct {
 	ID string
 	// Severity is the default severity of the rule's findings.
 	Severity finding.Severity
+	// OtherSeverities lists the severities besides Severity that some of the rule's
+	// findings take (reported with Pass.ReportAs); listings show them all (Severities).
+	OtherSeverities []finding.Severity
 	// Summary is one line: what the rule checks.
 	Summary string
 	// Why explains the reason, in a few sentences.

@@ -29,9 +29,10 @@ var yamlSyntaxInfo = &Info{
 }
 
 var manifestDocumentInfo = &Info{
-	ID:       manifest.RuleDocument,
-	Severity: finding.Error,
-	Summary:  "flags a document that is not a manifest: empty, not a mapping, duplicate keys, binary or too large",
+	ID:              manifest.RuleDocument,
+	Severity:        finding.Error,
+	OtherSeverities: []finding.Severity{finding.Warning},
+	Summary:         "flags a document that is not a manifest: empty, not a mapping, duplicate keys, binary or too large",
 	Why: "Each YAML document is one request to the SageMaker API (CreateModel, CreateEndpointConfig or CreateEndpoint), " +
 		"whose body is a JSON object. A list, a bare value, a duplicate key (YAML keeps only one of the two values) or a " +
 		"binary file cannot be such a request.",

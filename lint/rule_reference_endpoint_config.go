@@ -9,9 +9,10 @@ import (
 type referenceEndpointConfig struct{}
 
 var referenceEndpointConfigInfo = &Info{
-	ID:       "unresolved-endpoint-config-name",
-	Severity: finding.Warning,
-	Summary:  "flags an Endpoint's EndpointConfigName that names no EndpointConfig in the linted files",
+	ID:              "unresolved-endpoint-config-name",
+	Severity:        finding.Warning,
+	OtherSeverities: []finding.Severity{finding.Info},
+	Summary:         "flags an Endpoint's EndpointConfigName that names no EndpointConfig in the linted files",
 	Why: "CreateEndpoint and UpdateEndpoint fail with \"Could not find endpoint configuration\" when the config does not exist. " +
 		"When the linted files define endpoint configs, a name that matches none of them is most likely a typo (warning); " +
 		"when they define none, the config may exist live (info).",

@@ -9,9 +9,10 @@ import (
 type referenceModel struct{}
 
 var referenceModelInfo = &Info{
-	ID:       "unresolved-model-name",
-	Severity: finding.Warning,
-	Summary:  "flags a variant's ModelName or ModelNameOverride that names no Model in the linted files",
+	ID:              "unresolved-model-name",
+	Severity:        finding.Warning,
+	OtherSeverities: []finding.Severity{finding.Info},
+	Summary:         "flags a variant's ModelName or ModelNameOverride that names no Model in the linted files",
 	Why: "CreateEndpointConfig fails with \"Could not find model\" when a variant names a model that does not exist, and " +
 		"plan orders creates Model before EndpointConfig only for models it knows. When the linted files define Models, a name " +
 		"that matches none of them is most likely a typo (warning); when they define none, the model may exist live (info, once per " +

@@ -11,9 +11,10 @@ import (
 type volumeLocalStorage struct{}
 
 var volumeLocalStorageInfo = &Info{
-	ID:       "volume-size-local-storage",
-	Severity: finding.Error,
-	Summary:  "flags VolumeSizeInGB on instance types with local NVMe storage",
+	ID:              "volume-size-local-storage",
+	Severity:        finding.Error,
+	OtherSeverities: []finding.Severity{finding.Warning},
+	Summary:         "flags VolumeSizeInGB on instance types with local NVMe storage",
 	Why: "VolumeSizeInGB sizes the EBS volume of instances that have no local storage. For families with local NVMe " +
 		"storage SageMaker rejects it with a service exception (AWS's SageMaker Python SDK refuses it: volume_size_supported). " +
 		"For families whose EC2 counterparts have instance store but that the SDK rule does not list (p6-b200, p6-b300, " +

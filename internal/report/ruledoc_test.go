@@ -24,8 +24,15 @@ func TestRuleDocRendering(t *testing.T) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
 	}
-	idx := Index([]RuleDoc{r, {ID: "y", Severity: finding.Error, Summary: "a|b"}})
-	if !strings.Contains(idx, "| [x-rule](x-rule.md) | warning | checks x |\n") || !strings.Contains(idx, `| a\|b |`) {
+	both := RuleDoc{ID: "y", Severity: finding.Warning, Severities: []finding.Severity{finding.Info, finding.Warning}, Summary: "a|b"}
+	if got := both.SeverityText(); got != "info|warning" {
+		t.Errorf("SeverityText of a rule reporting info and warning: %q", got)
+	}
+	if !strings.HasPrefix(both.Text(), "y (info|warning)\n") || !strings.Contains(both.Markdown(), "Severity: **info|warning**") {
+		t.Errorf("a rule reporting info and warning is not shown as info|warning:\n%s\n%s", both.Text(), both.Markdown())
+	}
+	idx := Index([]RuleDoc{r, both})
+	if !strings.Contains(idx, "| [x-rule](x-rule.md) | warning | checks x |\n") || !strings.Contains(idx, `| [y](y.md) | info\|warning | a\|b |`) {
 		t.Errorf("index:\n%s", idx)
 	}
 }
