@@ -17,7 +17,7 @@ func (r ignoreRule) Info() *Info { return r.info }
 func (ignoreRule) Check(*Pass) {}
 
 const ignoreSource = "sagectl's suppression comments: https://github.com/sagectl/sagectl/blob/main/docs/config.md; " +
-	"tfsec's ignore comments with expiry dates: https://github.com/aquasecurity/tfsec#ignoring-warnings"
+	"tfsec's ignore comments with an expiration date: https://aquasecurity.github.io/tfsec/latest/guides/configuration/ignores/"
 
 const ignoreModel = `kind: Model
 ModelName: my-model

@@ -16,7 +16,7 @@ var serverlessKMSInfo = &Info{
 		"version of the Serverless Inference page listed KMS keys among the unsupported features; the current page no longer " +
 		"does, so this is a warning.",
 	Source: "serverless endpoints (the current page no longer lists KMS keys as unsupported): https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html; " +
-		"the archived page that lists KMS keys under Feature exclusions: https://github.com/awsdocs/amazon-sagemaker-developer-guide/blob/master/doc_source/serverless-endpoints.md",
+		"the page's history in AWS's archived developer guide repository, where an older version lists KMS keys under Feature exclusions: https://github.com/awsdocs/amazon-sagemaker-developer-guide/commits/master/doc_source/serverless-endpoints.md",
 	Fix:   "Remove KmsKeyId from the serverless endpoint config.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
