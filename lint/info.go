@@ -7,8 +7,8 @@ import (
 	"github.com/sagectl/sagectl/internal/finding"
 )
 
-// SourceSep separates the items of Info.Source.
-const SourceSep = "; "
+// sourceSep separates the items of Info.Source.
+const sourceSep = "; "
 
 // Sources returns the items of i.Source: each names what it cites and the https URL of
 // the public page that states it.
@@ -16,7 +16,7 @@ func (i *Info) Sources() []string {
 	if i.Source == "" {
 		return nil
 	}
-	return strings.Split(i.Source, SourceSep)
+	return strings.Split(i.Source, sourceSep)
 }
 
 // Severities returns every severity the rule's findings can take, lowest first:

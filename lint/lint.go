@@ -30,7 +30,7 @@ type Info struct {
 	Summary string
 	// Why explains the reason, in a few sentences.
 	Why string
-	// Source cites where the rule's facts come from: a SourceSep-separated list, each item
+	// Source cites where the rule's facts come from: a "; "-separated list, each item
 	// naming what it cites and the https URL of a public page (API reference, developer
 	// guide, SDK doc, an AWS statement in a public issue) that states it.
 	Source string

@@ -9,7 +9,7 @@ var schemaInstanceTypeInfo = &Info{
 	Why: "AWS adds hosting instance types faster than tools are released, so a type of the form ml.<family>.<size> " +
 		"that the SDK does not list may be new rather than wrong; it is more often a typo. A malformed type is an error " +
 		"(schema-enum).",
-	Source: schemaSource + SourceSep +
+	Source: schemaSource + sourceSep +
 		"the instance types the SDK lists, types.ProductionVariantInstanceType(\"\").Values(): https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.288.1/types#ProductionVariantInstanceType",
 	Fix: "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
 	Bad: `kind: EndpointConfig
