@@ -4,14 +4,15 @@ import "strings"
 
 // Instance families whose hosting instances have local NVMe instance storage.
 //
-// Source: /work/shared/sagemaker-facts.md §5 and sagemaker-constraints.json
-// "local_storage_families" (compiled 2026-11). The verified list is the families of
-// the ProductionVariantInstanceType enum (SDK v1.288.1) matched by AWS's SageMaker
-// Python SDK rule (v3.20.0, sagemaker-core common_utils.py volume_size_supported /
-// instance_supports_kms: the family contains "d" or starts with g5, g6, p5, trn1;
-// PR aws/sagemaker-python-sdk#4828 reports a service exception for VolumeSizeInGB on
-// trn1). The unverified list is families with EC2 instance store that the Python SDK
-// rule does not cover; nothing offline confirms how SageMaker treats them.
+// The verified list is the families of the ProductionVariantInstanceType enum (SDK
+// v1.288.1, compiled 2026-11) matched by AWS's SageMaker Python SDK rule
+// (volume_size_supported / instance_supports_kms: the family contains "d" or starts
+// with g5, g6, p5, trn1), in
+// https://github.com/aws/sagemaker-python-sdk/blob/v3.20.0/sagemaker-core/src/sagemaker/core/common_utils.py;
+// https://github.com/aws/sagemaker-python-sdk/pull/4828 reports a service exception
+// for VolumeSizeInGB on trn1. The unverified list is families with EC2 instance store
+// that the Python SDK rule does not cover; no AWS page found states how SageMaker
+// treats them.
 var (
 	localNVMeFamilies = map[string]bool{
 		"c5d": true, "c6gd": true, "m5d": true, "m6gd": true, "r5d": true, "r6gd": true, "r7gd": true,

@@ -29,11 +29,16 @@ type Info struct {
 	ID string
 	// Severity is the default severity of the rule's findings.
 	Severity finding.Severity
+	// OtherSeverities lists the severities besides Severity that some of the rule's
+	// findings take (reported with Pass.ReportAs); listings show them all (Severities).
+	OtherSeverities []finding.Severity
 	// Summary is one line: what the rule checks.
 	Summary string
 	// Why explains the reason, in a few sentences.
 	Why string
-	// Source cites where the limit comes from (AWS API model, docs URL, ...).
+	// Source cites where the rule's facts come from: a "; "-separated list, each item
+	// naming what it cites and the https URL of a public page (API reference, developer
+	// guide, SDK doc, an AWS statement in a public issue) that states it.
 	Source string
 	// Fix says how to fix a finding.
 	Fix string

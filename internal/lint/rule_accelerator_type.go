@@ -13,12 +13,13 @@ type acceleratorType struct{}
 var acceleratorTypeInfo = &Info{
 	ID:       "accelerator-type-deprecated",
 	Severity: finding.Error,
-	Summary:  "AcceleratorType (Elastic Inference) is no longer available",
+	Summary:  "flags AcceleratorType: Elastic Inference is no longer available",
 	Why: "Amazon Elastic Inference has been retired: SageMaker's API model documents ProductionVariant.AcceleratorType " +
 		"as \"no longer supported. Elastic Inference (EI) is no longer available.\" A config that sets it cannot be deployed.",
-	Source: "botocore 1.43.67 service-2.json, ProductionVariant.AcceleratorType (doc changed 2024-10-29)",
-	Fix:    "Remove AcceleratorType; use a GPU or Inferentia instance type (ml.g5.*, ml.inf2.*) instead.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "ProductionVariant.AcceleratorType (\"This parameter is no longer supported. Elastic Inference (EI) is no longer available\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +
+		"the doc change in botocore 1.35.51 (2024-10-29): https://github.com/boto/botocore/commit/386ce4ce",
+	Fix:   "Remove AcceleratorType; use a GPU or Inferentia instance type (ml.g5.*, ml.inf2.*) instead.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: EndpointConfig
 EndpointConfigName: eia-config
 ProductionVariants:

@@ -12,12 +12,12 @@ type asyncOutputPath struct{}
 var asyncOutputPathInfo = &Info{
 	ID:       "async-output-path-missing",
 	Severity: finding.Warning,
-	Summary:  "AsyncInferenceConfig.OutputConfig has no S3OutputPath",
+	Summary:  "flags an AsyncInferenceConfig.OutputConfig without S3OutputPath",
 	Why: "Asynchronous inference writes every response to S3; S3OutputPath is where. It was required until 2023-04-04 and is " +
 		"optional in the model since, but the asynchronous inference guide treats it as the output location: without it, " +
 		"callers get no place to read their results from.",
-	Source: "botocore 1.43.67 service-2.json, AsyncInferenceOutputConfig.S3OutputPath (optional since 2023-04-04); " +
-		"https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html (sagemaker-facts.md §8)",
+	Source: "AsyncInferenceOutputConfig.S3OutputPath (optional since 2023-04-04): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceOutputConfig.html; " +
+		"asynchronous inference writes its responses to S3: https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html",
 	Fix:   "Add OutputConfig.S3OutputPath: s3://BUCKET/PREFIX (and S3FailurePath for failed requests).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,14 +13,13 @@ type asyncResponseTopic struct{}
 var asyncResponseTopicInfo = &Info{
 	ID:       "async-response-without-topic",
 	Severity: finding.Warning,
-	Summary:  "IncludeInferenceResponseIn names a notification topic that is not set",
+	Summary:  "flags IncludeInferenceResponseIn naming a notification topic that is not set",
 	Why: "IncludeInferenceResponseIn lists the SNS notifications that carry the inference response: SUCCESS_NOTIFICATION_TOPIC " +
 		"goes with SuccessTopic, ERROR_NOTIFICATION_TOPIC with ErrorTopic. Without the matching topic no notification is sent, " +
 		"so the setting has no effect and the consumer waiting for it gets nothing.",
-	Source: "botocore 1.43.67 service-2.json, AsyncInferenceNotificationConfig (\"If no topic is provided, no notification is sent\"); " +
-		"pairing inferred (sagemaker-facts.md §3 async-output, §8)",
-	Fix:   "Set the matching SuccessTopic or ErrorTopic, or remove the value from IncludeInferenceResponseIn.",
-	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "AsyncInferenceNotificationConfig (\"If no topic is provided, no notification is sent\"), IncludeInferenceResponseIn (that a listed topic needs its ARN is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceNotificationConfig.html",
+	Fix:    "Set the matching SuccessTopic or ErrorTopic, or remove the value from IncludeInferenceResponseIn.",
+	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: async
 ProductionVariants:

@@ -13,7 +13,7 @@ type asyncS3Location struct{}
 var asyncS3LocationInfo = &Info{
 	ID:       "async-s3-location",
 	Severity: finding.Error,
-	Summary:  "AsyncInferenceConfig S3OutputPath and S3FailurePath must name a real S3 bucket",
+	Summary:  "flags an AsyncInferenceConfig S3OutputPath or S3FailurePath that names no real S3 bucket",
 	Why: "Asynchronous inference uploads responses to S3OutputPath and failures to S3FailurePath. The API model's pattern, " +
 		"(https|s3)://([^/])/?(.*), accepts any single character as the bucket, so a malformed location passes it and " +
 		"responses are lost at run time.",

@@ -13,11 +13,11 @@ type coreDumpDestination struct{}
 var coreDumpDestinationInfo = &Info{
 	ID:       "core-dump-destination",
 	Severity: finding.Error,
-	Summary:  "CoreDumpConfig.DestinationS3Uri must name a real S3 bucket",
+	Summary:  "flags a CoreDumpConfig.DestinationS3Uri that names no real S3 bucket",
 	Why: "When the model container crashes, SageMaker uploads its core dump to CoreDumpConfig.DestinationS3Uri. The API model's " +
 		"pattern, (https|s3)://([^/])/?(.*), accepts any single character as the bucket, so a malformed location passes it and " +
 		"is only found when the dump you need for debugging is lost.",
-	Source: "botocore 1.43.67 service-2.json, ProductionVariant.CoreDumpConfig.DestinationS3Uri (sagemaker-facts.md §1, §10); " +
+	Source: "ProductionVariantCoreDumpConfig.DestinationS3Uri, pattern (https|s3)://([^/])/?(.*): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantCoreDumpConfig.html; " +
 		"S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html",
 	Fix:   "Write the location as s3://BUCKET/PREFIX with the name of an existing bucket.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},

@@ -15,13 +15,14 @@ type dataCaptureContentTypes struct{}
 var dataCaptureContentTypesInfo = &Info{
 	ID:       "data-capture-content-type-duplicate",
 	Severity: finding.Warning,
-	Summary:  "a content type is listed twice in DataCaptureConfig.CaptureContentTypeHeader",
+	Summary:  "flags a content type listed twice in DataCaptureConfig.CaptureContentTypeHeader",
 	Why: "CsvContentTypes and JsonContentTypes tell data capture which payloads to record as CSV or JSON text instead of base64; " +
 		"each list holds at most 10 entries. A type listed twice wastes one of them, and a type in both lists is ambiguous: " +
 		"it cannot be captured as CSV and as JSON. Media types are case-insensitive, so text/CSV repeats text/csv.",
-	Source: "botocore 1.43.67 service-2.json, CaptureContentTypeHeader.CsvContentTypes / JsonContentTypes (sagemaker-facts.md §7); RFC 9110 §8.3.1 (media types are case-insensitive)",
-	Fix:    "List each content type once, in the one list that matches its payload format.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "CaptureContentTypeHeader.CsvContentTypes and JsonContentTypes: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CaptureContentTypeHeader.html; " +
+		"media types are case-insensitive (RFC 9110 §8.3.1): https://www.rfc-editor.org/rfc/rfc9110#section-8.3.1",
+	Fix:   "List each content type once, in the one list that matches its payload format.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:

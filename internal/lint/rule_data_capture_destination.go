@@ -13,7 +13,7 @@ type dataCaptureDestination struct{}
 var dataCaptureDestinationInfo = &Info{
 	ID:       "data-capture-destination",
 	Severity: finding.Error,
-	Summary:  "DataCaptureConfig.DestinationS3Uri must name a real S3 bucket",
+	Summary:  "flags a DataCaptureConfig.DestinationS3Uri that names no real S3 bucket",
 	Why: "The API model's pattern for DestinationS3Uri, (https|s3)://([^/])/?(.*), only requires one character after the scheme, " +
 		"so s3://My_Bucket or s3:/// typos pass it. SageMaker writes captured requests there: a location with no valid bucket " +
 		"means the endpoint config is rejected or captures go nowhere.",

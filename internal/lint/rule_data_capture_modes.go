@@ -14,12 +14,13 @@ type dataCaptureModes struct{}
 var dataCaptureModesInfo = &Info{
 	ID:       "data-capture-mode-repeated",
 	Severity: finding.Error,
-	Summary:  "a CaptureMode is listed more than once in DataCaptureConfig.CaptureOptions",
+	Summary:  "flags a CaptureMode listed more than once in DataCaptureConfig.CaptureOptions",
 	Why: "CaptureOptions says which side of each request Model Monitor captures: Input, Output or InputAndOutput. " +
 		"Listing a mode twice adds nothing and usually hides a typo for the other mode (Input twice where Input and Output was meant).",
-	Source: "botocore 1.43.67 service-2.json, DataCaptureConfig.CaptureOptions and CaptureOption.CaptureMode (sagemaker-facts.md §7)",
-	Fix:    "List each CaptureMode once; use InputAndOutput, or Input and Output, to capture both sides.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "DataCaptureConfig.CaptureOptions: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html; " +
+		"CaptureOption.CaptureMode: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CaptureOption.html",
+	Fix:   "List each CaptureMode once; use InputAndOutput, or Input and Output, to capture both sides.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: capture
 ProductionVariants:

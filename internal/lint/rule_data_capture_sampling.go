@@ -11,10 +11,10 @@ type dataCaptureSampling struct{}
 var dataCaptureSamplingInfo = &Info{
 	ID:       "data-capture-sampling-zero",
 	Severity: finding.Warning,
-	Summary:  "data capture is enabled with InitialSamplingPercentage 0, so it captures nothing",
+	Summary:  "flags enabled data capture with InitialSamplingPercentage 0, which captures nothing",
 	Why: "EnableCapture defaults to true, and InitialSamplingPercentage is the share of requests captured. At 0 the endpoint " +
 		"pays for data capture being configured yet never writes a record, and Model Monitor jobs find no data.",
-	Source: "botocore 1.43.67 service-2.json, DataCaptureConfig.EnableCapture (\"defaults to enabled\") and InitialSamplingPercentage 0..100 (sagemaker-facts.md §7)",
+	Source: "DataCaptureConfig.EnableCapture (\"defaults to enabled\") and InitialSamplingPercentage 0..100: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html",
 	Fix:    "Set InitialSamplingPercentage to the share of requests to capture (1-100), or set EnableCapture: false to turn capture off.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

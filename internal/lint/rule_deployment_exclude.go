@@ -11,14 +11,13 @@ type deploymentExclude struct{}
 var deploymentExcludeInfo = &Info{
 	ID:       "deployment-exclude-without-retain",
 	Severity: finding.Warning,
-	Summary:  "ExcludeRetainedVariantProperties has no effect unless RetainAllVariantProperties is true",
+	Summary:  "flags ExcludeRetainedVariantProperties without RetainAllVariantProperties: true, where it has no effect",
 	Why: "ExcludeRetainedVariantProperties names the variant properties (DesiredInstanceCount, DesiredWeight) that an update " +
 		"takes from the new config instead of keeping them. It only applies when RetainAllVariantProperties is true; with " +
 		"false, the default, nothing is retained anyway, so the list does nothing and the intent (keep the rest) is lost.",
-	Source: "botocore 1.43.67 service-2.json, UpdateEndpoint.ExcludeRetainedVariantProperties (\"When you are updating endpoint resources " +
-		"with RetainAllVariantProperties, whose value is set to true\"); deploy-pitfalls.md 7",
-	Fix:   "Set RetainAllVariantProperties: true to keep the live values except the excluded ones, or remove ExcludeRetainedVariantProperties.",
-	Kinds: []manifest.Kind{manifest.KindEndpoint},
+	Source: "UpdateEndpoint.ExcludeRetainedVariantProperties (\"When you are updating endpoint resources with RetainAllVariantProperties, whose value is set to true\"), RetainAllVariantProperties (\"The default is false\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html",
+	Fix:    "Set RetainAllVariantProperties: true to keep the live values except the excluded ones, or remove ExcludeRetainedVariantProperties.",
+	Kinds:  []manifest.Kind{manifest.KindEndpoint},
 	Bad: `kind: Endpoint
 EndpointName: churn-prod
 EndpointConfigName: churn-prod-v9

@@ -14,12 +14,12 @@ type deploymentGuardrails struct{}
 var deploymentGuardrailsInfo = &Info{
 	ID:       "deployment-guardrails-fallback",
 	Severity: finding.Warning,
-	Summary:  "a blue/green or rolling update policy has no effect on Inf1 instances",
+	Summary:  "flags a blue/green or rolling update policy on Inf1 instances, where it has no effect",
 	Why: "Deployment guardrails (canary and linear traffic shifting, rolling batches, baking with auto-rollback alarms) " +
 		"are not available for endpoints on Inf1 (ml.inf1.*) instances. SageMaker silently falls back to an all-at-once " +
 		"update with no final baking, so the safety the DeploymentConfig promises is not there. The check runs when the " +
 		"EndpointConfig is in the linted files.",
-	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (sagemaker-facts.md §3, §11; deploy-pitfalls.md 11)",
+	Source: "guardrails are not available for Inf1, which falls back to an all-at-once update: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html",
 	Fix:    "Move the variant to an instance family that supports guardrails (ml.inf2.*, GPU or CPU), or drop the update policy and plan for an all-at-once update.",
 	Kinds:  []manifest.Kind{manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,10 +13,10 @@ type deploymentOnePolicy struct{}
 var deploymentOnePolicyInfo = &Info{
 	ID:       "deployment-one-policy",
 	Severity: finding.Error,
-	Summary:  "DeploymentConfig sets both BlueGreenUpdatePolicy and RollingUpdatePolicy",
+	Summary:  "flags a DeploymentConfig that sets both BlueGreenUpdatePolicy and RollingUpdatePolicy",
 	Why: "An endpoint update runs one deployment strategy: a blue/green traffic shift to a new fleet, or a rolling update in " +
 		"batches. The API accepts only one of the two policies in a DeploymentConfig and rejects a request that sets both.",
-	Source: "botocore 1.43.67 service-2.json, DeploymentConfig (CreateEndpoint / UpdateEndpoint); sagemaker-facts.md §3 deployment-config-one-policy, §11",
+	Source: "DeploymentConfig (CreateEndpoint, UpdateEndpoint) with BlueGreenUpdatePolicy or RollingUpdatePolicy: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeploymentConfig.html",
 	Fix:    "Keep one policy: BlueGreenUpdatePolicy (canary, linear or all at once) or RollingUpdatePolicy.",
 	Kinds:  []manifest.Kind{manifest.KindEndpoint},
 	Bad: `kind: Endpoint

@@ -14,13 +14,14 @@ type deploymentRolling struct{}
 var deploymentRollingInfo = &Info{
 	ID:       "deployment-rolling-unsupported",
 	Severity: finding.Error,
-	Summary:  "RollingUpdatePolicy for an endpoint with several variants or a serverless variant",
+	Summary:  "flags RollingUpdatePolicy for an endpoint with several variants or a serverless variant",
 	Why: "Rolling deployments replace an endpoint's instances batch by batch. SageMaker's deployment guardrails exclude " +
 		"them for endpoints with more than one production variant and for serverless endpoints, which have no instances " +
 		"to roll; those endpoints can only use a blue/green update policy. The check runs when the EndpointConfig is in the linted files.",
-	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (sagemaker-facts.md §3, §4, §11; deploy-pitfalls.md 11)",
-	Fix:    "Use BlueGreenUpdatePolicy (canary, linear or all at once) for this endpoint instead.",
-	Kinds:  []manifest.Kind{manifest.KindEndpoint},
+	Source: "rolling deployments are not available for serverless or multi-variant endpoints: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html; " +
+		"RollingUpdatePolicy: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html",
+	Fix:   "Use BlueGreenUpdatePolicy (canary, linear or all at once) for this endpoint instead.",
+	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: churn-ab
 ProductionVariants:

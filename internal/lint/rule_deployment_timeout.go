@@ -15,13 +15,13 @@ type deploymentTimeout struct{}
 var deploymentTimeoutInfo = &Info{
 	ID:       "deployment-timeout-below-waits",
 	Severity: finding.Warning,
-	Summary:  "MaximumExecutionTimeoutInSeconds does not exceed the deployment's waiting time",
+	Summary:  "flags a MaximumExecutionTimeoutInSeconds that does not exceed the deployment's waiting time",
 	Why: "A guarded deployment waits WaitIntervalInSeconds while it bakes each step (and, for blue/green, " +
 		"TerminationWaitInSeconds before removing the old fleet). The API model says the maximum execution timeout " +
 		"should be larger than that total; otherwise the deployment times out and rolls back even when nothing is wrong. " +
 		"Linear shifts and rolling batches wait once per step, so the real total can be higher than the sum checked here.",
-	Source: "botocore 1.43.67 service-2.json, BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds (\"should be larger than the total " +
-		"waiting time specified in TerminationWaitInSeconds and WaitIntervalInSeconds\") and RollingUpdatePolicy; sagemaker-facts.md §11a",
+	Source: "BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds (\"should be larger than the total waiting time specified in TerminationWaitInSeconds and WaitIntervalInSeconds\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_BlueGreenUpdatePolicy.html; " +
+		"RollingUpdatePolicy.MaximumExecutionTimeoutInSeconds and WaitIntervalInSeconds: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RollingUpdatePolicy.html",
 	Fix:   "Raise MaximumExecutionTimeoutInSeconds above the total of the waits plus the time to provision instances, or shorten the waits.",
 	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: `kind: Endpoint

@@ -14,11 +14,11 @@ type deploymentWeights struct{}
 var deploymentWeightsInfo = &Info{
 	ID:       "deployment-weights-variant-repeated",
 	Severity: finding.Error,
-	Summary:  "a VariantName appears more than once in DesiredWeightsAndCapacities",
+	Summary:  "flags a VariantName that appears more than once in DesiredWeightsAndCapacities",
 	Why: "DesiredWeightsAndCapacities is sent as one UpdateEndpointWeightsAndCapacities request that sets each named variant's " +
 		"weight and capacity. Naming a variant twice gives it two contradictory targets; which one applies is not what the manifest says.",
-	Source: "botocore 1.43.67 service-2.json, UpdateEndpointWeightsAndCapacities.DesiredWeightsAndCapacities (VariantName required); " +
-		"uniqueness inferred (sagemaker-facts.md §11, §14.6)",
+	Source: "UpdateEndpointWeightsAndCapacities.DesiredWeightsAndCapacities (that each variant is listed once is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html; " +
+		"DesiredWeightAndCapacity.VariantName (required): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DesiredWeightAndCapacity.html",
 	Fix:   "List each variant once with its desired weight and instance count.",
 	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: `kind: Endpoint

@@ -16,7 +16,8 @@ func (r ignoreRule) Info() *Info { return r.info }
 
 func (ignoreRule) Check(*Pass) {}
 
-const ignoreSource = "sagectl design (docs/config.md, Suppressions); the practice of tfsec's expiring ignores and tflint/cfn-lint unused-ignore reports"
+const ignoreSource = "sagectl's suppression comments: https://github.com/sagectl/sagectl/blob/main/docs/config.md; " +
+	"tfsec's ignore comments with an expiration date: https://aquasecurity.github.io/tfsec/latest/guides/configuration/ignores/"
 
 const ignoreModel = `kind: Model
 ModelName: my-model
@@ -42,7 +43,7 @@ ProductionVariants:
 var ignoreUnusedInfo = &Info{
 	ID:       suppress.RuleUnused,
 	Severity: finding.Warning,
-	Summary:  "an ignore comment silenced nothing",
+	Summary:  "flags an ignore comment that silenced nothing",
 	Why: "An ignore comment that no longer matches a finding hides nothing today but will silently hide the next real " +
 		"problem on that line. Reporting it keeps suppressions as few and as precise as the findings they excuse.",
 	Source: ignoreSource,
@@ -63,7 +64,7 @@ ProductionVariants:
 var ignoreInvalidInfo = &Info{
 	ID:       suppress.RuleInvalid,
 	Severity: finding.Warning,
-	Summary:  "an ignore comment is malformed: no rule, an unknown rule, no reason or a bad until= date",
+	Summary:  "flags a malformed ignore comment: no rule, an unknown rule, no reason or a bad until= date",
 	Why: "A suppression must say what it silences and why, so a reviewer can judge it. A comment that names an " +
 		"unknown rule (often a typo) or gives no reason silences nothing, and the finding it was meant for still shows.",
 	Source: ignoreSource,
@@ -84,7 +85,7 @@ ProductionVariants:
 var ignoreExpiredInfo = &Info{
 	ID:       suppress.RuleExpired,
 	Severity: finding.Warning,
-	Summary:  "an ignore comment is past its until= date",
+	Summary:  "flags an ignore comment past its until= date",
 	Why: "until=YYYY-MM-DD makes a suppression temporary: after that day it silences nothing and says so, so a " +
 		"workaround cannot outlive the migration it was written for.",
 	Source: ignoreSource,

@@ -14,12 +14,12 @@ type instancePoolsUnique struct{}
 var instancePoolsUniqueInfo = &Info{
 	ID:       "instance-pools-unique",
 	Severity: finding.Warning,
-	Summary:  "InstancePools of a variant have distinct priorities and distinct instance types",
+	Summary:  "flags a priority or instance type repeated in the InstancePools of a variant",
 	Why: "SageMaker provisions instance pools in priority order (1 first) and falls back to the next pool on insufficient " +
 		"capacity. Two pools with one priority leave the order undefined, and a repeated instance type adds no fallback. " +
 		"That the service rejects duplicates is inferred, not documented, so this is a warning.",
-	Source: "sagemaker-facts.md §3 instance-pools and §9 (unique priorities and instance types inferred, §14.6): " +
-		"https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html",
+	Source: "instance pools, tried in priority order (that priorities and instance types are distinct is inferred): https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html; " +
+		"InstancePool.Priority and InstanceType: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstancePool.html",
 	Fix:   "Give every pool its own Priority and InstanceType.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

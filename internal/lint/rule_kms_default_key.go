@@ -11,14 +11,15 @@ type kmsDefaultKey struct{}
 var kmsDefaultKeyInfo = &Info{
 	ID:       "kms-default-key",
 	Severity: finding.Warning,
-	Summary:  "an instance-based endpoint config sets KmsKeyId",
+	Summary:  "flags an instance-based endpoint config without KmsKeyId, whose volumes get a key you do not control",
 	Why: "KmsKeyId is the key SageMaker uses to encrypt the storage volumes of the hosting instances. Without it the data at " +
-		"rest is encrypted with the default AWS managed key, which you cannot restrict, rotate on your schedule or audit per use. " +
+		"rest is encrypted with a transient key of SageMaker's, which you cannot restrict, rotate on your schedule or audit per use. " +
 		"Not reported for serverless-only configs (no instance volume) nor when every instance type has local NVMe storage " +
 		"(see kms-local-storage).",
-	Source: "sagemaker-facts.md §1 CreateEndpointConfig.KmsKeyId (botocore 1.43.67 service-2.json); lint-output-notes.md §10.3",
-	Fix:    "Set KmsKeyId to a customer managed key, for example KmsKeyId: alias/sagemaker-prod.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "CreateEndpointConfig.KmsKeyId, the key that encrypts the ML storage volumes: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html; " +
+		"without a KMS key, SageMaker encrypts the storage volumes of endpoints with a transient key: https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html",
+	Fix:   "Set KmsKeyId to a customer managed key, for example KmsKeyId: alias/sagemaker-prod.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: plain
 ProductionVariants:
@@ -47,7 +48,7 @@ func (kmsDefaultKey) Check(p *Pass) {
 	for _, v := range variants(p.Doc.Body) {
 		for _, t := range v.instanceTypes() {
 			if instanceStorage(t.Value) == ebsOnly {
-				p.Report(p.Doc.Body, "no KmsKeyId: the instance storage volumes are encrypted with the default AWS managed key",
+				p.Report(p.Doc.Body, "no KmsKeyId: the instance storage volumes are encrypted with a transient key of SageMaker's, not a key you control",
 					"set KmsKeyId to a customer managed key (key ID, key ARN, alias/NAME or alias ARN)")
 				return
 			}

@@ -17,13 +17,13 @@ const kmsFormats = "a key ID (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 h
 var kmsFormatInfo = &Info{
 	ID:       "kms-key-format",
 	Severity: finding.Error,
-	Summary:  "every KmsKeyId is a key ID, key ARN, alias name or alias ARN",
+	Summary:  "flags a KmsKeyId that is not a key ID, key ARN, alias name or alias ARN",
 	Why: "The API model's pattern for KmsKeyId, [a-zA-Z0-9:/_-]*, accepts almost anything (even an empty string), so a " +
 		"typo passes the schema and CreateEndpointConfig fails, or captured data and async outputs cannot be written. " +
 		"SageMaker documents the accepted forms: key ID, key ARN, alias name and alias name ARN. Checked: KmsKeyId, " +
 		"DataCaptureConfig.KmsKeyId, AsyncInferenceConfig.OutputConfig.KmsKeyId and each variant's CoreDumpConfig.KmsKeyId.",
-	Source: "sagemaker-facts.md §7 and §10 (KmsKeyId: key id / key ARN / alias/… / alias ARN; botocore 1.43.67 service-2.json " +
-		"CreateEndpointConfig.KmsKeyId doc); https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id",
+	Source: "CreateEndpointConfig.KmsKeyId (key ID, key ARN, alias name or alias ARN): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html; " +
+		"KMS key identifiers: https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id",
 	Fix:   "Write the key as a key ID, key ARN, alias/NAME or alias ARN.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

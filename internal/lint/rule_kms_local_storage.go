@@ -15,14 +15,15 @@ type kmsLocalStorage struct{}
 var kmsLocalStorageInfo = &Info{
 	ID:       "kms-local-storage",
 	Severity: finding.Warning,
-	Summary:  "KmsKeyId does not encrypt the local NVMe storage of instance types that have it",
+	Summary:  "flags KmsKeyId with instance types whose local NVMe storage it does not encrypt",
 	Why: "Until 2026-06-10 the API model said \"You can't request a KmsKeyId when using an instance type with local storage\" " +
 		"and that CreateEndpointConfig fails; since that documentation change (botocore 1.43.28) it says the key \"does not " +
 		"encrypt instance local storage\" on nitro instances with local storage. AWS's SageMaker Python SDK still refuses a KMS " +
 		"key for these families (instance_supports_kms). Either way the key does not protect what you may think it protects, " +
 		"and older regions or tools may still reject the config.",
-	Source: "sagemaker-facts.md §5: botocore service-2.json CreateEndpointConfig.KmsKeyId doc, changed in 1.43.28 (2026-06-10, commit 29b0ded2); " +
-		"aws/sagemaker-python-sdk v3.20.0 sagemaker-core common_utils.py instance_supports_kms / volume_size_supported",
+	Source: "CreateEndpointConfig.KmsKeyId (\"the KmsKeyId parameter does not encrypt instance local storage\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html; " +
+		"the doc change in botocore 1.43.28 (2026-06-10), before which such a call failed: https://github.com/boto/botocore/commit/29b0ded2; " +
+		"AWS's SageMaker Python SDK, instance_supports_kms and volume_size_supported: https://github.com/aws/sagemaker-python-sdk/blob/v3.20.0/sagemaker-core/src/sagemaker/core/common_utils.py",
 	Fix:   "Remove KmsKeyId, or choose an EBS-backed instance type if the key must cover the instance storage.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

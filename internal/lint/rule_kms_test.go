@@ -92,7 +92,7 @@ KmsKeyId: alias/x
 
 func TestKMSDefaultKey(t *testing.T) {
 	testRuleA(t, kmsDefaultKey{}, []caseA{
-		{name: "no key", src: ecA(m5Variant), want: []string{`1:1 warning: no KmsKeyId: the instance storage volumes are encrypted with the default AWS managed key`}},
+		{name: "no key", src: ecA(m5Variant), want: []string{`1:1 warning: no KmsKeyId: the instance storage volumes are encrypted with a transient key of SageMaker's, not a key you control`}},
 		{name: "null key", src: ecA(m5Variant + "KmsKeyId: null\n"), want: []string{`1:1 warning: no KmsKeyId`}},
 		{name: "EBS pool next to local type", src: ecA(`ProductionVariants:
   - {VariantName: a, InstanceType: ml.g5.xlarge}

@@ -14,13 +14,14 @@ type managedScalingICOnly struct{}
 var managedScalingICOnlyInfo = &Info{
 	ID:       "managed-scaling-ic-only",
 	Severity: finding.Error,
-	Summary:  "ManagedInstanceScaling is only for inference-component variants (no ModelName)",
+	Summary:  "flags ManagedInstanceScaling on a variant with ModelName: it is only for inference-component variants",
 	Why: "Managed instance scaling grows and shrinks the instances that host inference components. A variant with a " +
 		"ModelName hosts a model directly, and CreateEndpointConfig rejects it with \"ValidationException: " +
 		"ManagedInstanceScaling is only supported for inference component endpoints.\" (also with Status DISABLED " +
 		"or MinInstanceCount 0).",
-	Source: "sagemaker-facts.md §3 managed-scaling-ic-only and §9: hashicorp/terraform-provider-aws PR #45926 (acceptance-test error text); " +
-		"DIAGNijmegen/rse-grand-challenge PR #4659",
+	Source: "the ValidationException \"ManagedInstanceScaling is only supported for inference component endpoints\" in an acceptance test: https://github.com/hashicorp/terraform-provider-aws/pull/45926; " +
+		"the newer message for the same setup: https://github.com/DIAGNijmegen/rse-grand-challenge/pull/4659; " +
+		"ProductionVariantManagedInstanceScaling: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantManagedInstanceScaling.html",
 	Fix:   "Remove ManagedInstanceScaling (use Application Auto Scaling for model variants), or remove ModelName and deploy the model as an inference component.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,10 +13,10 @@ type managedScalingMinMax struct{}
 var managedScalingMinMaxInfo = &Info{
 	ID:       "managed-scaling-min-le-max",
 	Severity: finding.Error,
-	Summary:  "ManagedInstanceScaling.MinInstanceCount is at most MaxInstanceCount",
+	Summary:  "flags a ManagedInstanceScaling.MinInstanceCount above MaxInstanceCount",
 	Why: "MinInstanceCount is the fewest instances the endpoint keeps when it scales in and MaxInstanceCount the most it " +
 		"provisions when it scales out; a minimum above the maximum describes no valid range.",
-	Source: "sagemaker-facts.md §3 managed-scaling-min-le-max (inferred, §14.6); field docs in botocore 1.43.67 service-2.json (ProductionVariantManagedInstanceScaling)",
+	Source: "ProductionVariantManagedInstanceScaling.MinInstanceCount and MaxInstanceCount (that Min is at most Max is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantManagedInstanceScaling.html",
 	Fix:    "Lower MinInstanceCount or raise MaxInstanceCount.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: EndpointConfig

@@ -12,11 +12,11 @@ type namesDuplicate struct{}
 var namesDuplicateInfo = &Info{
 	ID:       "resource-name-duplicate",
 	Severity: finding.Error,
-	Summary:  "two manifests define a resource of the same kind with the same name",
+	Summary:  "flags two manifests that define a resource of the same kind with the same name",
 	Why: "Model, endpoint config and endpoint names are unique per account and Region. Two manifests with one name describe " +
 		"one resource twice: a plan cannot tell which is meant, and applying both would make the second overwrite or fail on the first.",
-	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointName (\"must be unique within an Amazon Web Services Region\"); " +
-		"\"Cannot create already existing endpoint[ configuration]\" (deploy-pitfalls.md 15, 16)",
+	Source: "CreateEndpoint.EndpointName (\"must be unique within an Amazon Web Services Region\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html; " +
+		"the ValidationException \"Cannot create already existing endpoint\": https://github.com/hashicorp/terraform-provider-aws/issues/40080",
 	Fix: "Rename one of the resources, or delete the duplicate manifest.",
 	Bad: `kind: Endpoint
 EndpointName: churn

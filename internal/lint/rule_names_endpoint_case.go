@@ -14,12 +14,12 @@ type namesEndpointCase struct{}
 var namesEndpointCaseInfo = &Info{
 	ID:       "endpoint-name-case-conflict",
 	Severity: finding.Error,
-	Summary:  "two Endpoints have names that differ only by letter case",
+	Summary:  "flags two Endpoints whose names differ only by letter case",
 	Why: "SageMaker endpoint names are case-insensitive: CreateEndpoint treats Churn-Prod and churn-prod as the same endpoint " +
 		"(while InvokeEndpoint keeps the case you wrote). Two manifests that differ only by case describe one endpoint twice, " +
 		"and the second create fails with \"Cannot create already existing endpoint\".",
-	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointName (\"The name is case-insensitive in CreateEndpoint\"); " +
-		"CfnEndpointProps doc (deploy-pitfalls.md 16)",
+	Source: "CreateEndpoint.EndpointName (\"The name is case-insensitive in CreateEndpoint\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html; " +
+		"CfnEndpointProps.endpointName: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sagemaker.CfnEndpointProps.html",
 	Fix:   "Give the endpoints names that differ by more than case, or keep one manifest.",
 	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: `kind: Endpoint

@@ -15,11 +15,11 @@ type namesVariantStable struct{}
 var namesVariantStableInfo = &Info{
 	ID:       "variant-name-unstable",
 	Severity: finding.Info,
-	Summary:  "a VariantName looks generated (a hash, UUID or timestamp)",
+	Summary:  "flags a VariantName that looks generated (a hash, UUID or timestamp)",
 	Why: "Deployment guardrails (blue/green canary or linear shifts, rolling updates, auto-rollback) only apply when the new " +
 		"endpoint config keeps the old config's variant names; with a different name SageMaker silently falls back to " +
 		"all-at-once with no baking. A name carrying a hash or timestamp changes on every release and defeats them.",
-	Source: "https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html (deploy-pitfalls.md 11; sagemaker-facts.md §11)",
+	Source: "guardrails need the same variant names in the old and the new endpoint config: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-exclusions.html",
 	Fix:    "Name variants by their role (main, current, challenger) and keep the names across config versions; put versions in ModelName.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

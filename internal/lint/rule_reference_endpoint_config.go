@@ -9,15 +9,17 @@ import (
 type referenceEndpointConfig struct{}
 
 var referenceEndpointConfigInfo = &Info{
-	ID:       "unresolved-endpoint-config-name",
-	Severity: finding.Warning,
-	Summary:  "an Endpoint's EndpointConfigName names no EndpointConfig in the linted files",
+	ID:              "unresolved-endpoint-config-name",
+	Severity:        finding.Warning,
+	OtherSeverities: []finding.Severity{finding.Info},
+	Summary:         "flags an Endpoint's EndpointConfigName that names no EndpointConfig in the linted files",
 	Why: "CreateEndpoint and UpdateEndpoint fail with \"Could not find endpoint configuration\" when the config does not exist. " +
 		"When the linted files define endpoint configs, a name that matches none of them is most likely a typo (warning); " +
 		"when they define none, the config may exist live (info).",
-	Source: "botocore 1.43.67 service-2.json, CreateEndpoint.EndpointConfigName; \"Could not find endpoint configuration\" (deploy-pitfalls.md 15; sagemaker-facts.md §11)",
-	Fix:    "Correct the EndpointConfigName, or lint the EndpointConfig's manifest together with the endpoint.",
-	Kinds:  []manifest.Kind{manifest.KindEndpoint},
+	Source: "CreateEndpoint.EndpointConfigName: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html; " +
+		"the ValidationException \"Could not find endpoint configuration\", as the Terraform AWS provider matches it: https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sagemaker/endpoint_configuration.go",
+	Fix:   "Correct the EndpointConfigName, or lint the EndpointConfig's manifest together with the endpoint.",
+	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: fraud-scoring
 ProductionVariants:

@@ -9,15 +9,17 @@ import (
 type referenceModel struct{}
 
 var referenceModelInfo = &Info{
-	ID:       "unresolved-model-name",
-	Severity: finding.Warning,
-	Summary:  "a variant's ModelName or ModelNameOverride names no Model in the linted files",
+	ID:              "unresolved-model-name",
+	Severity:        finding.Warning,
+	OtherSeverities: []finding.Severity{finding.Info},
+	Summary:         "flags a variant's ModelName or ModelNameOverride that names no Model in the linted files",
 	Why: "CreateEndpointConfig fails with \"Could not find model\" when a variant names a model that does not exist, and " +
 		"plan orders creates Model before EndpointConfig only for models it knows. When the linted files define Models, a name " +
 		"that matches none of them is most likely a typo (warning); when they define none, the model may exist live (info, once per " +
 		"model and document).",
-	Source: "botocore 1.43.67 service-2.json, ProductionVariant.ModelName (\"the name that you specified when creating the model\") " +
-		"and InstancePool.ModelNameOverride; \"Could not find model\" (deploy-pitfalls.md 14, 15)",
+	Source: "ProductionVariant.ModelName (\"the name that you specified when creating the model\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +
+		"InstancePool.ModelNameOverride: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstancePool.html; " +
+		"the ValidationException \"Could not find model\", as the Terraform AWS provider matches it: https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sagemaker/model.go",
 	Fix:   "Correct the ModelName, or lint the Model's manifest together with the endpoint config.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: Model

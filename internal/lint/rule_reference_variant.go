@@ -17,12 +17,12 @@ type referenceVariant struct{}
 var referenceVariantInfo = &Info{
 	ID:       "unresolved-variant-name",
 	Severity: finding.Error,
-	Summary:  "DesiredWeightsAndCapacities names a variant the endpoint's config does not have",
+	Summary:  "flags a DesiredWeightsAndCapacities entry naming a variant that the endpoint's config does not have",
 	Why: "UpdateEndpointWeightsAndCapacities changes the weight and capacity of variants the endpoint already runs, " +
 		"addressed by VariantName. A name that is not a variant of the endpoint's config makes the call fail, so the traffic " +
 		"shift the manifest asks for never happens. The check runs when the EndpointConfig is in the linted files.",
-	Source: "botocore 1.43.67 service-2.json, DesiredWeightAndCapacity.VariantName (\"The name of the variant to update\"); " +
-		"sagemaker-facts.md §11 (UpdateEndpointWeightsAndCapacities)",
+	Source: "DesiredWeightAndCapacity.VariantName (\"The name of the variant to update\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DesiredWeightAndCapacity.html; " +
+		"UpdateEndpointWeightsAndCapacities: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html",
 	Fix:   "Use the VariantName of one of the config's ProductionVariants.",
 	Kinds: []manifest.Kind{manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig

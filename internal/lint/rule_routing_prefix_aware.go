@@ -13,12 +13,12 @@ type routingPrefixAware struct{}
 var routingPrefixAwareInfo = &Info{
 	ID:       "prefix-aware-config",
 	Severity: finding.Error,
-	Summary:  "RoutingStrategy PREFIX_AWARE has a PrefixAwareRoutingConfig with PrefixLength and ConcurrencyThreshold",
+	Summary:  "flags RoutingStrategy PREFIX_AWARE without a PrefixAwareRoutingConfig that has PrefixLength and ConcurrencyThreshold",
 	Why: "Prefix-aware routing sends requests that share a prompt prefix to the same instance. The API reference says " +
 		"PrefixLength and ConcurrencyThreshold are \"Required when RoutingStrategy is PREFIX_AWARE\"; the model marks " +
 		"neither as required, so a schema cannot tell.",
-	Source: "sagemaker-facts.md §1a and §3 prefix-aware-config: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PrefixAwareRoutingConfig.html; " +
-		"SDK v1.266.0 CHANGELOG (PREFIX_AWARE)",
+	Source: "PrefixAwareRoutingConfig (PrefixLength 1024..65536 and ConcurrencyThreshold 1..1024, required with PREFIX_AWARE): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PrefixAwareRoutingConfig.html; " +
+		"RoutingStrategy PREFIX_AWARE (AWS SDK for Go v1.266.0 and later): https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.288.1/types#RoutingStrategy",
 	Fix:   "Add RoutingConfig.PrefixAwareRoutingConfig with PrefixLength (1024..65536) and ConcurrencyThreshold (1..1024).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

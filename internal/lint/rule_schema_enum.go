@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaEnumInfo = &Info{
 	ID:       "schema-enum",
 	Severity: finding.Error,
-	Summary:  "a value outside the fixed set the API allows (enum), or a malformed instance type",
+	Summary:  "flags a value outside the fixed set the API allows (enum), or a malformed instance type",
 	Why: "Fields such as RoutingStrategy, CaptureMode or MetricPublishFrequencyInSeconds accept only the values the " +
 		"API lists; SageMaker rejects anything else. An instance type must at least have the form ml.<family>.<size>.",
 	Source: schemaSource,

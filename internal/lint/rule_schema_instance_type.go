@@ -5,12 +5,13 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaInstanceTypeInfo = &Info{
 	ID:       "instance-type-unknown",
 	Severity: finding.Warning,
-	Summary:  "a well-formed instance type that this sagectl's AWS SDK does not list",
+	Summary:  "flags a well-formed instance type that this sagectl's AWS SDK does not list",
 	Why: "AWS adds hosting instance types faster than tools are released, so a type of the form ml.<family>.<size> " +
 		"that the SDK does not list may be new rather than wrong; it is more often a typo. A malformed type is an error " +
 		"(schema-enum).",
-	Source: schemaSource + "; types.ProductionVariantInstanceType(\"\").Values()",
-	Fix:    "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
+	Source: schemaSource + sourceSep +
+		"the instance types the SDK lists, types.ProductionVariantInstanceType(\"\").Values(): https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.288.1/types#ProductionVariantInstanceType",
+	Fix: "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config
 KmsKeyId: alias/sagemaker-prod

@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaPatternInfo = &Info{
 	ID:       "schema-pattern",
 	Severity: finding.Error,
-	Summary:  "a string that does not have the form the API requires (names, ARNs, S3 URIs, ...)",
+	Summary:  "flags a string that does not have the form the API requires (names, ARNs, S3 URIs, ...)",
 	Why: "The SageMaker API model gives many strings a pattern: resource names are letters, digits and hyphens, " +
 		"starting and ending with a letter or digit; role ARNs and S3 URIs have fixed forms. SageMaker rejects other values.",
 	Source: schemaSource,

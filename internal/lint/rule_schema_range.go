@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaRangeInfo = &Info{
 	ID:       "schema-range",
 	Severity: finding.Error,
-	Summary:  "a number out of range, or a string, list or map too short or too long",
+	Summary:  "flags a number out of range, or a string, list or map too short or too long",
 	Why: "The SageMaker API model bounds numbers (serverless MaxConcurrency 1 to 200, MemorySizeInMB 1024 to 6144), " +
 		"string lengths (names at most 63 characters) and list sizes (at most 10 production variants). " +
 		"SageMaker rejects values outside them.",

@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaRequiredInfo = &Info{
 	ID:       "schema-required",
 	Severity: finding.Error,
-	Summary:  "a field the AWS API requires is missing",
+	Summary:  "flags a missing field that the AWS API requires",
 	Why: "The SageMaker API model marks some members as required (a variant's VariantName, a tag's Value, " +
 		"an endpoint's EndpointConfigName); a request without them fails validation.",
 	Source: schemaSource,

@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaTypeInfo = &Info{
 	ID:       "schema-type",
 	Severity: finding.Error,
-	Summary:  "a value of the wrong type (a quoted number, a list where a mapping belongs, ...)",
+	Summary:  "flags a value of the wrong type (a quoted number, a list where a mapping belongs, ...)",
 	Why: "Each API field has one type: InitialInstanceCount is an integer, EnableNetworkIsolation a boolean, " +
 		"ProductionVariants a list of mappings. YAML quoting changes the type: \"2\" is a string, and SageMaker rejects it.",
 	Source: schemaSource,

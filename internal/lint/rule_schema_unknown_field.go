@@ -5,7 +5,7 @@ import "github.com/sagectl/sagectl/internal/finding"
 var schemaUnknownFieldInfo = &Info{
 	ID:       "schema-unknown-field",
 	Severity: finding.Error,
-	Summary:  "a field that the AWS API request does not have",
+	Summary:  "flags a field that the AWS API request does not have",
 	Why: "Manifests use the field names of the SageMaker API request, spelled exactly as the API spells them. " +
 		"SageMaker rejects a request with an unknown field, and a misspelt optional field would otherwise be silently lost.",
 	Source: schemaSource,

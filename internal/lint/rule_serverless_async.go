@@ -11,13 +11,14 @@ type serverlessAsync struct{}
 var serverlessAsyncInfo = &Info{
 	ID:       "serverless-async",
 	Severity: finding.Warning,
-	Summary:  "AsyncInferenceConfig with a serverless variant is very likely rejected",
+	Summary:  "flags AsyncInferenceConfig on a serverless endpoint config, which is very likely rejected",
 	Why: "Asynchronous inference is instance-based (its client setting is MaxConcurrentInvocationsPerInstance) and its " +
 		"exclusions follow the instance-based features; no document found offline states whether SageMaker accepts it on a " +
 		"serverless endpoint, so this is a warning rather than an error.",
-	Source: "sagemaker-facts.md §3 serverless-async (inferred) and §14.2 (unconfirmed offline)",
-	Fix:    "Remove AsyncInferenceConfig, or make the variant instance-based (InstanceType and InitialInstanceCount).",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "AsyncInferenceClientConfig.MaxConcurrentInvocationsPerInstance: asynchronous inference is per instance, so its rejection on serverless endpoints is inferred, not documented: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceClientConfig.html; " +
+		"asynchronous inference: https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html",
+	Fix:   "Remove AsyncInferenceConfig, or make the variant instance-based (InstanceType and InitialInstanceCount).",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: serverless-async
 ProductionVariants:

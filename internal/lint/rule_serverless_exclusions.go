@@ -14,11 +14,11 @@ type serverlessExclusions struct{}
 var serverlessExclusionsInfo = &Info{
 	ID:       "serverless-exclusions",
 	Severity: finding.Error,
-	Summary:  "a serverless endpoint config has one production variant and no data capture, VPC or network isolation",
+	Summary:  "flags a serverless endpoint config with several production variants, data capture, a VPC or network isolation",
 	Why: "Serverless Inference's feature exclusions list multiple production variants, data capture, VPC configuration and " +
 		"network isolation (among others); SageMaker rejects such a config. Shadow variants are reported by shadow-exclusions, " +
 		"AsyncInferenceConfig by serverless-async and KmsKeyId by serverless-kms.",
-	Source: "sagemaker-facts.md §3 serverless-exclusions and §4: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html (Feature exclusions)",
+	Source: "serverless endpoints, Feature exclusions: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:    "Remove the unsupported feature, or make the endpoint instance-based (InstanceType and InitialInstanceCount instead of ServerlessConfig).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

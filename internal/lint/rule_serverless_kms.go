@@ -11,12 +11,12 @@ type serverlessKMS struct{}
 var serverlessKMSInfo = &Info{
 	ID:       "serverless-kms",
 	Severity: finding.Warning,
-	Summary:  "KmsKeyId on a serverless endpoint config may be rejected and encrypts no instance volume",
+	Summary:  "flags KmsKeyId on a serverless endpoint config: it encrypts no instance volume and may be rejected",
 	Why: "KmsKeyId encrypts the storage volume attached to hosting instances; serverless endpoints have none. An older " +
 		"version of the Serverless Inference page listed KMS keys among the unsupported features; the current page no longer " +
 		"does, so this is a warning.",
-	Source: "sagemaker-facts.md §4 (KMS keys) and §14.9: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html " +
-		"(older copy in the awsdocs/amazon-sagemaker-developer-guide archive)",
+	Source: "serverless endpoints (the current page no longer lists KMS keys as unsupported): https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html; " +
+		"the page's history in AWS's archived developer guide repository, where an older version lists KMS keys under Feature exclusions: https://github.com/awsdocs/amazon-sagemaker-developer-guide/commits/master/doc_source/serverless-endpoints.md",
 	Fix:   "Remove KmsKeyId from the serverless endpoint config.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -22,11 +22,11 @@ const (
 var serverlessMemoryInfo = &Info{
 	ID:       "serverless-memory",
 	Severity: finding.Error,
-	Summary:  "ServerlessConfig.MemorySizeInMB is one of 1024, 2048, 3072, 4096, 5120 or 6144",
+	Summary:  "flags a ServerlessConfig.MemorySizeInMB other than 1024, 2048, 3072, 4096, 5120 or 6144",
 	Why: "The API model only gives the range 1024..6144, so a schema accepts 3000; the documentation says \"Valid values are " +
 		"in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB\" and SageMaker rejects any other size.",
-	Source: "sagemaker-facts.md §4: ProductionVariantServerlessConfig.MemorySizeInMB doc (botocore 1.43.67 service-2.json); " +
-		"https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
+	Source: "ProductionVariantServerlessConfig.MemorySizeInMB (\"Valid values are in 1 GB increments\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html; " +
+		"serverless endpoints: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:   "Round MemorySizeInMB to a whole number of gigabytes: 1024, 2048, 3072, 4096, 5120 or 6144.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -14,11 +14,11 @@ type serverlessModel struct{}
 var serverlessModelInfo = &Info{
 	ID:       "serverless-model-exclusions",
 	Severity: finding.Error,
-	Summary:  "a serverless variant's Model is not multi-model, a pipeline, a Marketplace package, in a VPC, isolated or from a private registry",
+	Summary:  "flags a serverless variant whose Model is multi-model, a pipeline, a Marketplace package, in a VPC, isolated or from a private registry",
 	Why: "Serverless Inference's feature exclusions include multi-model endpoints, inference pipelines, AWS Marketplace model " +
 		"packages, private Docker registries, VPC configuration and network isolation. Those are set on the Model, so the " +
 		"endpoint config alone looks fine; this rule follows the variant's ModelName to a Model in the linted files.",
-	Source: "sagemaker-facts.md §3 serverless-exclusions and §4: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html (Feature exclusions)",
+	Source: "serverless endpoints, Feature exclusions: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:    "Deploy that Model on an instance-based variant, or remove the unsupported setting from the Model.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: Model

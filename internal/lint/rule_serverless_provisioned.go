@@ -15,12 +15,12 @@ type serverlessProvisioned struct{}
 var serverlessProvisionedInfo = &Info{
 	ID:       "serverless-provisioned-le-max",
 	Severity: finding.Error,
-	Summary:  "ProvisionedConcurrency is at most MaxConcurrency",
+	Summary:  "flags a ProvisionedConcurrency above MaxConcurrency",
 	Why: "Provisioned concurrency keeps that many serverless workers warm out of the endpoint's maximum; the model documents " +
 		"it as \"Should be less than or equal to MaxConcurrency\" and SageMaker rejects a larger value. The same holds for " +
 		"ServerlessUpdateConfig in DesiredWeightsAndCapacities.",
-	Source: "sagemaker-facts.md §3/§4: botocore 1.43.67 service-2.json (ProductionVariantServerlessConfig.ProvisionedConcurrency); " +
-		"https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
+	Source: "ProductionVariantServerlessConfig.ProvisionedConcurrency (\"Should be less than or equal to MaxConcurrency\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html; " +
+		"serverless endpoints: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints.html",
 	Fix:   "Lower ProvisionedConcurrency or raise MaxConcurrency (at most 200).",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig, manifest.KindEndpoint},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,11 +13,11 @@ type shadowExclusions struct{}
 var shadowExclusionsInfo = &Info{
 	ID:       "shadow-exclusions",
 	Severity: finding.Error,
-	Summary:  "shadow variants exclude serverless, asynchronous inference, Inf1 instances and Elastic Inference",
+	Summary:  "flags shadow variants combined with serverless, asynchronous inference, Inf1 instances or Elastic Inference",
 	Why: "SageMaker's shadow-test exclusions list serverless inference, asynchronous inference, Inf1 (ml.inf1.*) instances " +
 		"and Elastic Inference (AcceleratorType), besides Marketplace, multi-container and multi-model models; a config that " +
 		"combines them with ShadowProductionVariants is rejected.",
-	Source: "sagemaker-facts.md §3 shadow-exclusions and §9: https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html",
+	Source: "shadow test exclusions: https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html",
 	Fix:    "Use instance-based, real-time variants on a non-Inf1 instance type (ml.inf2.* instead of ml.inf1.*), or drop the shadow variant.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -14,11 +14,11 @@ type shadowModel struct{}
 var shadowModelInfo = &Info{
 	ID:       "shadow-model-exclusions",
 	Severity: finding.Error,
-	Summary:  "Models in a shadow test are not multi-model, inference pipelines or Marketplace packages",
+	Summary:  "flags a Model in a shadow test that is multi-model, an inference pipeline or a Marketplace package",
 	Why: "SageMaker's shadow-test exclusions include AWS Marketplace containers, multi-container endpoints (inference " +
 		"pipelines) and multi-model endpoints. Those are properties of the Model, so this rule follows each variant's " +
 		"ModelName to a Model in the linted files.",
-	Source: "sagemaker-facts.md §3 shadow-exclusions and §9: https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html",
+	Source: "shadow test exclusions: https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-exclusions.html",
 	Fix:    "Shadow-test single-model, single-container Models only, or drop ShadowProductionVariants.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: Model

@@ -13,10 +13,10 @@ type shadowOneToOne struct{}
 var shadowOneToOneInfo = &Info{
 	ID:       "shadow-one-to-one",
 	Severity: finding.Error,
-	Summary:  "with ShadowProductionVariants, there is exactly one production and one shadow variant",
+	Summary:  "flags a shadow test with more than one production variant or more than one shadow variant",
 	Why: "The model documents ShadowProductionVariants: \"If you use this field, you can only specify one variant for " +
 		"ProductionVariants and one variant for ShadowProductionVariants.\" The list types allow 10, so a schema cannot tell.",
-	Source: "sagemaker-facts.md §3 shadow-one-to-one and §9: botocore 1.43.67 service-2.json (CreateEndpointConfig.ShadowProductionVariants)",
+	Source: "CreateEndpointConfig.ShadowProductionVariants (\"you can only specify one variant for ProductionVariants and one variant for ShadowProductionVariants\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html",
 	Fix:    "Keep one production variant and one shadow variant; test further candidates in separate shadow tests.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,11 +13,12 @@ type tagsAWSPrefix struct{}
 var tagsAWSPrefixInfo = &Info{
 	ID:       "tag-key-aws-prefix",
 	Severity: finding.Error,
-	Summary:  `tag keys must not start with "aws:"`,
+	Summary:  `flags a tag key starting with "aws:", which AWS reserves`,
 	Why: "The aws: prefix is reserved for tags AWS sets itself (aws:cloudformation:stack-name, ...). SageMaker answers " +
 		"\"System prefix 'aws:' reserved for AWS usage in tag key\"; AWS treats the prefix case-insensitively, so AWS: and Aws: are refused too.",
-	Source: "aws/sagemaker-python-sdk#1301 and PR #1362 (ValidationException text); sagemaker-facts.md §10 and §14.8",
-	Fix:    `Rename the key without the aws: prefix, e.g. "team" or "acme:team".`,
+	Source: "the ValidationException \"System prefix 'aws:' reserved for AWS usage in tag key\": https://github.com/aws/sagemaker-python-sdk/issues/1301; " +
+		"the SageMaker Python SDK change that drops such tags: https://github.com/aws/sagemaker-python-sdk/pull/1362",
+	Fix: `Rename the key without the aws: prefix, e.g. "team" or "acme:team".`,
 	Bad: `kind: Endpoint
 EndpointName: my-endpoint
 EndpointConfigName: my-config

@@ -12,7 +12,7 @@ type tagsDuplicate struct{}
 var tagsDuplicateInfo = &Info{
 	ID:       "tag-key-duplicate",
 	Severity: finding.Error,
-	Summary:  "a tag key appears more than once in Tags",
+	Summary:  "flags a tag key that appears more than once in Tags",
 	Why: "Tag keys must be unique per resource: a resource holds one value per key. SageMaker rejects a request that repeats " +
 		"a key, and even where a tool silently keeps one of the values, which one wins is not what the manifest says.",
 	Source: tagsSource,

@@ -14,11 +14,11 @@ type tagsSagectlPrefix struct{}
 var tagsSagectlPrefixInfo = &Info{
 	ID:       "tag-key-sagectl-prefix",
 	Severity: finding.Warning,
-	Summary:  `tag keys starting with "sagectl:" are reserved for sagectl`,
+	Summary:  `flags a tag key starting with "sagectl:", which sagectl reserves for itself`,
 	Why: "sagectl tags every resource it creates with sagectl:managed-by (and other sagectl: tags) and uses them to decide " +
 		"what it owns: only resources tagged sagectl:managed-by may be deleted by plan --prune. A manifest that sets such a " +
 		"tag itself is overwritten, or worse, marks a resource as managed that sagectl did not create.",
-	Source: "sagectl design, Plan semantics (\"Resources sagectl creates carry the tag sagectl:managed-by\"); deploy-pitfalls.md (c) ownership tags",
+	Source: "sagectl's ownership tags (sagectl:managed-by, sagectl:logical-id, sagectl:spec-hash), which plan reads: https://github.com/sagectl/sagectl/blob/main/docs/plan.md",
 	Fix:    `Remove the tag, or rename its key outside the sagectl: namespace (e.g. "acme:owner").`,
 	Bad: `kind: Endpoint
 EndpointName: my-endpoint

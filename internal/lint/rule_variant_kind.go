@@ -14,15 +14,14 @@ type variantKind struct{}
 var variantKindInfo = &Info{
 	ID:       "variant-kind",
 	Severity: finding.Error,
-	Summary:  "a variant is either serverless or instance-based (InstanceType or InstancePools, plus InitialInstanceCount)",
+	Summary:  "flags a variant that mixes serverless and instance settings, sets both InstanceType and InstancePools, or lacks them or InitialInstanceCount",
 	Why: "ServerlessConfig \"specifies a serverless endpoint configuration instead of an instance-based endpoint configuration\", " +
 		"so a serverless variant sets no InstanceType, InstancePools, InitialInstanceCount, VolumeSizeInGB or AcceleratorType. " +
 		"An instance-based variant needs exactly one of InstanceType and InstancePools (pools replace the instance type) " +
 		"and an InitialInstanceCount; SageMaker rejects it otherwise. This holds for inference-component configs " +
 		"(variants without ModelName) too.",
-	Source: "sagemaker-facts.md §3 variant-kind: botocore 1.43.67 service-2.json (ProductionVariant.ServerlessConfig doc); " +
-		"https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html (\"replace InstanceType with InstancePools\"); " +
-		"InitialInstanceCount being required for instance-based variants is enforced by the service, not the model (inferred, §14.6)",
+	Source: "ProductionVariant.ServerlessConfig (\"instead of an instance-based endpoint configuration\") and InitialInstanceCount (optional in the API model, needed by instance-based variants: inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +
+		"InstancePools replace InstanceType (\"replace InstanceType with InstancePools\"): https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-heterogeneous.html",
 	Fix:   "For a serverless variant remove the instance fields; otherwise set InstanceType (or InstancePools) and InitialInstanceCount.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -14,12 +14,13 @@ type variantNameUnique struct{}
 var variantNameUniqueInfo = &Info{
 	ID:       "variant-name-unique",
 	Severity: finding.Error,
-	Summary:  "VariantName is unique across ProductionVariants and ShadowProductionVariants",
+	Summary:  "flags a VariantName used twice across ProductionVariants and ShadowProductionVariants",
 	Why: "Variants are addressed by name: invocations (TargetVariant), UpdateEndpointWeightsAndCapacities, metrics and " +
 		"deployment guardrails all use VariantName, so two variants with one name are ambiguous and SageMaker rejects the config.",
-	Source: "sagemaker-facts.md §3 variant-name-unique (inferred, §14.6); UpdateEndpointWeightsAndCapacities addresses variants by VariantName (botocore 1.43.67 service-2.json)",
-	Fix:    "Give every production and shadow variant its own VariantName.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "ProductionVariant.VariantName: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html; " +
+		"UpdateEndpointWeightsAndCapacities addresses variants by VariantName (that names are unique is inferred): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html",
+	Fix:   "Give every production and shadow variant its own VariantName.",
+	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: shadow
 ProductionVariants:

@@ -11,15 +11,17 @@ import (
 type volumeLocalStorage struct{}
 
 var volumeLocalStorageInfo = &Info{
-	ID:       "volume-size-local-storage",
-	Severity: finding.Error,
-	Summary:  "VolumeSizeInGB is not set on instance types with local NVMe storage",
+	ID:              "volume-size-local-storage",
+	Severity:        finding.Error,
+	OtherSeverities: []finding.Severity{finding.Warning},
+	Summary:         "flags VolumeSizeInGB on instance types with local NVMe storage",
 	Why: "VolumeSizeInGB sizes the EBS volume of instances that have no local storage. For families with local NVMe " +
 		"storage SageMaker rejects it with a service exception (AWS's SageMaker Python SDK refuses it: volume_size_supported). " +
 		"For families whose EC2 counterparts have instance store but that the SDK rule does not list (p6-b200, p6-b300, " +
 		"p6e-gb200, trn2, g7, g7e) this is unverified and reported as a warning.",
-	Source: "sagemaker-facts.md §5: aws/sagemaker-python-sdk v3.20.0 sagemaker-core common_utils.py volume_size_supported; " +
-		"aws/sagemaker-python-sdk PR #4828 (trn1: \"throws a service exception\"); local_storage_families in sagemaker-constraints.json",
+	Source: "AWS's SageMaker Python SDK, volume_size_supported: https://github.com/aws/sagemaker-python-sdk/blob/v3.20.0/sagemaker-core/src/sagemaker/core/common_utils.py; " +
+		"VolumeSizeInGB on trn1 \"throws a service exception\": https://github.com/aws/sagemaker-python-sdk/pull/4828; " +
+		"ProductionVariant.VolumeSizeInGB: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:   "Remove VolumeSizeInGB: the instance's local NVMe storage is used instead.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -11,13 +11,12 @@ type weightsAllZero struct{}
 var weightsAllZeroInfo = &Info{
 	ID:       "weights-all-zero",
 	Severity: finding.Error,
-	Summary:  "at least one production variant has an InitialVariantWeight above 0",
+	Summary:  "flags production variants that all have InitialVariantWeight 0, so the endpoint routes no traffic",
 	Why: "SageMaker sends each variant weight / sum of all weights of the traffic. When every InitialVariantWeight is 0 " +
 		"the sum is 0 and no variant can receive a request.",
-	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json: \"The traffic to a " +
-		"production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\"); lint-output-notes.md §10.1-2",
-	Fix:   "Give at least one production variant a weight above 0 (unset means 1.0).",
-	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
+	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
+	Fix:    "Give at least one production variant a weight above 0 (unset means 1.0).",
+	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: zero
 ProductionVariants:

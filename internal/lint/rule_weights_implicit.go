@@ -15,10 +15,10 @@ type weightsImplicit struct{}
 var weightsImplicitInfo = &Info{
 	ID:       "weights-implicit-default",
 	Severity: finding.Warning,
-	Summary:  "either every production variant sets InitialVariantWeight or none does",
+	Summary:  "flags a production variant without InitialVariantWeight next to variants that set one",
 	Why: "An unset InitialVariantWeight is 1.0. Next to explicit weights such as 90 that default silently changes the " +
 		"split (90 and an unset weight give 98.9% and 1.1%), which is rarely what was meant.",
-	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json, default 1.0); lint-output-notes.md §10.2",
+	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:    "Set InitialVariantWeight on every production variant.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -14,12 +14,12 @@ type weightsInferenceComponent struct{}
 var weightsInferenceComponentInfo = &Info{
 	ID:       "weights-inference-component",
 	Severity: finding.Warning,
-	Summary:  "an inference-component variant (no ModelName) sets no InitialVariantWeight",
+	Summary:  "flags InitialVariantWeight on an inference-component variant (no ModelName), which it does not route",
 	Why: "A variant without ModelName hosts inference components, which are addressed by component name, not routed by " +
 		"variant weight. Such a variant must not set InitialVariantWeight: the Terraform provider special-cases it for that " +
 		"reason, and a weight there only suggests a traffic split that does not happen.",
-	Source: "deploy-pitfalls.md (b) 21 (Terraform AWS provider endpoint_configuration.go: DiffSuppressFunc and expand logic); " +
-		"sagemaker-facts.md §9 (inference-component configs omit ModelName)",
+	Source: "the Terraform AWS provider leaves InitialVariantWeight out for variants without ModelName (DiffSuppressFunc and expand logic): https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sagemaker/endpoint_configuration.go; " +
+		"ProductionVariant.ModelName, which inference-component endpoint configs omit: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:   "Remove InitialVariantWeight from the inference-component variant.",
 	Kinds: []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: `kind: EndpointConfig

@@ -22,11 +22,11 @@ const (
 var weightsPercentInfo = &Info{
 	ID:       "weights-percent-sum",
 	Severity: finding.Warning,
-	Summary:  "weights written as percentages add up to 100",
+	Summary:  "flags weights written as percentages that do not add up to 100",
 	Why: "Weights are relative: SageMaker divides each by their sum. Weights like 70 and 20 read as percentages, but the " +
 		"endpoint sends 77.8% and 22.2% of the traffic. Heuristic: every weight is a whole number from 0 to 100 and the sum " +
 		"is between 50 and 150 but more than one per variant away from 100.",
-	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
+	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:    "Make the weights add up to 100, or write them as a plain ratio (7 and 2).",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -13,11 +13,11 @@ type weightsZero struct{}
 var weightsZeroInfo = &Info{
 	ID:       "weights-zero-variant",
 	Severity: finding.Warning,
-	Summary:  "a production variant with InitialVariantWeight 0 receives no traffic",
+	Summary:  "flags a production variant with InitialVariantWeight 0, which receives no traffic",
 	Why: "A variant's share of traffic is its weight divided by the sum of all weights, so weight 0 means it is deployed " +
 		"and paid for but never invoked, unless a caller targets it with TargetVariant or a later " +
 		"UpdateEndpointWeightsAndCapacities gives it weight.",
-	Source: "sagemaker-facts.md §1 ProductionVariant.InitialVariantWeight (botocore 1.43.67 service-2.json); lint-output-notes.md §10.2",
+	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
 	Fix:    "Give the variant a weight above 0, remove it, or suppress this warning if it is a deliberate standby.",
 	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
 	Bad: withModels(`kind: EndpointConfig

@@ -78,5 +78,6 @@ func bucketProblem(b string) string {
 func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // s3URISource cites the limits every S3-location rule relies on.
-const s3URISource = "botocore 1.43.67 service-2.json, DestinationS3Uri pattern (https|s3)://([^/])/?(.*) (sagemaker-facts.md §7, §10); " +
+const s3URISource = "the S3 URI pattern (https|s3)://([^/])/?(.*) of DataCaptureConfig.DestinationS3Uri: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html; " +
+	"AsyncInferenceOutputConfig.S3OutputPath and S3FailurePath: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceOutputConfig.html; " +
 	"S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"

@@ -1,6 +1,5 @@
 package lint
 
 // schemaSource is where every schema rule's limits come from.
-const schemaSource = "sagectl's JSON Schema (`sagectl schema`), generated from the AWS SDK for Go " +
-	"(github.com/aws/aws-sdk-go-v2/service/sagemaker v1.288.1: request shapes and enum values) and the limits of " +
-	"the SageMaker API model (botocore 1.43.67 service-2.json, committed as schema/constraints.json)"
+const schemaSource = "sagectl's JSON Schema (`sagectl schema`), generated from the request shapes and enum values of the AWS SDK for Go v1.288.1: https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.288.1/types#; " +
+	"the limits of the SageMaker API model (committed as schema/constraints.json): https://github.com/boto/botocore/blob/1.43.67/botocore/data/sagemaker/2017-07-24/service-2.json"

@@ -25,4 +25,5 @@ func tagKeys(body *yaml.Node) []tagKey {
 }
 
 // tagsSource cites the tag limits the tag rules rely on.
-const tagsSource = "botocore 1.43.67 service-2.json, Tag.Key (\"Tag keys must be unique per resource\") and TagList (sagemaker-facts.md §10)"
+const tagsSource = "Tag.Key (\"Tag keys must be unique per resource\"): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html; " +
+	"the Tags of CreateEndpointConfig (up to 50): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html"

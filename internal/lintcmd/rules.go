@@ -14,14 +14,20 @@ import (
 func rulesCommand(e *Env) *cli.Command {
 	return &cli.Command{
 		Name:  "rules",
-		Usage: "list every rule with its severity and what it checks",
+		Usage: "list every rule with the severities it reports and what it flags",
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return fail(ExitUsage, "rules takes no arguments; use 'sagectl explain RULE' for one rule")
 			}
-			for _, r := range lint.Registry() {
+			reg := lint.Registry()
+			idW, sevW := 0, 0
+			for _, r := range reg {
 				i := r.Info()
-				fmt.Fprintf(e.Stdout, "%-34s %-8s %s\n", i.ID, i.Severity, i.Summary)
+				idW, sevW = max(idW, len(i.ID)), max(sevW, len(render.SeverityList(i.Severities())))
+			}
+			for _, r := range reg {
+				i := r.Info()
+				fmt.Fprintf(e.Stdout, "%-*s %-*s %s\n", idW, i.ID, sevW, render.SeverityList(i.Severities()), i.Summary)
 			}
 			return nil
 		},
@@ -69,7 +75,7 @@ func ruleDocs() []render.RuleDoc {
 // ruleDoc documents one rule, with the exact text output `sagectl lint` gives for its
 // Bad example.
 func ruleDoc(i *lint.Info) render.RuleDoc {
-	return render.RuleDoc{ID: i.ID, Severity: i.Severity, Summary: i.Summary, Why: i.Why, Source: i.Source, Fix: i.Fix,
+	return render.RuleDoc{ID: i.ID, Severity: i.Severity, Severities: i.Severities(), Summary: i.Summary, Why: i.Why, Sources: i.Sources(), Fix: i.Fix,
 		Bad: i.Bad, BadOutput: exampleOutput(i.Bad), Good: i.Good}
 }
 

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -111,11 +112,23 @@ func TestRulesListsEveryRule(t *testing.T) {
 	if len(lines) != len(reg) {
 		t.Fatalf("rules printed %d lines for %d rules", len(lines), len(reg))
 	}
+	col := -1
 	for i, r := range reg {
+		info := r.Info()
 		f := strings.Fields(lines[i])
-		if len(f) < 3 || f[0] != r.Info().ID || f[1] != r.Info().Severity.String() {
+		if len(f) < 3 || f[0] != info.ID || f[1] != render.SeverityList(info.Severities()) || strings.Join(f[2:], " ") != info.Summary {
 			t.Errorf("line %d: %q", i+1, lines[i])
 		}
+		at := strings.Index(lines[i], info.Summary)
+		if col < 0 {
+			col = at
+		}
+		if at != col {
+			t.Errorf("line %d: the summary starts at column %d, not %d as on line 1: %q", i+1, at, col, lines[i])
+		}
+	}
+	if !strings.Contains(out, "\nunresolved-model-name ") || !regexp.MustCompile(`(?m)^unresolved-model-name +info\|warning +flags `).MatchString(out) {
+		t.Errorf("unresolved-model-name, reported as info or warning, is not listed as info|warning:\n%s", out)
 	}
 	if code, _, _ := run("rules", "extra"); code != ExitUsage {
 		t.Errorf("rules with an argument: exit %d", code)

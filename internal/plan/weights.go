@@ -175,7 +175,8 @@ func val(p *float64) float64 {
 // runtimeFields are the production-variant fields that are runtime state, not config
 // content: the endpoint's weights live in DescribeEndpoint and change through
 // UpdateEndpointWeightsAndCapacities, so a changed InitialVariantWeight is a weight
-// shift, not a new config (deploy-pitfalls b.8, c conventions).
+// shift, not a new config (UpdateEndpointWeightsAndCapacities,
+// https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html).
 var runtimeFields = []string{"InitialVariantWeight"}
 
 // fleet returns a config body without its runtime fields: what the config diff and

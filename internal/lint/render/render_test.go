@@ -37,7 +37,7 @@ func sample(t *testing.T) (Options, []finding.Finding) {
 		Files: []string{f.Path, "dir/empty.yaml"},
 		Docs:  docs,
 		Rules: func() []RuleDoc {
-			return []RuleDoc{{ID: "accelerator-type-deprecated", Severity: finding.Error, Summary: "no EI", Why: "retired", Source: "API", Fix: "remove it", Bad: "a: 1\n", BadOutput: "out\n", Good: "b: 1\n"}}
+			return []RuleDoc{{ID: "accelerator-type-deprecated", Severity: finding.Error, Summary: "no EI", Why: "retired", Sources: []string{"API: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html"}, Fix: "remove it", Bad: "a: 1\n", BadOutput: "out\n", Good: "b: 1\n"}}
 		},
 	}
 	fs = []finding.Finding{
