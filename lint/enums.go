@@ -10,4 +10,5 @@ const (
 	repositoryAccessModeVpc    = "Vpc"                        // types.RepositoryAccessModeVpc
 	notifySuccessTopic         = "SUCCESS_NOTIFICATION_TOPIC" // types.AsyncNotificationTopicTypesSuccessNotificationTopic
 	notifyErrorTopic           = "ERROR_NOTIFICATION_TOPIC"   // types.AsyncNotificationTopicTypesErrorNotificationTopic
+	inferenceModeDirect        = "Direct"                     // types.InferenceExecutionModeDirect
 )

@@ -14,6 +14,7 @@ func TestEnumsMatchTheSDK(t *testing.T) {
 		repositoryAccessModeVpc:    string(types.RepositoryAccessModeVpc),
 		notifySuccessTopic:         string(types.AsyncNotificationTopicTypesSuccessNotificationTopic),
 		notifyErrorTopic:           string(types.AsyncNotificationTopicTypesErrorNotificationTopic),
+		inferenceModeDirect:        string(types.InferenceExecutionModeDirect),
 	} {
 		if got != want {
 			t.Errorf("lint uses %q where the SDK says %q", got, want)
