@@ -7,7 +7,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Helpers shared by the Model rules on container forms and hostnames (rule_model_*.go).
+// Helpers shared by the Model rules on container forms, hostnames and model data sources
+// (rule_model_*.go).
 
 // container is one ContainerDefinition of a Model: its PrimaryContainer or an element of Containers.
 type container struct {
@@ -57,4 +58,25 @@ func executionMode(body *yaml.Node) (string, *yaml.Node) {
 		return s, n
 	}
 	return "Serial", nil
+}
+
+// s3DataSources returns the S3DataSource mappings of a container's ModelDataSource and of
+// each of its AdditionalModelDataSources, with the path that names each in messages.
+func s3DataSources(c container) []namedNode {
+	var out []namedNode
+	if s := manifest.Get(manifest.Get(c.Node, "ModelDataSource"), "S3DataSource"); s != nil && s.Kind == yaml.MappingNode {
+		out = append(out, namedNode{s, "ModelDataSource.S3DataSource"})
+	}
+	for i, a := range manifest.Items(manifest.Get(c.Node, "AdditionalModelDataSources")) {
+		if s := manifest.Get(a, "S3DataSource"); s != nil && s.Kind == yaml.MappingNode {
+			out = append(out, namedNode{s, fmt.Sprintf("AdditionalModelDataSources[%d].S3DataSource", i)})
+		}
+	}
+	return out
+}
+
+// namedNode is a node with the field path that names it in messages.
+type namedNode struct {
+	Node *yaml.Node
+	Path string
 }

@@ -11,4 +11,5 @@ const (
 	notifySuccessTopic         = "SUCCESS_NOTIFICATION_TOPIC" // types.AsyncNotificationTopicTypesSuccessNotificationTopic
 	notifyErrorTopic           = "ERROR_NOTIFICATION_TOPIC"   // types.AsyncNotificationTopicTypesErrorNotificationTopic
 	inferenceModeDirect        = "Direct"                     // types.InferenceExecutionModeDirect
+	s3DataTypePrefix           = "S3Prefix"                   // types.S3ModelDataTypeS3Prefix
 )

@@ -15,6 +15,7 @@ func TestEnumsMatchTheSDK(t *testing.T) {
 		notifySuccessTopic:         string(types.AsyncNotificationTopicTypesSuccessNotificationTopic),
 		notifyErrorTopic:           string(types.AsyncNotificationTopicTypesErrorNotificationTopic),
 		inferenceModeDirect:        string(types.InferenceExecutionModeDirect),
+		s3DataTypePrefix:           string(types.S3ModelDataTypeS3Prefix),
 	} {
 		if got != want {
 			t.Errorf("lint uses %q where the SDK says %q", got, want)

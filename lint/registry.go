@@ -18,7 +18,7 @@ func Registry() []Rule {
 		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
 		deploymentGuardrails{}, // rule_deployment_guardrails.go
 
-		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, // rule_model_*.go
+		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, // rule_model_*.go
 	}
 }
 
