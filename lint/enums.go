@@ -12,4 +12,7 @@ const (
 	notifyErrorTopic           = "ERROR_NOTIFICATION_TOPIC"   // types.AsyncNotificationTopicTypesErrorNotificationTopic
 	inferenceModeDirect        = "Direct"                     // types.InferenceExecutionModeDirect
 	s3DataTypePrefix           = "S3Prefix"                   // types.S3ModelDataTypeS3Prefix
+	capacityPercent            = "CAPACITY_PERCENT"           // types.CapacitySizeTypeCapacityPercent
+	capacityInstanceCount      = "INSTANCE_COUNT"             // types.CapacitySizeTypeInstanceCount
+	variantPropertyInstances   = "DesiredInstanceCount"       // types.VariantPropertyTypeDesiredInstanceCount
 )

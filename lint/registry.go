@@ -18,6 +18,7 @@ func Registry() []Rule {
 		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
 		deploymentGuardrails{}, // rule_deployment_guardrails.go
 
+		deploymentCapacityPercent{}, deploymentCapacityInstances{}, // rule_deployment_capacity_*.go
 		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, // rule_model_*.go
 	}
 }
