@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // modelHead is a 3-line Model; cases append fields from line 4.
 const modelHead = "kind: Model\nModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\n"
@@ -74,5 +77,28 @@ func TestModelMultiModelPipeline(t *testing.T) {
 			[]string{`9:11 error: Containers[2] is a second container in Mode: MultiModel (the first is at line 6)`}},
 		{"single-model spelled out", modelHead + "Containers:\n" + mme("a") + img("  - ", "b") + "    Mode: SingleModel\n", nil},
 		{"primary multi-model", modelHead + "PrimaryContainer:\n" + img("  ", "a") + "  Mode: MultiModel\n", nil},
+	})
+}
+
+func TestModelEnvironmentSize(t *testing.T) {
+	// env is an Environment map at indent with one variable KEY of n bytes in all (key + value).
+	env := func(indent, key string, n int) string {
+		return indent + "Environment:\n" + indent + "  " + key + ": " + strings.Repeat("v", n-len(key)) + "\n"
+	}
+	primary := modelHead + "PrimaryContainer:\n" + img("  ", "a")
+	two := func(a, b int) string {
+		return modelHead + "Containers:\n" + img("  - ", "a") + env("    ", "A", a) + img("  - ", "b") + env("    ", "B", b)
+	}
+	runRuleCases(t, modelEnvironmentSize{}, []ruleCase{
+		{"exactly 32 KB", primary + env("  ", "K", 32768), nil},
+		{"one byte over", primary + env("  ", "K", 32769),
+			[]string{`6:3 error: PrimaryContainer's Environment keys and values add up to 32769 bytes; the maps of a Model may hold at most 32 KB (32768 bytes) combined`}},
+		{"over only combined", two(20000, 20000),
+			[]string{`9:5 error: the Environment keys and values reach 40000 bytes with Containers[1]; all containers' maps together may hold at most 32 KB`}},
+		{"combined at the limit", two(16384, 16384), nil},
+		{"aliases count in full", modelHead + "Containers:\n" + img("  - ", "a") + "    Environment:\n      A: &big " + strings.Repeat("v", 20000) + "\n" +
+			img("  - ", "b") + "    Environment:\n      B: *big\n",
+			[]string{`9:5 error: the Environment keys and values reach 40002 bytes with Containers[1]`}},
+		{"not a map is the schema's", primary + "  Environment: [" + strings.Repeat("v", 40000) + "]\n", nil},
 	})
 }
