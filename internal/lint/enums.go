@@ -10,4 +10,9 @@ const (
 	repositoryAccessModeVpc    = "Vpc"                        // types.RepositoryAccessModeVpc
 	notifySuccessTopic         = "SUCCESS_NOTIFICATION_TOPIC" // types.AsyncNotificationTopicTypesSuccessNotificationTopic
 	notifyErrorTopic           = "ERROR_NOTIFICATION_TOPIC"   // types.AsyncNotificationTopicTypesErrorNotificationTopic
+	inferenceModeDirect        = "Direct"                     // types.InferenceExecutionModeDirect
+	s3DataTypePrefix           = "S3Prefix"                   // types.S3ModelDataTypeS3Prefix
+	capacityPercent            = "CAPACITY_PERCENT"           // types.CapacitySizeTypeCapacityPercent
+	capacityInstanceCount      = "INSTANCE_COUNT"             // types.CapacitySizeTypeInstanceCount
+	variantPropertyInstances   = "DesiredInstanceCount"       // types.VariantPropertyTypeDesiredInstanceCount
 )

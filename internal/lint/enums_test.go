@@ -14,6 +14,11 @@ func TestEnumsMatchTheSDK(t *testing.T) {
 		repositoryAccessModeVpc:    string(types.RepositoryAccessModeVpc),
 		notifySuccessTopic:         string(types.AsyncNotificationTopicTypesSuccessNotificationTopic),
 		notifyErrorTopic:           string(types.AsyncNotificationTopicTypesErrorNotificationTopic),
+		inferenceModeDirect:        string(types.InferenceExecutionModeDirect),
+		s3DataTypePrefix:           string(types.S3ModelDataTypeS3Prefix),
+		capacityPercent:            string(types.CapacitySizeTypeCapacityPercent),
+		capacityInstanceCount:      string(types.CapacitySizeTypeInstanceCount),
+		variantPropertyInstances:   string(types.VariantPropertyTypeDesiredInstanceCount),
 	} {
 		if got != want {
 			t.Errorf("lint uses %q where the SDK says %q", got, want)

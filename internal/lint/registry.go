@@ -17,6 +17,10 @@ func Registry() []Rule {
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{}, // rule_deployment_*.go
 		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
 		deploymentGuardrails{}, // rule_deployment_guardrails.go
+
+		deploymentCapacityPercent{}, deploymentCapacityInstances{}, // rule_deployment_capacity_*.go
+		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, modelEnvironmentSize{}, // rule_model_*.go
+		serverlessModelDataSource{}, // rule_serverless_model_data_source.go
 	}
 }
 
