@@ -45,9 +45,10 @@ check:
 	@out=$$(.tools/bin/deadcode -test $(PKGS)); \
 	  if [ -n "$$out" ]; then echo "dead code:"; echo "$$out"; exit 1; fi
 
-## race: the tests of the concurrent packages under the race detector.
+## race: the tests of the concurrent packages under the race detector; -short skips the
+## tests that drive external programs (the AWS CLI), which make unit has run already.
 race:
-	$(GO) test -race -count=1 $(RACE_PKGS)
+	$(GO) test -race -short -count=1 $(RACE_PKGS)
 
 unit:
 	$(GO) test -count=1 $(PKGS)

@@ -29,6 +29,9 @@ type awsCLI struct {
 
 func newAWSCLI(t *testing.T, url string) *awsCLI {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("drives the AWS CLI, a process per call: make unit runs it, make race (-short) does not pay for it twice")
+	}
 	if _, err := os.Stat(awsBinary); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s is missing under CI=true: scripts/ensure-tools.sh (make tools) installs the awscli package", awsBinary)
