@@ -6,7 +6,7 @@ import "strings"
 //
 // Source: /work/shared/sagemaker-facts.md §5 and sagemaker-constraints.json
 // "local_storage_families" (compiled 2026-11). The verified list is the families of
-// the ProductionVariantInstanceType enum (SDK v1.288.1) matched by AWS's SageMaker
+// the ProductionVariantInstanceType enum (SDK v1.291.0) matched by AWS's SageMaker
 // Python SDK rule (v3.20.0, sagemaker-core common_utils.py volume_size_supported /
 // instance_supports_kms: the family contains "d" or starts with g5, g6, p5, trn1;
 // PR aws/sagemaker-python-sdk#4828 reports a service exception for VolumeSizeInGB on
