@@ -1,10 +1,14 @@
 package lint
 
 import (
+	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sagectl/sagectl/schema"
 )
 
 // TestSchemaSourceNamesPinnedSDK: the source every schema rule cites names the SDK
@@ -20,5 +24,27 @@ func TestSchemaSourceNamesPinnedSDK(t *testing.T) {
 	}
 	if !strings.Contains(schemaSource, string(m[1])+":") {
 		t.Errorf("schemaSource does not name %s, which go.mod pins: update lint/schema_source.go and run go test ./internal/lintcli -update", m[1])
+	}
+}
+
+// TestServerlessMemoryStepsMatchSchema: the sizes the serverless-memory rule allows are
+// the enum the editor schema derives from the constraints table's step.
+func TestServerlessMemoryStepsMatchSchema(t *testing.T) {
+	var doc struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				Enum []int `json:"enum"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(schema.EditorJSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want []int
+	for mb := serverlessMemoryMin; mb <= serverlessMemoryMax; mb += serverlessMemoryStep {
+		want = append(want, mb)
+	}
+	if got := doc.Defs["ProductionVariantServerlessConfig"].Properties["MemorySizeInMB"].Enum; !slices.Equal(got, want) {
+		t.Errorf("editor schema MemorySizeInMB enum = %v, rule allows %v", got, want)
 	}
 }

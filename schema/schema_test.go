@@ -28,18 +28,28 @@ func value(t testing.TB, src string) any {
 }
 
 // TestGeneratedSchemaIsCurrent fails when regenerating from the SDK and the committed
-// constraints table would change sagectl.schema.json: run `make generate`.
+// constraints table would change sagectl.schema.json or editor.schema.json: run
+// `make generate`.
 func TestGeneratedSchemaIsCurrent(t *testing.T) {
 	table, err := os.ReadFile("constraints.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := gen.Generate(table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, schema.JSON()) {
-		t.Fatal("sagectl.schema.json is stale: run `make generate` (go generate ./schema/...) and commit the result")
+	for _, doc := range []struct {
+		file      string
+		generate  func([]byte) ([]byte, error)
+		committed []byte
+	}{
+		{"sagectl.schema.json", gen.Generate, schema.JSON()},
+		{"editor.schema.json", gen.GenerateEditor, schema.EditorJSON()},
+	} {
+		got, err := doc.generate(table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, doc.committed) {
+			t.Errorf("%s is stale: run `make generate` (go generate ./schema/...) and commit the result", doc.file)
+		}
 	}
 }
 

@@ -310,3 +310,49 @@ func schemaAt(defs map[string]any, key string) map[string]any {
 	}
 	return cur
 }
+
+// TestEditorDocument: the editor document has the same shapes in standard keywords: a
+// stepped range is an enum, pattern words are in the description, the open enum has no
+// x-sagectl- keyword, and the last dispatch branch resolves kind-less documents.
+func TestEditorDocument(t *testing.T) {
+	data, err := json.Marshal(committedTable(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := GenerateEditor(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), `"x-sagectl-`) {
+		t.Error("editor document has an x-sagectl- keyword")
+	}
+	var s map[string]any
+	if err := json.Unmarshal(out, &s); err != nil {
+		t.Fatal(err)
+	}
+	defs := s["$defs"].(map[string]any)
+	mem := defs["ProductionVariantServerlessConfig"].(map[string]any)["properties"].(map[string]any)["MemorySizeInMB"].(map[string]any)
+	if b, _ := json.Marshal(mem["enum"]); string(b) != "[1024,2048,3072,4096,5120,6144]" || mem["minimum"] != nil {
+		t.Errorf("MemorySizeInMB = %v", mem)
+	}
+	name := defs["EndpointConfig"].(map[string]any)["properties"].(map[string]any)["EndpointConfigName"].(map[string]any)
+	if d, _ := name["description"].(string); !strings.HasSuffix(d, "Allowed: letters, digits and hyphens, starting and ending with a letter or digit.") {
+		t.Errorf("EndpointConfigName description = %q", d)
+	}
+	dispatch := s["allOf"].([]any)
+	if len(dispatch) != len(kinds)+1 || dispatch[len(kinds)].(map[string]any)["else"] == nil {
+		t.Errorf("dispatch = %v", dispatch)
+	}
+}
+
+// TestBadStep: a step that does not make a small closed set stops generation.
+func TestBadStep(t *testing.T) {
+	for name, step := range map[string]any{"zero": 0, "too fine": 1, "fraction": 0.5} {
+		tab := committedTable(t)
+		tab["fields"].(map[string]any)["CreateEndpointConfig:ProductionVariants[].ServerlessConfig.MemorySizeInMB"].(map[string]any)["step"] = step
+		data, _ := json.Marshal(tab)
+		if _, err := GenerateEditor(data); err == nil || !strings.Contains(err.Error(), "MemorySizeInMB: step needs") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
