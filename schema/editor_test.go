@@ -67,6 +67,10 @@ var editorCases = []struct {
 	{"container metrics frequency not in the set", `{"kind": "Model", "ModelName": "m", "PrimaryContainer": {"Image": "i", "ContainerMetricsConfig": {"MetricsEndpoints": [{"MetricsEndpointPath": "/metrics", "MetricPublishFrequencyInSeconds": 45}]}}}`, false},
 }
 
+// brokenExamples are examples/broken files with a document the schema itself refuses
+// (the others break lint rules only): in each, some document must fail validation.
+var brokenExamples = []string{"data-capture-and-tags.yaml", "serverless.yaml", "variants.yaml"}
+
 // cleanInstances converts every document of the clean examples (examples/*.yaml and
 // *.json) and of testdata/lint/ok to one JSON file each in dir and returns their paths.
 func cleanInstances(t *testing.T, dir string) []string {
@@ -76,9 +80,20 @@ func cleanInstances(t *testing.T, dir string) []string {
 		m, _ := filepath.Glob(glob)
 		paths = append(paths, m...)
 	}
+	out := instances(t, dir, paths...)
+	if len(out) < 10 {
+		t.Fatalf("only %d clean documents found", len(out))
+	}
+	return out
+}
+
+// instances converts every sagectl document of the files to one JSON file each in dir
+// and returns their paths.
+func instances(t *testing.T, dir string, paths ...string) []string {
+	t.Helper()
 	set, fs, err := manifest.Load(paths, manifest.Options{})
 	if err != nil || len(fs) > 0 {
-		t.Fatalf("loading the clean examples: %v %v", err, fs)
+		t.Fatalf("loading %v: %v %v", paths, err, fs)
 	}
 	var out []string
 	for _, d := range set.Docs {
@@ -98,9 +113,6 @@ func cleanInstances(t *testing.T, dir string) []string {
 			t.Fatal(err)
 		}
 		out = append(out, name)
-	}
-	if len(out) < 10 {
-		t.Fatalf("only %d clean documents found", len(out))
 	}
 	return out
 }
@@ -172,7 +184,7 @@ func ajvModules(t *testing.T) string {
 
 // TestEditorSchemaAjvStrict runs ajv (draft 2020-12, strict mode, the validator VS
 // Code's YAML support builds on) over `sagectl schema`: the schema must compile, every
-// clean example must validate, and the broken editorCases must not.
+// clean example must validate, and the broken editorCases and brokenExamples must not.
 func TestEditorSchemaAjvStrict(t *testing.T) {
 	modules := ajvModules(t)
 	dir := t.TempDir()
@@ -191,7 +203,29 @@ func TestEditorSchemaAjvStrict(t *testing.T) {
 		}
 		want[f] = tc.valid
 	}
-	got := runAjv(t, modules, schemaFile, want)
+	broken := map[string][]string{} // examples/broken file -> its documents
+	for _, name := range brokenExamples {
+		broken[name] = instances(t, dir, "../examples/broken/"+name)
+	}
+	all := map[string]bool{}
+	for f := range want {
+		all[f] = true
+	}
+	for _, docs := range broken {
+		for _, f := range docs {
+			all[f] = true
+		}
+	}
+	got := runAjv(t, modules, schemaFile, all)
+	for name, docs := range broken {
+		refused := false
+		for _, f := range docs {
+			refused = refused || strings.HasPrefix(got[f], "invalid ")
+		}
+		if !refused {
+			t.Errorf("ajv accepts every document of examples/broken/%s", name)
+		}
+	}
 	for f, valid := range want {
 		line, ok := got[f]
 		switch {
