@@ -17,6 +17,8 @@ func Registry() []Rule {
 		deploymentOnePolicy{}, deploymentTimeout{}, deploymentWeights{}, deploymentExclude{}, // rule_deployment_*.go
 		referenceVariant{}, deploymentRolling{}, // rule_reference_variant.go, rule_deployment_rolling.go
 		deploymentGuardrails{}, // rule_deployment_guardrails.go
+
+		crossRegionExclusions{}, // rule_cross_region.go
 	}
 }
 
