@@ -71,7 +71,7 @@ func TestKindDocumentsAreCurrent(t *testing.T) {
 	}
 }
 
-// TestSchemaIsDraft2020 checks that the printed schema is valid draft 2020-12 that a
+// TestSchemaIsDraft2020 checks that sagectl's own schema is valid draft 2020-12 that a
 // standard validator compiles, and that the top level dispatches on kind.
 func TestSchemaIsDraft2020(t *testing.T) {
 	var doc map[string]any
@@ -94,7 +94,10 @@ func TestSchemaIsDraft2020(t *testing.T) {
 		valid     bool
 	}{
 		{"no kind is an EndpointConfig", "EndpointConfigName: a\nProductionVariants: [{VariantName: v, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 1}]", true},
-		{"no kind, Model fields", "ModelName: m\nPrimaryContainer: {Image: i}", false},
+		{"no kind, Model fields (a --cli-input-json Model)", "ModelName: m\nPrimaryContainer: {Image: i}", true},
+		{"no kind, Endpoint fields", "EndpointName: e\nEndpointConfigName: c", true},
+		{"no kind, Model fields with a typo", "ModelName: m\nPrimaryContainer: {Imag: i}", false},
+		{"no kind, fields of no request", "Foo: bar", false},
 		{"Model", "kind: Model\nModelName: m\nPrimaryContainer: {Image: i}", true},
 		{"Model with a config field", "kind: Model\nModelName: m\nProductionVariants: []", false},
 		{"Endpoint with update options", "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nRetainAllVariantProperties: true\n" +

@@ -58,15 +58,10 @@ func generateDoc(data []byte, editor bool) ([]byte, error) {
 	for _, k := range kinds {
 		g.defs[k.name] = g.kindDef(k)
 		names = append(names, k.name)
-		cond := map[string]any{"properties": map[string]any{"kind": map[string]any{"const": k.name}}}
-		if k.name != defaultKind || editor {
-			cond["required"] = []any{"kind"}
-		}
+		cond := map[string]any{"properties": map[string]any{"kind": map[string]any{"const": k.name}}, "required": []any{"kind"}}
 		dispatch = append(dispatch, map[string]any{"if": cond, "then": map[string]any{"$ref": "#/$defs/" + k.name}})
 	}
-	if editor {
-		dispatch = append(dispatch, kindless())
-	}
+	dispatch = append(dispatch, kindless())
 	for key := range t.Fields {
 		if !g.used[key] {
 			g.errs = append(g.errs, fmt.Sprintf("%s: in the constraints table but not in the SDK: remove it from schema/constraints.json", key))
@@ -88,18 +83,16 @@ func generateDoc(data []byte, editor bool) ([]byte, error) {
 		"description": "One SageMaker resource: kind Model, EndpointConfig or Endpoint, then the fields of the AWS API request that creates it, spelled as the API spells them. Generated from the AWS SDK for Go; do not edit.",
 		"type":        "object",
 		"properties": map[string]any{"kind": map[string]any{
-			"description": "The resource kind. A document without kind is an EndpointConfig.",
-			"enum":        names,
+			"description": "The resource kind. A document without kind (an AWS CLI --cli-input-json or --cli-input-yaml file) " +
+				"is the kind whose request its fields are: EndpointConfigName and ProductionVariants make an EndpointConfig, " +
+				"ModelName with PrimaryContainer or Containers a Model, EndpointName and EndpointConfigName an Endpoint.",
+			"enum": names,
 		}},
 		"allOf": dispatch,
 		"$defs": g.defs,
 	}
 	if editor {
 		root["$id"] = "https://github.com/sagectl/sagectl/schema/editor.schema.json"
-		root["properties"].(map[string]any)["kind"].(map[string]any)["description"] = "The resource kind. A document without kind " +
-			"(an AWS CLI --cli-input-json or --cli-input-yaml file) is the kind whose request its fields are: EndpointConfigName and " +
-			"ProductionVariants make an EndpointConfig, ModelName with PrimaryContainer or Containers a Model, EndpointName and " +
-			"EndpointConfigName an Endpoint."
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -111,13 +104,10 @@ func generateDoc(data []byte, editor bool) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// defaultKind is the kind of a document without a kind key in sagectl's own schema,
-// which validates each document against the kind the manifest loader gave it.
-const defaultKind = "EndpointConfig"
-
-// kindless is the editor document's rule for a document without kind: the kind whose
-// request has its fields, tested in the order of internal/manifest's inferKind, and
-// otherwise kind is required.
+// kindless is the rule for a document without kind: the kind whose request has its
+// fields, tested in the order of internal/manifest's inferKind, and otherwise kind is
+// required. (sagectl itself validates each document against the kind the manifest
+// loader gave it, with the kind documents; this top level is for other validators.)
 func kindless() map[string]any {
 	has := func(names ...string) map[string]any {
 		props := map[string]any{}
