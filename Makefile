@@ -8,8 +8,8 @@ FUZZTIME ?= 10s
 
 # Packages that start goroutines or share state between them: `make race` runs their
 # tests under the race detector.
-RACE_PKGS := ./apply/... ./internal/cli ./internal/emulator ./internal/fanout \
-	./internal/manifest ./lint ./plan/... ./schema
+RACE_PKGS := ./internal/apply/... ./internal/awscmd ./internal/emulator ./internal/fanout \
+	./internal/manifest ./internal/lint ./internal/plan/... ./internal/schema
 
 all: build
 
@@ -62,7 +62,7 @@ bench:
 
 ## generate: regenerate the JSON Schemas (sagectl's own, the editor one `sagectl schema` prints, the per-kind validation documents) from the AWS SDK.
 generate:
-	$(GO) generate ./schema/...
+	$(GO) generate ./internal/schema/...
 
 clean:
 	rm -rf bin

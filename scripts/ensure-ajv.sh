@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs ajv, at the versions scripts/ajv/package-lock.json pins, into .tools/ajv for
-# the editor-schema test (schema/editor_test.go), when npm is there and that lock is not
+# the editor-schema test (internal/schema/editor_test.go), when npm is there and that lock is not
 # installed yet. The test runs this itself when it finds node but not ajv.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,7 +6,7 @@ package main
 import (
 	"os"
 
-	"github.com/sagectl/sagectl/internal/cli"
+	"github.com/sagectl/sagectl/internal/awscmd"
 )
 
-func main() { os.Exit(cli.Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(awscmd.Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) }

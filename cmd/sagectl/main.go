@@ -9,7 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/sagectl/sagectl/internal/lintcli"
+	"github.com/sagectl/sagectl/internal/lintcmd"
 )
 
 // memoryLimit is the soft heap limit for a lint run (GOMEMLIMIT overrides it): the
@@ -21,5 +21,5 @@ func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	os.Exit(lintcli.Run(os.Args, os.Stdin, os.Stdout, os.Stderr, lintcli.Delegates()...))
+	os.Exit(lintcmd.Run(os.Args, os.Stdin, os.Stdout, os.Stderr, lintcmd.Delegates()...))
 }

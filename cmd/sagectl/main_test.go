@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
-	"github.com/sagectl/sagectl/internal/cli"
+	"github.com/sagectl/sagectl/internal/awscmd"
 )
 
 // TestMain makes the test binary double as the sagectl command the scripts run.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"sagectl": func() { os.Exit(cli.Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"sagectl": func() { os.Exit(awscmd.Main(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

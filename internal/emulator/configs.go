@@ -55,7 +55,7 @@ func (s *Server) describeEndpointConfig(in *sagemaker.DescribeEndpointConfigInpu
 	return out, nil
 }
 
-// deleteEndpointConfig deletes even a config in use: the real API allows it (deploy-pitfalls.md (b) 3).
+// deleteEndpointConfig deletes even a config in use: the real API allows it (https://github.com/hashicorp/terraform-provider-aws/issues/40048).
 func (s *Server) deleteEndpointConfig(in *sagemaker.DeleteEndpointConfigInput) (any, *apiError) {
 	name := deref(in.EndpointConfigName)
 	if _, err := s.config(name); err != nil {

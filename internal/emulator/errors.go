@@ -14,7 +14,10 @@ type apiError struct {
 
 func (e *apiError) Error() string { return e.Code + ": " + e.Message }
 
-// Error codes and messages the real service uses (sagemaker-facts.md §12, deploy-pitfalls.md (b)).
+// Error codes and messages the real service uses: not-found and conflicts are a
+// ValidationException whose message says which (as the Terraform AWS provider matches them,
+// https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sagemaker/endpoint_configuration.go),
+// throttling is ThrottlingException (https://docs.aws.amazon.com/sagemaker/latest/APIReference/CommonErrors.html).
 const (
 	codeValidation     = "ValidationException"
 	codeThrottling     = "ThrottlingException"

@@ -183,7 +183,9 @@ func (s *Server) endpointOutcome(name string, update bool) (EndpointOutcome, str
 	return "", ""
 }
 
-// defaultReasons are FailureReasons the real service gives (deploy-pitfalls.md (b) 13, 14).
+// defaultReasons are FailureReasons the real service gives: a container that fails the ping
+// health check (https://github.com/aws/sagemaker-python-sdk/issues/605) and an update rolled
+// back to the previous config (https://github.com/hashicorp/terraform-provider-aws/pull/49020).
 var defaultReasons = map[EndpointOutcome]string{
 	FailCreate:     "The primary container for production variant AllTraffic did not pass the ping health check. Please check CloudWatch logs for this endpoint.",
 	FailUpdate:     "Failed to update endpoint: the new production variants did not pass the ping health check.",

@@ -14,8 +14,8 @@ import (
 )
 
 // constraintsJSON holds the request constraints of the model (required, length, range, pattern),
-// keyed "Operation:Member.Path" with "[]" for list items. Extracted from the project's
-// sagemaker-constraints.json (botocore 1.43.67 service-2.json), which the SDK does not carry.
+// keyed "Operation:Member.Path" with "[]" for list items. Extracted from the SageMaker API
+// model, which the SDK does not carry: https://github.com/boto/botocore/blob/1.43.67/botocore/data/sagemaker/2017-07-24/service-2.json.
 //
 //go:embed constraints.json
 var constraintsJSON []byte

@@ -13,7 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
 	"github.com/sagectl/sagectl/internal/manifest"
-	"github.com/sagectl/sagectl/plan/live"
+	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
 // Seeder creates a snapshot's resources in an emulator.

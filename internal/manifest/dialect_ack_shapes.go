@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/sagectl/sagectl/schema"
+	"github.com/sagectl/sagectl/internal/schema"
 )
 
 // shape is the structure of an API value, read from the generated JSON Schema so that

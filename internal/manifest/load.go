@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,6 +38,8 @@ const (
 type Options struct {
 	// Stdin is read for the path "-".
 	Stdin io.Reader
+	// Skip reports whether a file found under the paths is excluded; nil keeps every file.
+	Skip func(path string) bool
 }
 
 // Load reads every manifest under paths. Files that cannot be parsed become findings;
@@ -46,6 +49,9 @@ func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
 	files, err := Expand(paths)
 	if err != nil {
 		return nil, nil, err
+	}
+	if opt.Skip != nil {
+		files = slices.DeleteFunc(files, opt.Skip)
 	}
 	results := make([]loaded, len(files))
 	fanout.Each(len(files), 1, func(i int) { results[i] = loadOne(files[i], opt.Stdin) })

@@ -1,0 +1,54 @@
+package apply
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/sagectl/sagectl/internal/plan"
+)
+
+// earlierAttempt reports whether a create failed only because an earlier attempt of the same
+// create succeeded: the service says the resource already exists, and the one there carries
+// sagectl's ownership tag and the spec hash this create asked for (live, from the call
+// table, describes it; for an endpoint it also checks the config asked for). That happens when a 5xx
+// answered a create the service had carried out and the retry found it, or when an apply was
+// killed right after the call. Anything else that exists under the name is not ours to reuse.
+func (x *Executor) earlierAttempt(ctx context.Context, err error, tags []types.Tag, live describeARN) bool {
+	var ae smithy.APIError
+	if !errors.As(err, &ae) || !strings.Contains(ae.ErrorMessage(), "already existing") {
+		return false
+	}
+	want := ""
+	for _, t := range tags {
+		if aws.ToString(t.Key) == plan.TagSpecHash {
+			want = aws.ToString(t.Value)
+		}
+	}
+	if want == "" {
+		return false
+	}
+	arn, ok := live(ctx)
+	if !ok {
+		return false
+	}
+	got, err := Tags(ctx, x.API, aws.ToString(arn))
+	return err == nil && got[ManagedByTag] != "" && got[plan.TagSpecHash] == want
+}
+
+// describeARN describes the resource a create named: its ARN, and false when it cannot be
+// read or is not what the create asked for.
+type describeARN func(ctx context.Context) (*string, bool)
+
+// created turns the error of a create into nil when earlierAttempt explains it.
+func (x *Executor) created(ctx context.Context, op string, err error, name string, tags []types.Tag, live describeARN) error {
+	if err == nil || x.earlierAttempt(ctx, err, tags, live) {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %w", op, name, err)
+}

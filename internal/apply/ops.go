@@ -1,0 +1,213 @@
+package apply
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/sagectl/sagectl/internal/plan"
+)
+
+// API is the part of *sagemaker.Client the call table below uses; tests substitute a
+// fake. A new resource kind adds its operations here and its cases to call.
+type API interface {
+	CreateModel(context.Context, *sagemaker.CreateModelInput, ...func(*sagemaker.Options)) (*sagemaker.CreateModelOutput, error)
+	DescribeModel(context.Context, *sagemaker.DescribeModelInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeModelOutput, error)
+	ListModels(context.Context, *sagemaker.ListModelsInput, ...func(*sagemaker.Options)) (*sagemaker.ListModelsOutput, error)
+	DeleteModel(context.Context, *sagemaker.DeleteModelInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteModelOutput, error)
+	CreateEndpointConfig(context.Context, *sagemaker.CreateEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.CreateEndpointConfigOutput, error)
+	DescribeEndpointConfig(context.Context, *sagemaker.DescribeEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointConfigOutput, error)
+	DeleteEndpointConfig(context.Context, *sagemaker.DeleteEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteEndpointConfigOutput, error)
+	ListEndpointConfigs(context.Context, *sagemaker.ListEndpointConfigsInput, ...func(*sagemaker.Options)) (*sagemaker.ListEndpointConfigsOutput, error)
+	CreateEndpoint(context.Context, *sagemaker.CreateEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.CreateEndpointOutput, error)
+	DescribeEndpoint(context.Context, *sagemaker.DescribeEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointOutput, error)
+	UpdateEndpoint(context.Context, *sagemaker.UpdateEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateEndpointOutput, error)
+	UpdateEndpointWeightsAndCapacities(context.Context, *sagemaker.UpdateEndpointWeightsAndCapacitiesInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateEndpointWeightsAndCapacitiesOutput, error)
+	DeleteEndpoint(context.Context, *sagemaker.DeleteEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteEndpointOutput, error)
+	ListEndpoints(context.Context, *sagemaker.ListEndpointsInput, ...func(*sagemaker.Options)) (*sagemaker.ListEndpointsOutput, error)
+	ListTags(context.Context, *sagemaker.ListTagsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error)
+	DeleteTags(context.Context, *sagemaker.DeleteTagsInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTagsOutput, error)
+	AddTags(context.Context, *sagemaker.AddTagsInput, ...func(*sagemaker.Options)) (*sagemaker.AddTagsOutput, error)
+}
+
+var _ API = (*sagemaker.Client)(nil)
+
+// ManagedByValue is the value sagectl gives ManagedByTag on what it creates.
+const ManagedByValue = plan.ManagedByValue
+
+// call runs one planned call with what makes it safe: ownership tags on creates, read-after-
+// write waits, status gates and ownership checks before changes, verified swaps, and the
+// guard on deletes. API calls are never cancelled half-way: they run on a context without
+// ctx's cancellation, while waits stop when ctx is done.
+func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
+	c := context.WithoutCancel(ctx)
+	switch in := in.(type) {
+	case *sagemaker.CreateModelInput:
+		in.Tags = withOwnership(in.Tags)
+		_, err := x.API.CreateModel(c, in)
+		if err := x.created(c, "CreateModel", err, aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: in.ModelName})
+			return arnOf(out, err, func(o *sagemaker.DescribeModelOutput) *string { return o.ModelArn })
+		}); err != nil {
+			return err
+		}
+		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
+	case *sagemaker.CreateEndpointConfigInput:
+		in.Tags = withOwnership(in.Tags)
+		_, err := x.API.CreateEndpointConfig(c, in)
+		if err := x.created(c, "CreateEndpointConfig", err, aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})
+			return arnOf(out, err, func(o *sagemaker.DescribeEndpointConfigOutput) *string { return o.EndpointConfigArn })
+		}); err != nil {
+			return err
+		}
+		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
+	case *sagemaker.CreateEndpointInput:
+		in.Tags = withOwnership(in.Tags)
+		_, err := x.API.CreateEndpoint(c, in)
+		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
+			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
+			if err != nil || aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
+				return nil, false // not the endpoint this create asked for
+			}
+			return out.EndpointArn, true
+		}); err != nil {
+			return err
+		}
+		_, err = w.Endpoint(ctx, aws.ToString(in.EndpointName))
+		return err
+	case *sagemaker.UpdateEndpointInput:
+		name := aws.ToString(in.EndpointName)
+		before, err := x.gate(c, name)
+		if err != nil {
+			return err
+		}
+		if _, err := x.API.UpdateEndpoint(c, in); err != nil {
+			return fmt.Errorf("UpdateEndpoint %s: %w", name, err)
+		}
+		after, err := w.EndpointAfter(ctx, name, before)
+		if err != nil {
+			return err
+		}
+		return VerifySwap(before, after, aws.ToString(in.EndpointConfigName))
+	case *sagemaker.UpdateEndpointWeightsAndCapacitiesInput:
+		name := aws.ToString(in.EndpointName)
+		before, err := x.gate(c, name)
+		if err != nil {
+			return err
+		}
+		if _, err := x.API.UpdateEndpointWeightsAndCapacities(c, in); err != nil {
+			return fmt.Errorf("UpdateEndpointWeightsAndCapacities %s: %w", name, err)
+		}
+		after, err := w.EndpointAfter(ctx, name, before)
+		if err != nil {
+			return err
+		}
+		return verifyWeights(after, in.DesiredWeightsAndCapacities)
+	case *sagemaker.AddTagsInput:
+		// A reviewed plan may adopt a resource by tagging it as sagectl's; any other change
+		// needs the resource to be sagectl's already.
+		if !adopts(in.Tags) {
+			if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+				return err
+			}
+		}
+		_, err := x.API.AddTags(c, in)
+		return wrap("AddTags", aws.ToString(in.ResourceArn), err)
+	case *sagemaker.DeleteTagsInput:
+		if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+			return err
+		}
+		_, err := x.API.DeleteTags(c, in)
+		return wrap("DeleteTags", aws.ToString(in.ResourceArn), err)
+	case *sagemaker.DeleteModelInput:
+		return x.Guard.DeleteModel(c, aws.ToString(in.ModelName))
+	case *sagemaker.DeleteEndpointConfigInput:
+		return x.Guard.DeleteConfig(c, aws.ToString(in.EndpointConfigName))
+	case *sagemaker.DeleteEndpointInput:
+		name := aws.ToString(in.EndpointName)
+		if err := x.Guard.DeleteEndpoint(c, name); err != nil {
+			return err
+		}
+		return w.EndpointGone(ctx, name)
+	}
+	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
+}
+
+// arnOf is the ARN get reads from a describe's output, and whether the describe succeeded.
+func arnOf[O any](out *O, err error, get func(*O) *string) (*string, bool) {
+	if err != nil || out == nil {
+		return nil, false
+	}
+	return get(out), true
+}
+
+func wrap(op, target string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s %s: %w", op, target, err)
+}
+
+// gate describes an endpoint before a change: it must be owned by sagectl and InService
+// (another deployment may be in progress otherwise). It returns the description.
+func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEndpointOutput, error) {
+	out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
+	if err != nil {
+		return nil, fmt.Errorf("endpoint %q: reading it before changing it: %w", name, err)
+	}
+	if _, err := x.Guard.owned(ctx, "endpoint", name, out.EndpointArn, "changed"); err != nil {
+		return nil, err
+	}
+	if s := out.EndpointStatus; s != types.EndpointStatusInService && !pending[s] {
+		return nil, endpointError(name, out) // Failed, UpdateRollbackFailed, ...: its own advice
+	}
+	if out.EndpointStatus != types.EndpointStatusInService {
+		return nil, &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindBusy,
+			Reason: fmt.Sprintf("not changed: it is %s, not InService (another deployment is in progress); wait for it to settle, then plan and apply again", out.EndpointStatus)}
+	}
+	return out, nil
+}
+
+// verifyWeights checks, after UpdateEndpointWeightsAndCapacities, that every variant's desired
+// weight and count are what was asked: a reverted change would otherwise pass silently.
+func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.DesiredWeightAndCapacity) error {
+	live := map[string]types.ProductionVariantSummary{}
+	for _, v := range after.ProductionVariants {
+		live[aws.ToString(v.VariantName)] = v
+	}
+	for _, w := range want {
+		v, ok := live[aws.ToString(w.VariantName)]
+		bad := !ok ||
+			(w.DesiredWeight != nil && math.Abs(float64(aws.ToFloat32(v.DesiredWeight)-*w.DesiredWeight)) > 1e-4) ||
+			(w.DesiredInstanceCount != nil && aws.ToInt32(v.DesiredInstanceCount) != *w.DesiredInstanceCount)
+		if bad {
+			return &Error{Resource: "endpoint", Name: aws.ToString(after.EndpointName), Status: string(after.EndpointStatus), Kind: KindRolledBack,
+				Reason: fmt.Sprintf("variant %q does not show the requested weight/count after the update (FailureReason: %s); run sagectl plan to see the live values",
+					aws.ToString(w.VariantName), aws.ToString(after.FailureReason))}
+		}
+	}
+	return nil
+}
+
+// adopts reports whether tags give a resource sagectl's ownership tag.
+func adopts(tags []types.Tag) bool {
+	for _, t := range tags {
+		if aws.ToString(t.Key) == ManagedByTag {
+			return true
+		}
+	}
+	return false
+}
+
+// withOwnership returns tags with ManagedByTag set, so everything sagectl creates is its own.
+func withOwnership(tags []types.Tag) []types.Tag {
+	if adopts(tags) {
+		return tags
+	}
+	return append(tags, types.Tag{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)})
+}

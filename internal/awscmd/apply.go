@@ -1,0 +1,168 @@
+package awscmd
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/sagectl/sagectl/internal/apply"
+	"github.com/sagectl/sagectl/internal/awsclient"
+	"github.com/sagectl/sagectl/internal/lintcmd"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/render"
+	"github.com/urfave/cli/v2"
+)
+
+func applyCommand(e *lintcmd.Env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking for yes (needed without a terminal when planning from PATHs)"},
+		&cli.BoolFlag{Name: "prune", Usage: "when planning from PATHs: also delete resources tagged sagectl:managed-by that no manifest names"},
+		&cli.StringFlag{Name: "naming", Usage: "when planning from PATHs: naming policy exact or hashed (default: the config's naming, else exact)"},
+		&cli.IntFlag{Name: "parallelism", Value: apply.DefaultParallelism, Usage: "at most this many resources changed at once (each endpoint's steps stay serial)"},
+		&cli.DurationFlag{Name: "wait-timeout", Value: apply.DefaultWaitTimeout, Usage: "give up waiting for an endpoint to be InService after this long"},
+		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
+		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
+		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+	}
+	return &cli.Command{
+		Name:      "apply",
+		Usage:     "execute a saved plan, or plan PATHs, show the plan and apply it once approved",
+		ArgsUsage: "[PLANFILE | PATH...]  (a plan from sagectl plan --out, or manifests; default .)",
+		Flags:     append(flags, awsclient.Flags()...),
+		Action:    func(c *cli.Context) error { return runApply(e, c) },
+	}
+}
+
+func runApply(e *lintcmd.Env, c *cli.Context) error {
+	p, saved, err := applyPlan(e, c)
+	if err != nil {
+		return err
+	}
+	steps := apply.Steps(p)
+	if len(steps) == 0 {
+		if saved {
+			fmt.Fprintln(e.Stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
+		}
+		return nil
+	}
+	ctx := context.Background()
+	o := awsclient.FromContext(c)
+	client, err := awsclient.New(ctx, o)
+	if err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	rec := &apply.Recorder{Clock: apply.RealClock{}}
+	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
+	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		select {
+		case <-sigs:
+			signal.Stop(sigs) // a second Ctrl-C ends sagectl at once
+			fmt.Fprintln(e.Stderr, "\nsagectl: interrupted: no new steps start; waiting for the calls in flight to finish (Ctrl-C again to quit now)")
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
+		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
+	res := x.Run(ctx, steps)
+	apply.WriteSummary(e.Stdout, res, rec.Calls())
+	if !res.OK() {
+		return lintcmd.ExitCode(lintcmd.ExitFindings)
+	}
+	return nil
+}
+
+// applyPlan reads the saved plan named by the only argument (saved is true), or plans the
+// PATH arguments, shows the plan and asks for approval.
+func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, saved bool, err error) {
+	args := c.Args().Slice()
+	for _, a := range args {
+		s, err := readPlanArg(a)
+		switch {
+		case err != nil:
+			return nil, false, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		case s != nil && len(args) > 1:
+			return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+		case s != nil:
+			for _, f := range []string{"prune", "naming", "config", "exclude"} {
+				if c.IsSet(f) {
+					return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
+				}
+			}
+			return s, true, nil
+		}
+	}
+	p2, err := approvedPlan(e, c)
+	if err != nil {
+		return nil, false, err
+	}
+	return p2.Saved(), false, nil
+}
+
+// readPlanArg reads path as a saved plan: nil and no error when it is none (a manifest or a
+// directory of them), an error when it is a saved plan apply cannot run.
+func readPlanArg(path string) (*plan.Saved, error) {
+	s, err := plan.ReadSaved(path)
+	var pathErr *os.PathError
+	if errors.Is(err, plan.ErrNotSaved) || errors.As(err, &pathErr) {
+		return nil, nil
+	}
+	return s, err
+}
+
+// approvedPlan plans the PATH arguments, shows the plan and asks for approval.
+func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
+	p, err := makePlan(e, c)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New("text", lintcmd.UseColor(e.Stdout))
+	if err != nil {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	if err := r.Render(e.Stdout, p); err != nil {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
+	}
+	if !p.HasChanges() || c.Bool("auto-approve") {
+		return p, nil
+	}
+	if !readsTerminal(e.Stdin) {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
+	}
+	fmt.Fprint(e.Stdout, "\nApply this plan? Only 'yes' is accepted: ")
+	answer, _ := bufio.NewReader(e.Stdin).ReadString('\n')
+	if strings.TrimSpace(answer) != "yes" {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "apply cancelled: nothing was changed")
+	}
+	return p, nil
+}
+
+// readsTerminal reports whether r is a terminal a person can answer on: a character device
+// other than /dev/null (which CI runners often give as standard input).
+func readsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
+}

@@ -1,0 +1,150 @@
+package awscmd
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/awsclient"
+	"github.com/sagectl/sagectl/internal/lintcmd"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
+	"github.com/sagectl/sagectl/internal/plan/render"
+	"github.com/urfave/cli/v2"
+)
+
+// ExitChanges is plan's exit code with --detailed-exitcode when the plan has changes.
+const ExitChanges = 2
+
+func planCommand(e *lintcmd.Env) *cli.Command {
+	flags := []cli.Flag{
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(render.Formats, ", ")},
+		&cli.StringFlag{Name: "out", Usage: "save the plan (versioned JSON) to `FILE` for sagectl apply"},
+		&cli.BoolFlag{Name: "detailed-exitcode", Usage: "exit 0 when there are no changes, 2 when there are, 1 on error"},
+		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
+		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
+		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+	}
+	return &cli.Command{
+		Name:      "plan",
+		Usage:     "diff manifests against live SageMaker resources and print the ordered API calls apply would make",
+		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
+		Flags:     append(flags, awsFlags()...),
+		Action:    func(c *cli.Context) error { return runPlan(e, c) },
+	}
+}
+
+// runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
+// under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
+func runPlan(e *lintcmd.Env, c *cli.Context) error {
+	changes, err := planAndRender(e, c)
+	var ee lintcmd.ExitCoder
+	if errors.As(err, &ee) && ee.ExitCode() == lintcmd.ExitUsage {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%s", ee.Error())
+	}
+	if err != nil {
+		return err
+	}
+	if changes && c.Bool("detailed-exitcode") {
+		return lintcmd.ExitCode(ExitChanges)
+	}
+	return nil
+}
+
+// planAndRender plans, saves and prints; it reports whether the plan has changes.
+func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
+	r, err := render.New(c.String("format"), lintcmd.UseColor(e.Stdout))
+	if err != nil {
+		return false, lintcmd.Fail(lintcmd.ExitUsage, "--format: %v", err)
+	}
+	p, err := makePlan(e, c)
+	if err != nil {
+		return false, err
+	}
+	if out := c.String("out"); out != "" {
+		if err := p.Saved().Save(out); err != nil {
+			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
+		}
+	}
+	if err := r.Render(e.Stdout, p); err != nil {
+		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
+	}
+	return p.HasChanges(), nil
+}
+
+// makePlan loads and lints the manifests (refusing to plan on errors, which it prints
+// as lint does), opens the live reader and plans.
+func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return nil, err
+	}
+	excludeLiveDir(settings, c.String("live-dir"))
+	naming := c.String("naming")
+	if naming == "" {
+		naming = string(settings.Config.Naming)
+	}
+	policy, err := plan.ParseNaming(naming)
+	if err != nil {
+		return nil, lintcmd.Fail(lintcmd.ExitUsage, "--naming: %v", err)
+	}
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	res, err := settings.Lint(e, paths)
+	if err != nil {
+		return nil, err
+	}
+	if errs := res.Errors(); len(errs) > 0 {
+		lintcmd.PrintFindings(e.Stderr, res.Set, errs)
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
+	}
+	ctx := context.Background()
+	reader, workers, err := liveReader(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
+	if err != nil {
+		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	return p, nil
+}
+
+// liveReader returns the --live-dir snapshot, or the SageMaker API with the AWS flags.
+func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
+	o := awsclient.FromContext(c)
+	if dir := c.String("live-dir"); dir != "" {
+		d, err := live.OpenDir(dir)
+		if err != nil {
+			return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "--live-dir: %v", err)
+		}
+		return d, o.Workers(), nil
+	}
+	client, err := awsclient.New(ctx, o)
+	if err != nil {
+		return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
+	}
+	return &live.API{Client: client}, o.Workers(), nil
+}
+
+// awsFlags are the AWS CLI-style flags of the commands that read SageMaker.
+func awsFlags() []cli.Flag { return awsclient.Flags() }
+
+// excludeLiveDir keeps the --live-dir snapshot out of the manifests, so
+// `sagectl plan examples/ --live-dir examples/live` does not lint describe outputs.
+func excludeLiveDir(s *lintcmd.Settings, dir string) {
+	if dir == "" || s.Exclude.Dir == "" {
+		return
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return
+	}
+	if rel, err := filepath.Rel(s.Exclude.Dir, abs); err == nil {
+		s.Exclude.Patterns = append(s.Exclude.Patterns, "/"+filepath.ToSlash(rel))
+	}
+}

@@ -1,0 +1,26 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzLint: loading and linting any bytes never panics, and every finding is positioned.
+func FuzzLint(f *testing.F) {
+	for _, glob := range []string{"../../testdata/lint/*/*.yaml", "../../examples/*.yaml", "../../examples/broken/*.yaml"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, fd := range lintSource("fuzz.yaml", string(data)) {
+			if fd.Rule == "" || fd.Message == "" || fd.Line < 1 || fd.Col < 1 {
+				t.Fatalf("bad finding %+v", fd)
+			}
+		}
+	})
+}

@@ -1,0 +1,219 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/finding"
+)
+
+// SARIF writes a SARIF 2.1.0 log that GitHub code scanning accepts: exactly one run,
+// every rule in tool.driver.rules, repository-relative URIs, regions from line 1, and
+// partialFingerprints computed from the rule, the file and the flagged line's text (not
+// its number), so an alert survives edits elsewhere in the file.
+type SARIF struct {
+	opt     Options
+	results []sarifResult
+	seen    map[string]int // fingerprint hash -> occurrences so far
+}
+
+// SARIFSchema is the $schema URI written into every log.
+const SARIFSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	Results    []sarifResult `json:"results"`
+	ColumnKind string        `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string      `json:"id"`
+	ShortDescription     sarifText   `json:"shortDescription"`
+	FullDescription      sarifText   `json:"fullDescription"`
+	Help                 sarifText   `json:"help"`
+	HelpURI              string      `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+// maxDescription is GitHub's limit on a rule's short and full description.
+const maxDescription = 1024
+
+func sarifLevel(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return "error"
+	case finding.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// Write records f as a result.
+func (s *SARIF) Write(f finding.Finding) error {
+	uri := sarifURI(s.opt.rel(f.File))
+	region := sarifRegion{StartLine: max(f.Line, 1)}
+	if f.Line >= 1 && f.Col >= 1 {
+		region.StartColumn = f.Col
+		if f.EndLine >= f.Line && f.EndCol >= 1 {
+			// SARIF's endColumn is exclusive; a finding's EndCol is inclusive.
+			region.EndLine, region.EndColumn = f.EndLine, f.EndCol+1
+		}
+	}
+	msg := f.Message
+	if f.Hint != "" {
+		msg += "\nHint: " + f.Hint
+	}
+	s.results = append(s.results, sarifResult{
+		RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{Text: msg},
+		Locations:           []sarifLocation{{sarifPhysical{sarifArtifact{uri}, region}}},
+		PartialFingerprints: map[string]string{"primaryLocationLineHash": s.fingerprint(f, uri)},
+	})
+	return nil
+}
+
+// fingerprint hashes the rule, the file and the flagged line with its whitespace
+// normalised; identical lines in one file are told apart by an occurrence count.
+func (s *SARIF) fingerprint(f finding.Finding, uri string) string {
+	content := f.Message
+	if s.opt.Source != nil && f.Line >= 1 {
+		if l := s.opt.Source(f.File).Line(f.Line); l != "" {
+			content = strings.Join(strings.Fields(l), " ")
+		}
+	}
+	sum := sha256.Sum256([]byte(f.Rule + "\x00" + uri + "\x00" + content))
+	h := hex.EncodeToString(sum[:8])
+	if s.seen == nil {
+		s.seen = map[string]int{}
+	}
+	s.seen[h]++
+	return h + ":" + strconv.Itoa(s.seen[h])
+}
+
+// sarifURI percent-encodes each segment of a slash-separated relative path.
+func sarifURI(p string) string {
+	if p == "-" {
+		return "stdin"
+	}
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		segs[i] = url.PathEscape(seg)
+	}
+	return strings.Join(segs, "/")
+}
+
+// Flush writes the log: one run, even when there are no results.
+func (s *SARIF) Flush() error {
+	rules, index := s.rules()
+	results := s.results
+	if results == nil {
+		results = []sarifResult{}
+	}
+	for i := range results {
+		results[i].RuleIndex = index[results[i].RuleID]
+	}
+	log := sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{{
+		Tool:       sarifTool{sarifDriver{Name: "sagectl", Version: s.opt.Version, InformationURI: "https://github.com/sagectl/sagectl", Rules: rules}},
+		Results:    results,
+		ColumnKind: "unicodeCodePoints",
+	}}}
+	enc := json.NewEncoder(s.opt.W)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// rules lists every documented rule, plus a plain entry for any rule ID a result
+// uses that has no documentation, so every ruleIndex is valid.
+func (s *SARIF) rules() ([]sarifRule, map[string]int) {
+	out := []sarifRule{}
+	index := map[string]int{}
+	add := func(r sarifRule) {
+		index[r.ID] = len(out)
+		out = append(out, r)
+	}
+	var docs []RuleDoc
+	if s.opt.Rules != nil {
+		docs = s.opt.Rules()
+	}
+	for _, d := range docs {
+		full := d.Summary
+		if d.Why != "" {
+			full += ". " + d.Why
+		}
+		add(sarifRule{ID: d.ID, ShortDescription: sarifText{Text: clip(d.Summary)}, FullDescription: sarifText{Text: clip(full)},
+			Help: sarifText{Text: d.Text(), Markdown: d.Markdown()}, HelpURI: d.HelpURI(),
+			DefaultConfiguration: sarifConfig{Level: sarifLevel(d.Severity)}})
+	}
+	for _, r := range s.results {
+		if _, ok := index[r.RuleID]; !ok {
+			add(sarifRule{ID: r.RuleID, ShortDescription: sarifText{Text: r.RuleID}, FullDescription: sarifText{Text: r.RuleID},
+				Help: sarifText{Text: r.RuleID}, DefaultConfiguration: sarifConfig{Level: r.Level}})
+		}
+	}
+	return out, index
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > maxDescription {
+		return string(r[:maxDescription-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,95 @@
+package lint
+
+import (
+	"io"
+
+	"github.com/sagectl/sagectl/internal/config"
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// Input names what one lint run reads.
+type Input struct {
+	// Paths are files and directories (walked recursively); "-" is Stdin.
+	Paths []string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Skip reports whether a file found under Paths is excluded; nil keeps every file.
+	Skip func(path string) bool
+}
+
+// Result is the outcome of one lint run.
+type Result struct {
+	// Set is every manifest read.
+	Set *manifest.Set
+	// Findings are the loader's and the rules' findings, configured and sorted.
+	Findings []finding.Finding
+}
+
+// Errors returns the findings of severity error.
+func (r *Result) Errors() []finding.Finding {
+	var out []finding.Finding
+	for _, f := range r.Findings {
+		if f.Severity == finding.Error {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Run is sagectl lint: it loads the manifests under in.Paths and checks them with opt.
+// The error is for a path that cannot be read at all; everything wrong inside a file
+// is a finding.
+func Run(in Input, opt Options) (*Result, error) {
+	set, loaded, err := manifest.Load(in.Paths, manifest.Options{Stdin: in.Stdin, Skip: in.Skip})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Set: set, Findings: Check(set, loaded, opt)}, nil
+}
+
+// Check runs the rules over set and returns their findings with the loader's (loaded),
+// each with its configured severity, the disabled rules' dropped, sorted once.
+func Check(set *manifest.Set, loaded []finding.Finding, opt Options) []finding.Finding {
+	rules := opt.rules()
+	out := checkAll(set, rules)                                       // parallel.go
+	out = applyIgnores(set, rules, opt.Now, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
+	out = configure(append(out, loaded...), rules, opt.Severity)
+	finding.Sort(out)
+	return out
+}
+
+// OptionsFor returns the options a configuration file asks for: only the enabled rules
+// run, with their configured severities.
+func OptionsFor(cfg *config.Config) Options {
+	rules := []Rule{} // not nil: nil would mean every rule
+	for _, r := range Registry() {
+		if !cfg.Disabled(r.Info().ID) {
+			rules = append(rules, r)
+		}
+	}
+	return Options{Rules: rules, Severity: cfg.Severities()}
+}
+
+// configure is the one place rule settings reach findings: a finding of a registered
+// rule that does not run is dropped, and a configured severity replaces the default.
+func configure(fs []finding.Finding, rules []Rule, sev map[string]finding.Severity) []finding.Finding {
+	on, known := map[string]bool{}, map[string]bool{}
+	for _, r := range rules {
+		on[r.Info().ID] = true
+	}
+	for _, r := range Registry() {
+		known[r.Info().ID] = true
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		if !on[f.Rule] && known[f.Rule] {
+			continue
+		}
+		if s, ok := sev[f.Rule]; ok {
+			f.Severity = s
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}

@@ -1,0 +1,138 @@
+// Package lintcmd holds the commands of the sagectl binary (lint, rules, explain,
+// schema) and the command-line core both binaries share: the application, Env, the
+// exit codes and errors, and the lint settings plan reuses. It never links the AWS
+// SDK, so a `sagectl lint` process starts in about a millisecond; plan, apply, import
+// and emulator are in package awscmd, in the sagectl-aws binary that `sagectl` hands
+// those commands to.
+package lintcmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes shared by the commands.
+const (
+	ExitOK       = 0
+	ExitFindings = 1 // lint: findings at or above --fail-on; plan/apply: failure
+	ExitUsage    = 2 // could not run: bad flag, unreadable path, bad config
+)
+
+// Version is set at build time with
+// -ldflags "-X github.com/sagectl/sagectl/internal/lintcmd.Version=...".
+var Version = "dev"
+
+// Env is what a command needs from the process, so tests can run commands in-process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// CommandFunc builds one command for an Env.
+type CommandFunc func(e *Env) *cli.Command
+
+// Run runs sagectl with args (args[0] is the program name): the built-in commands plus
+// extra, and returns the exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...CommandFunc) int {
+	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	cmds := []*cli.Command{lintCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e)}
+	for _, f := range extra {
+		cmds = append(cmds, f(e))
+	}
+	app := &cli.App{
+		Name:      "sagectl",
+		Usage:     "lint, plan and apply Amazon SageMaker hosting manifests",
+		Version:   Version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands:  cmds,
+		// Errors are printed once, below; exit codes come from exitError.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+	}
+	err := app.Run(reorderFlags(app, args))
+	var ee ExitCoder
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		if msg := ee.Error(); msg != "" {
+			fmt.Fprintln(stderr, "sagectl:", msg)
+		}
+		return ee.ExitCode()
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "sagectl: %v\nRun 'sagectl help' for usage.\n", ue.err)
+		return ExitUsage
+	default:
+		fmt.Fprintln(stderr, "sagectl:", err)
+		return ExitUsage
+	}
+}
+
+// exitError ends a command with a given exit code and an optional message.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+// ExitCode returns the exit code the error ends sagectl with.
+func (e exitError) ExitCode() int { return e.code }
+
+// ExitCoder is an error that carries the exit code sagectl ends with; its message
+// (when not empty) is printed once, prefixed with "sagectl:".
+type ExitCoder interface {
+	error
+	ExitCode() int
+}
+
+// Fail returns an error that makes sagectl print the message and exit with code.
+func Fail(code int, format string, args ...any) error {
+	return exitError{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+// ExitCode returns an error that ends the command quietly with code (nil for 0).
+func ExitCode(code int) error {
+	if code == 0 {
+		return nil
+	}
+	return exitError{code: code}
+}
+
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+
+// IsTerminal reports whether w is a terminal, for colour and progress output.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// UseColor applies the NO_COLOR convention on top of terminal detection.
+func UseColor(w io.Writer) bool {
+	if _, set := os.LookupEnv("NO_COLOR"); set {
+		return false
+	}
+	return IsTerminal(w)
+}
+
+// fail and exitCode are the short names the command files use.
+var (
+	fail     = Fail
+	exitCode = ExitCode
+	useColor = UseColor
+)

@@ -1,0 +1,99 @@
+package lintcmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/sagectl/sagectl/internal/config"
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/lint"
+	"github.com/urfave/cli/v2"
+)
+
+// ConfigFlag and ExcludeFlag are the flags that concern the configuration file; plan
+// and apply take them too.
+var (
+	ConfigFlag = &cli.StringFlag{Name: "config", Usage: "read settings from `FILE` instead of the " + config.FileName +
+		" found in the working directory or a parent"}
+	ExcludeFlag = &cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB` (a name, or a path from the working directory; ** for any depth); repeatable, added to the config's exclude"}
+)
+
+// Settings is what the configuration and its flags decide for one lint run; plan and
+// apply use the same settings.
+type Settings struct {
+	// Config is the .sagectl.yaml in force (defaults when there is none).
+	Config *config.Config
+	// Exclude holds the --exclude patterns, anchored at the working directory.
+	Exclude config.Exclude
+}
+
+// LoadSettings reads --config, or the .sagectl.yaml found upward from the working
+// directory, and --exclude. An unreadable or invalid config file ends the run with
+// exit code 2 after printing every problem at its position.
+func LoadSettings(e *Env, c *cli.Context) (*Settings, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fail(ExitUsage, "cannot find the working directory: %v", err)
+	}
+	s := &Settings{Config: config.Default(), Exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}}
+	path := c.String("config")
+	if path == "" {
+		path = config.Find(wd)
+		if rel, err := filepath.Rel(wd, path); err == nil && path != "" {
+			path = rel // shorter in messages; relative to where the user is
+		}
+	}
+	if path == "" {
+		return s, nil
+	}
+	cfg, err := config.Load(path, ruleIDs())
+	var ce *config.Error
+	switch {
+	case errors.As(err, &ce):
+		for _, f := range ce.Findings {
+			fmt.Fprintf(e.Stderr, "sagectl: %s:%d:%d: %s", f.File, f.Line, f.Col, f.Message)
+			if f.Hint != "" {
+				fmt.Fprintf(e.Stderr, " (%s)", f.Hint)
+			}
+			fmt.Fprintln(e.Stderr)
+		}
+		return nil, fail(ExitUsage, "invalid config file %s", path)
+	case err != nil:
+		return nil, fail(ExitUsage, "%v", err)
+	}
+	s.Config = cfg
+	return s, nil
+}
+
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range lint.Registry() {
+		ids = append(ids, r.Info().ID)
+	}
+	return ids
+}
+
+// failOn is --fail-on when given, else the config's fail-on, else error.
+func (s *Settings) failOn(c *cli.Context) (finding.Severity, error) {
+	if !c.IsSet("fail-on") && s.Config.FailOnSet {
+		return s.Config.FailOn, nil
+	}
+	sev, err := finding.ParseSeverity(c.String("fail-on"))
+	if err != nil {
+		return sev, fail(ExitUsage, "--fail-on: %v", err)
+	}
+	return sev, nil
+}
+
+// Lint runs lint.Run over paths with these settings: the excluded files skipped, the
+// rules configured. Only an unreadable path is an error (exit 2).
+func (s *Settings) Lint(e *Env, paths []string) (*lint.Result, error) {
+	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
+	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip}, lint.OptionsFor(s.Config))
+	if err != nil {
+		return nil, fail(ExitUsage, "%v", err)
+	}
+	return res, nil
+}

@@ -1,0 +1,17 @@
+package lintcmd
+
+import (
+	"github.com/sagectl/sagectl/internal/schema"
+	"github.com/urfave/cli/v2"
+)
+
+func schemaCommand(e *Env) *cli.Command {
+	return &cli.Command{
+		Name:  "schema",
+		Usage: "print the JSON Schema (draft 2020-12) of sagectl manifests, for editors",
+		Action: func(c *cli.Context) error {
+			_, err := e.Stdout.Write(schema.EditorJSON())
+			return err
+		},
+	}
+}

@@ -1,0 +1,359 @@
+package plan
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan/live"
+	"gopkg.in/yaml.v3"
+)
+
+// Ownership tags sagectl puts on every resource it creates.
+const (
+	TagManagedBy = manifest.ReservedTagPrefix + "managed-by"
+	TagLogicalID = manifest.ReservedTagPrefix + "logical-id"
+	TagSpecHash  = manifest.ReservedTagPrefix + "spec-hash"
+	// ManagedByValue is the value of TagManagedBy.
+	ManagedByValue = "sagectl"
+)
+
+// Options tune Build.
+type Options struct {
+	// Naming is the naming policy ("" means Exact); the --naming flag or the
+	// naming setting of .sagectl.yaml.
+	Naming Naming
+	// Prune deletes owned resources (tag sagectl:managed-by) no manifest names.
+	Prune bool
+	// Concurrency bounds the live reads running at once (0 means 1).
+	Concurrency int
+}
+
+// endpointOnly are the Endpoint manifest fields that shape the update calls, not the
+// endpoint itself; DescribeEndpoint does not return them, so they are never diffed.
+var endpointOnly = []string{"DeploymentConfig", "RetainAllVariantProperties", "ExcludeRetainedVariantProperties", "RetainDeploymentConfig", "DesiredWeightsAndCapacities"}
+
+// resource is one desired resource.
+type resource struct {
+	doc            *manifest.Document
+	kind           manifest.Kind
+	name, physical string
+	hash           string
+	body           map[string]any // request fields, Tags and endpointOnly removed, refs resolved
+	tags           map[string]string
+	tagsSet        bool           // the manifest has a Tags field: it owns the tag set
+	extra          map[string]any // endpointOnly fields as written
+}
+
+type key struct {
+	kind manifest.Kind
+	name string
+}
+
+type planner struct {
+	opt     Options
+	r       live.Reader
+	desired map[manifest.Kind][]*resource // sorted by name
+	byName  map[manifest.Kind]map[string]*resource
+	live    map[key]*live.Resource
+	read    map[key]bool
+	actions []Action
+	post    map[string]string // endpoint name → config it uses after the plan
+	gone    map[key]bool      // resources the plan deletes
+	err     error             // first request that could not be built
+	cur     *resource         // the desired resource being planned, for errors
+	// unmanaged are the unowned live resources no manifest names (Prune only).
+	unmanaged []Resource
+}
+
+// Build plans set against the live state read through r. The manifests must already
+// be linted: Build assumes well-formed documents and reports only what it cannot plan.
+func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
+	naming, err := ParseNaming(string(opt.Naming))
+	if err != nil {
+		return nil, err
+	}
+	opt.Naming = naming
+	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]bool{},
+		post: map[string]string{}, gone: map[key]bool{}}
+	if err := p.loadDesired(set); err != nil {
+		return nil, err
+	}
+	if err := p.readAll(ctx); err != nil {
+		return nil, err
+	}
+	for _, res := range p.desired[manifest.KindModel] {
+		p.planImmutable(res)
+	}
+	for _, res := range p.desired[manifest.KindEndpointConfig] {
+		p.planImmutable(res)
+	}
+	for _, res := range p.desired[manifest.KindEndpoint] {
+		p.planEndpoint(res)
+	}
+	p.cur = nil
+	p.planDeletes()
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.result(), nil
+}
+
+// loadDesired converts the documents into desired resources with physical names.
+func (p *planner) loadDesired(set *manifest.Set) error {
+	p.desired = map[manifest.Kind][]*resource{}
+	p.byName = map[manifest.Kind]map[string]*resource{}
+	for _, k := range manifest.Kinds {
+		p.byName[k] = map[string]*resource{}
+		for _, d := range set.ByKind(k) {
+			res, err := newResource(d)
+			if err != nil {
+				return err
+			}
+			if prev, dup := p.byName[k][res.name]; dup {
+				return fmt.Errorf("%s:%d: %s %q is also defined in %s:%d: keep one", d.File.Path, d.Body.Line, k, res.name, prev.doc.File.Path, prev.doc.Body.Line)
+			}
+			p.byName[k][res.name] = res
+			p.desired[k] = append(p.desired[k], res)
+		}
+		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
+	}
+	// Physical names in graph order: a config's hash covers its models' physical names.
+	for _, k := range manifest.Kinds {
+		for _, res := range p.desired[k] {
+			p.resolveRefs(res)
+			hashed := map[string]any{}
+			for f, v := range res.content() {
+				hashed[f] = v
+			}
+			delete(hashed, k.NameField())
+			if dc, ok := res.extra["DeploymentConfig"]; ok {
+				hashed["DeploymentConfig"] = dc
+			}
+			res.hash = specHash(hashed)
+			res.physical = res.name
+			if p.opt.Naming == Hashed && k != manifest.KindEndpoint {
+				res.physical = hashedName(res.name, res.hash)
+			}
+			res.body[k.NameField()] = res.physical
+		}
+	}
+	return nil
+}
+
+func newResource(d *manifest.Document) (*resource, error) {
+	if n := deployTime(d.Body, 0); n != nil {
+		return nil, fmt.Errorf("%s:%d:%d: this value is only known when CloudFormation deploys the template: sagectl cannot plan it; write the value itself, or deploy the template with CloudFormation",
+			d.File.Path, n.Line, n.Column)
+	}
+	v, err := manifest.ToValue(d.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %v", d.File.Path, d.Body.Line, err)
+	}
+	body, _ := v.(map[string]any)
+	delete(body, "kind")
+	res := &resource{doc: d, kind: d.Kind, name: d.Name(), body: body, tags: map[string]string{}, extra: map[string]any{}}
+	if res.name == "" {
+		return nil, fmt.Errorf("%s:%d: %s without %s: name it", d.File.Path, d.Body.Line, d.Kind, d.Kind.NameField())
+	}
+	if t, ok := body["Tags"]; ok {
+		res.tagsSet = true
+		list, _ := t.([]any)
+		for _, e := range list {
+			m, _ := e.(map[string]any)
+			k, _ := m["Key"].(string)
+			val, _ := m["Value"].(string)
+			res.tags[k] = val
+		}
+		delete(body, "Tags")
+	}
+	if d.Kind == manifest.KindEndpoint {
+		for _, f := range endpointOnly {
+			if v, ok := body[f]; ok {
+				res.extra[f] = v
+				delete(body, f)
+			}
+		}
+	}
+	return res, nil
+}
+
+// resolveRefs rewrites references to manifest resources into their physical names.
+func (p *planner) resolveRefs(res *resource) {
+	switch res.kind {
+	case manifest.KindEndpointConfig:
+		for _, list := range []string{"ProductionVariants", "ShadowProductionVariants"} {
+			vs, _ := res.body[list].([]any)
+			for _, v := range vs {
+				m, _ := v.(map[string]any)
+				if n, ok := m["ModelName"].(string); ok {
+					m["ModelName"] = p.physicalName(manifest.KindModel, n)
+				}
+			}
+		}
+	case manifest.KindEndpoint:
+		if n, ok := res.body["EndpointConfigName"].(string); ok {
+			res.body["EndpointConfigName"] = p.physicalName(manifest.KindEndpointConfig, n)
+		}
+	}
+}
+
+// physicalName returns the physical name of a referenced resource: its planned name
+// when a manifest defines it, the name as written otherwise.
+func (p *planner) physicalName(k manifest.Kind, name string) string {
+	if res, ok := p.byName[k][name]; ok && res.physical != "" {
+		return res.physical
+	}
+	return name
+}
+
+// readAll reads what the plan needs, each resource once, in at most three rounds:
+// the resources the manifests name; the configs live endpoints use; with Prune,
+// everything else listed.
+func (p *planner) readAll(ctx context.Context) error {
+	var keys []key
+	for _, k := range manifest.Kinds {
+		for _, res := range p.desired[k] {
+			keys = append(keys, key{k, res.physical})
+		}
+	}
+	if err := p.fetch(ctx, keys); err != nil {
+		return err
+	}
+	keys = nil
+	for _, res := range p.desired[manifest.KindEndpoint] {
+		if l := p.live[key{manifest.KindEndpoint, res.physical}]; l != nil {
+			if c := l.Str("EndpointConfigName"); c != "" {
+				keys = append(keys, key{manifest.KindEndpointConfig, c})
+			}
+		}
+	}
+	if err := p.fetch(ctx, keys); err != nil {
+		return err
+	}
+	if !p.opt.Prune {
+		return nil
+	}
+	keys = nil
+	for _, k := range manifest.Kinds {
+		names, err := p.r.List(ctx, k)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			keys = append(keys, key{k, n})
+		}
+	}
+	return p.fetch(ctx, keys)
+}
+
+// fetch reads the keys not read yet, in parallel.
+func (p *planner) fetch(ctx context.Context, keys []key) error {
+	var todo []key
+	for _, k := range keys {
+		if !p.read[k] {
+			p.read[k] = true
+			todo = append(todo, k)
+		}
+	}
+	got := make([]*live.Resource, len(todo))
+	err := parallel(ctx, len(todo), p.opt.Concurrency, func(i int) error {
+		r, err := p.r.Read(ctx, todo[i].kind, todo[i].name)
+		got[i] = r
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, k := range todo {
+		p.live[k] = got[i]
+	}
+	return nil
+}
+
+// result assembles the plan: actions in graph order, summary, documents, fingerprints.
+func (p *planner) result() *Plan {
+	rank := map[manifest.Kind]int{}
+	for i, k := range manifest.Kinds {
+		rank[k] = i
+	}
+	order := func(a Action) (int, int) {
+		if a.Kind == Delete {
+			return 1, len(manifest.Kinds) - rank[a.Resource]
+		}
+		return 0, rank[a.Resource]
+	}
+	sort.SliceStable(p.actions, func(i, j int) bool {
+		pi, ri := order(p.actions[i])
+		pj, rj := order(p.actions[j])
+		if pi != pj {
+			return pi < pj
+		}
+		if ri != rj {
+			return ri < rj
+		}
+		return p.actions[i].PhysicalName < p.actions[j].PhysicalName
+	})
+	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions, Unmanaged: p.unmanaged}
+	for _, a := range p.actions {
+		switch a.Kind.Effect() {
+		case "create":
+			out.Summary.Create++
+		case "update":
+			out.Summary.Update++
+		case "replace":
+			out.Summary.Replace++
+		case "delete":
+			out.Summary.Delete++
+		default:
+			out.Summary.NoOp++
+		}
+		if a.Blocked != "" {
+			out.Summary.Blocked++
+		}
+	}
+	for _, k := range manifest.Kinds {
+		for _, res := range p.desired[k] {
+			out.Documents = append(out.Documents, Document{Kind: k, Name: res.name, PhysicalName: res.physical,
+				File: res.doc.File.Path, Index: res.doc.Index, SpecHash: res.hash, Body: res.after()})
+		}
+	}
+	for k := range p.read {
+		out.Fingerprints = append(out.Fingerprints, fingerprintOf(k.kind, k.name, p.live[k]))
+	}
+	out.Fingerprints.sort()
+	return out
+}
+
+// after is the desired resource as rendered in Before/After: body plus tags.
+func (res *resource) after() map[string]any {
+	out := map[string]any{}
+	for k, v := range res.body {
+		out[k] = v
+	}
+	if w, ok := res.extra["DesiredWeightsAndCapacities"]; ok {
+		out["DesiredWeightsAndCapacities"] = w
+	}
+	if res.tagsSet {
+		out["Tags"] = tagList(res.tags)
+	}
+	return out
+}
+
+// deployTime returns the first value of n only known at deploy time (a CloudFormation
+// intrinsic function), or nil.
+func deployTime(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || depth > 64 {
+		return nil
+	}
+	if manifest.IsDeployTime(n) {
+		return n
+	}
+	for _, c := range n.Content {
+		if found := deployTime(c, depth+1); found != nil {
+			return found
+		}
+	}
+	return nil
+}

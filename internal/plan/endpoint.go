@@ -1,0 +1,251 @@
+package plan
+
+import (
+	"fmt"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan/live"
+)
+
+// planEndpoint plans one Endpoint: create, or the cheapest update (UpdateEndpoint to
+// another config, UpdateEndpointWeightsAndCapacities, tags), gated on its status.
+func (p *planner) planEndpoint(res *resource) {
+	p.cur = res
+	l := p.live[key{manifest.KindEndpoint, res.physical}]
+	target, _ := res.body["EndpointConfigName"].(string)
+	a := Action{Resource: manifest.KindEndpoint, Name: res.name, PhysicalName: res.physical, After: res.after()}
+	p.post[res.physical] = target
+	newCfg := p.configBody(target)
+	want := p.desiredWeights(res)
+	if l == nil {
+		a.Kind = Create
+		a.Reason = fmt.Sprintf("Endpoint %s does not exist", res.physical)
+		in := createInput(res)
+		if dc, ok := res.extra["DeploymentConfig"]; ok {
+			in["DeploymentConfig"] = dc
+		}
+		a.Calls = append(a.Calls, p.mustCall("CreateEndpoint", in))
+		ws, wc := weightChanges(want, initialWeights(newCfg), nil)
+		if len(wc) > 0 {
+			a.Calls = append(a.Calls, p.weightCalls(res, wc)...)
+			a.Reason += "; then its weights are set as the manifests ask"
+			a.Weights = ws
+		}
+		p.actions = append(p.actions, a)
+		return
+	}
+	current := l.Str("EndpointConfigName")
+	liveW := liveWeights(l)
+	a.Before = project(a.After, endpointView(l, res))
+	switch {
+	case current != target:
+		a.Kind = SwapConfig
+		a.Changes = append(a.Changes, Change{Path: "EndpointConfigName", Before: current, After: target})
+		what := "EndpointConfigName changed"
+		if old := p.live[key{manifest.KindEndpointConfig, current}]; old != nil && newCfg != nil {
+			var cfgChanges []Change
+			diff("", p.configContent(target), old.Body, &cfgChanges)
+			dropNameChange(&cfgChanges, manifest.KindEndpointConfig)
+			if len(cfgChanges) > 0 {
+				what = changedFields(cfgChanges)
+			}
+			for _, c := range cfgChanges {
+				c.Path = "EndpointConfig." + c.Path
+				a.Changes = append(a.Changes, c)
+			}
+		}
+		a.Reason = fmt.Sprintf("%s: new config %s, %s update of %s", what, target, strategy(res), res.physical)
+		in := map[string]any{"EndpointName": res.physical, "EndpointConfigName": target}
+		for _, f := range []string{"DeploymentConfig", "RetainAllVariantProperties", "ExcludeRetainedVariantProperties", "RetainDeploymentConfig"} {
+			if v, ok := res.extra[f]; ok {
+				in[f] = v
+			}
+		}
+		a.Calls = append(a.Calls, p.mustCall("UpdateEndpoint", in))
+		base := initialWeights(newCfg)
+		if retain, _ := res.extra["RetainAllVariantProperties"].(bool); retain {
+			base = liveW
+		}
+		var wc []Change
+		a.Weights, wc = weightChanges(want, base, liveW)
+		if len(wc) > 0 {
+			a.Calls = append(a.Calls, p.weightCalls(res, wc)...)
+		}
+		if !weightsMove(a.Weights) {
+			a.Weights = nil
+		} else if retain, _ := res.extra["RetainAllVariantProperties"].(bool); !retain {
+			a.Reason += "; without RetainAllVariantProperties the live weights and instance counts reset to the new config's"
+		}
+	default:
+		var wc []Change
+		a.Weights, wc = weightChanges(want, liveW, liveW)
+		if len(wc) > 0 {
+			a.Kind = ShiftWeights
+			a.Changes = append(a.Changes, wc...)
+			a.Reason = "weights or instance counts changed: UpdateEndpointWeightsAndCapacities, no new config, no new fleet"
+			a.Calls = append(a.Calls, p.weightCalls(res, wc)...)
+		} else {
+			a.Weights = nil
+		}
+	}
+	calls, changes := p.tagCalls(res, l)
+	if len(calls) > 0 {
+		if a.Kind == "" {
+			a.Kind, a.Reason = Tag, "tags changed"
+		}
+		a.Calls = append(a.Calls, calls...)
+		a.Changes = append(a.Changes, changes...)
+	}
+	status := l.Str("EndpointStatus")
+	if a.Kind == "" {
+		a.Kind, a.Reason = NoOp, "matches the live endpoint"
+		if status != "InService" {
+			a.Reason += fmt.Sprintf(" (status %s)", status)
+		}
+	} else {
+		a.Blocked = statusGate(l)
+	}
+	if a.Blocked != "" || a.Kind == NoOp {
+		p.post[res.physical] = current
+	}
+	if a.Kind == SwapConfig {
+		p.gcSuperseded(res, l, target)
+	}
+	p.actions = append(p.actions, a)
+}
+
+// statusGate says why apply will refuse to change an endpoint in its current status.
+func statusGate(l *live.Resource) string {
+	status := l.Str("EndpointStatus")
+	switch status {
+	case "InService":
+		return ""
+	case "Creating", "Updating", "SystemUpdating", "RollingBack":
+		return fmt.Sprintf("endpoint is %s: SageMaker rejects changes to an endpoint in progress; apply will refuse. Wait until it is InService (aws sagemaker wait endpoint-in-service --endpoint-name %s) and plan again", status, l.Name)
+	case "Failed":
+		reason := l.Str("FailureReason")
+		if reason == "" {
+			reason = "no FailureReason given"
+		}
+		return fmt.Sprintf("endpoint is Failed (%s): a failed endpoint accepts only DeleteEndpoint; apply will refuse. Delete it (aws sagemaker delete-endpoint --endpoint-name %s) and plan again to create it anew", reason, l.Name)
+	case "UpdateRollbackFailed":
+		return "endpoint is UpdateRollbackFailed: its fleet is mixed and needs a human; apply will refuse. Inspect it in the console, fix or delete it, and plan again"
+	}
+	return fmt.Sprintf("endpoint is %s: apply will refuse; plan again once it is InService", status)
+}
+
+// gcSuperseded deletes, under hashed naming, the config an endpoint leaves when it
+// is owned by sagectl, was made from the same manifest config, and no other endpoint
+// read uses it.
+func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
+	if p.opt.Naming != Hashed {
+		return
+	}
+	oldName := l.Str("EndpointConfigName")
+	k := key{manifest.KindEndpointConfig, oldName}
+	old := p.live[k]
+	if old == nil || !owned(old) || p.gone[k] {
+		return
+	}
+	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[oldName]; desired {
+		return
+	}
+	for ek, e := range p.live {
+		if ek.kind == manifest.KindEndpoint && e != nil && ek.name != res.physical && e.Str("EndpointConfigName") == oldName {
+			return
+		}
+	}
+	p.gone[k] = true
+	p.actions = append(p.actions, Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
+		Reason: fmt.Sprintf("superseded by %s: deleted once %s uses %s (apply checks again that no endpoint uses it)", target, res.physical, target),
+		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}})
+}
+
+// desiredPhysical returns the physical names of the desired resources of kind k.
+func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
+	out := map[string]*resource{}
+	for _, r := range p.desired[k] {
+		out[r.physical] = r
+	}
+	return out
+}
+
+// configBody returns the body of the config an endpoint will use: the live one when
+// it exists and the plan keeps it (its weights are the live config's), else the
+// desired one.
+func (p *planner) configBody(physical string) map[string]any {
+	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[physical]
+	if desired {
+		var changes []Change
+		if l != nil {
+			diff("", r.content(), l.Body, &changes)
+		}
+		if l == nil || len(changes) > 0 {
+			return r.body
+		}
+	}
+	if l != nil {
+		return l.Body
+	}
+	return nil
+}
+
+// strategy names the deployment an UpdateEndpoint runs with the manifest's DeploymentConfig.
+func strategy(res *resource) string {
+	dc, _ := res.extra["DeploymentConfig"].(map[string]any)
+	if _, ok := dc["RollingUpdatePolicy"]; ok {
+		return "rolling"
+	}
+	bg, _ := dc["BlueGreenUpdatePolicy"].(map[string]any)
+	tr, _ := bg["TrafficRoutingConfiguration"].(map[string]any)
+	switch tr["Type"] {
+	case "CANARY":
+		return "blue/green (canary)"
+	case "LINEAR":
+		return "blue/green (linear)"
+	}
+	return "blue/green"
+}
+
+// endpointView is the live endpoint in the manifest's shape: name, config, the
+// Desired weights and counts of the variants the manifest names, and user tags.
+func endpointView(l *live.Resource, res *resource) map[string]any {
+	out := map[string]any{"EndpointName": l.Name, "EndpointConfigName": l.Str("EndpointConfigName")}
+	if want, ok := res.extra["DesiredWeightsAndCapacities"].([]any); ok {
+		lw := liveWeights(l)
+		var list []any
+		for _, e := range want {
+			name := variantName(e)
+			if v, ok := lw[name]; ok {
+				m := map[string]any{"VariantName": name}
+				if v.weight != nil {
+					m["DesiredWeight"] = *v.weight
+				}
+				if v.count != nil {
+					m["DesiredInstanceCount"] = *v.count
+				}
+				list = append(list, m)
+			}
+		}
+		out["DesiredWeightsAndCapacities"] = list
+	}
+	if res.tagsSet {
+		out["Tags"] = liveView(l, true)["Tags"]
+	}
+	return out
+}
+
+// configContent is what a swap to the config changes, compared with the old config:
+// the desired content when a manifest defines it, else the live config's request
+// members (no ARN or times), without runtime weights.
+func (p *planner) configContent(physical string) map[string]any {
+	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[physical]; ok {
+		return r.content()
+	}
+	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	if l == nil {
+		return nil
+	}
+	return fleet(requestFields("CreateEndpointConfig", l.Body))
+}

@@ -1,0 +1,227 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan/live"
+)
+
+// planImmutable plans a Model or EndpointConfig: both are immutable except for tags.
+func (p *planner) planImmutable(res *resource) {
+	p.cur = res
+	l := p.live[key{res.kind, res.physical}]
+	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
+	if l == nil {
+		a.Kind = Create
+		a.Reason = fmt.Sprintf("%s %s does not exist", res.kind, res.physical)
+		if old := p.superseded(res); old != nil {
+			a.Before = project(a.After, liveView(old, res.tagsSet))
+			diff("", res.content(), old.Body, &a.Changes)
+			dropNameChange(&a.Changes, res.kind)
+			a.Reason = fmt.Sprintf("%s: new %s %s replaces %s", changedFields(a.Changes), res.kind, res.physical, old.Name)
+		}
+		a.Calls = append(a.Calls, p.mustCall("Create"+string(res.kind), createInput(res)))
+		p.actions = append(p.actions, a)
+		return
+	}
+	a.Before = project(a.After, liveView(l, res.tagsSet))
+	if res.kind == manifest.KindEndpointConfig {
+		keepRuntime(a.Before, a.After)
+	}
+	diff("", res.content(), l.Body, &a.Changes)
+	if len(a.Changes) > 0 {
+		a.Kind = Replace
+		a.Reason = fmt.Sprintf("%s: %ss cannot change after creation, so it is deleted and created again", changedFields(a.Changes), res.kind)
+		switch res.kind {
+		case manifest.KindModel:
+			a.Reason += "; endpoints keep serving the old model until a new config is deployed"
+		case manifest.KindEndpointConfig:
+			a.Reason += " (apply checks again that no endpoint uses it)"
+		}
+		a.Blocked = p.replaceBlocked(res, l)
+		a.Calls = append(a.Calls,
+			p.mustCall("Delete"+string(res.kind), map[string]any{res.kind.NameField(): res.physical}),
+			p.mustCall("Create"+string(res.kind), createInput(res)))
+		p.actions = append(p.actions, a)
+		return
+	}
+	a.Kind, a.Reason = NoOp, "matches the live resource"
+	if calls, changes := p.tagCalls(res, l); len(calls) > 0 {
+		a.Kind, a.Reason = Tag, "tags changed"
+		a.Calls, a.Changes = calls, changes
+	}
+	p.actions = append(p.actions, a)
+}
+
+// replaceBlocked says why a replacement under the same name cannot be applied.
+func (p *planner) replaceBlocked(res *resource, l *live.Resource) string {
+	if !owned(l) {
+		return fmt.Sprintf("%s %s is not tagged %s=%s: sagectl does not delete what it did not create; give the manifest a new %s", res.kind, res.physical, TagManagedBy, ManagedByValue, res.kind.NameField())
+	}
+	if res.kind != manifest.KindEndpointConfig {
+		return ""
+	}
+	var users []string
+	for k, e := range p.live {
+		if k.kind == manifest.KindEndpoint && e != nil && e.Str("EndpointConfigName") == res.physical {
+			users = append(users, k.name)
+		}
+	}
+	if len(users) == 0 {
+		return ""
+	}
+	sort.Strings(users)
+	return fmt.Sprintf("endpoint %s uses %s, and a config in use cannot be replaced under its own name: give the changed config a new EndpointConfigName (e.g. %s-2) and point the endpoint at it, or plan with --naming hashed",
+		strings.Join(users, ", "), res.physical, res.name)
+}
+
+// superseded returns, under hashed naming, the live config this new config replaces:
+// the one a manifest endpoint uses now whose sagectl:logical-id is res's name.
+func (p *planner) superseded(res *resource) *live.Resource {
+	if p.opt.Naming != Hashed {
+		return nil
+	}
+	for _, ep := range p.desired[manifest.KindEndpoint] {
+		le := p.live[key{manifest.KindEndpoint, ep.physical}]
+		if le == nil {
+			continue
+		}
+		if old := p.live[key{res.kind, le.Str("EndpointConfigName")}]; old != nil && old.Name != res.physical && old.Tags[TagLogicalID] == res.name {
+			return old
+		}
+	}
+	return nil
+}
+
+// createInput is the Create* request for res, with the ownership tags added.
+func createInput(res *resource) map[string]any {
+	in := map[string]any{}
+	for k, v := range res.body {
+		in[k] = v
+	}
+	tags := map[string]string{TagManagedBy: ManagedByValue, TagLogicalID: res.name, TagSpecHash: res.hash}
+	for k, v := range res.tags {
+		tags[k] = v
+	}
+	in["Tags"] = tagList(tags)
+	return in
+}
+
+// tagCalls returns AddTags/DeleteTags calls bringing l's tags to res's, ignoring the
+// sagectl: and aws: tags. Nothing when the manifest does not set Tags.
+func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
+	if !res.tagsSet || l.ARN == "" {
+		return nil, nil
+	}
+	add := map[string]string{}
+	var del []any
+	var changes []Change
+	for _, k := range sortedKeys(res.tags) {
+		if old, ok := l.Tags[k]; !ok || old != res.tags[k] {
+			add[k] = res.tags[k]
+			c := Change{Path: "Tags." + k, After: res.tags[k]}
+			if ok {
+				c.Before = old
+			}
+			changes = append(changes, c)
+		}
+	}
+	for _, k := range sortedKeys(l.Tags) {
+		if _, keep := res.tags[k]; !keep && manifest.UserTag(k) {
+			del = append(del, k)
+			changes = append(changes, Change{Path: "Tags." + k, Before: l.Tags[k]})
+		}
+	}
+	var calls []Call
+	if len(add) > 0 {
+		calls = append(calls, p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN, "Tags": tagList(add)}))
+	}
+	if len(del) > 0 {
+		calls = append(calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": del}))
+	}
+	return calls, changes
+}
+
+func owned(l *live.Resource) bool { return l != nil && l.Tags[TagManagedBy] == ManagedByValue }
+
+// liveView is the live body with the user's tags in the manifest's [{Key, Value}] shape.
+func liveView(l *live.Resource, withTags bool) map[string]any {
+	out := map[string]any{}
+	for k, v := range l.Body {
+		out[k] = v
+	}
+	if withTags {
+		user := map[string]string{}
+		for k, v := range l.Tags {
+			if manifest.UserTag(k) {
+				user[k] = v
+			}
+		}
+		out["Tags"] = tagList(user)
+	}
+	return out
+}
+
+// dropNameChange removes the change of the resource's own name (expected when a
+// hashed name replaces another).
+func dropNameChange(cs *[]Change, k manifest.Kind) {
+	out := (*cs)[:0]
+	for _, c := range *cs {
+		if c.Path != k.NameField() {
+			out = append(out, c)
+		}
+	}
+	*cs = out
+}
+
+// changedFields names the changed fields in words: "InstanceType changed",
+// "InstanceType and VolumeSizeInGB changed".
+func changedFields(cs []Change) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		n := c.Path
+		if i := strings.LastIndexAny(n, ".]"); i >= 0 {
+			n = n[i+1:]
+		}
+		if n == "" {
+			n = c.Path
+		}
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "content changed"
+	case 1:
+		return names[0] + " changed"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " changed"
+}
+
+// mustCall builds a call. A request the SDK input type cannot hold (a manifest value
+// of the wrong type that lint let through) becomes Build's error.
+func (p *planner) mustCall(op string, fields map[string]any) Call {
+	c, err := newCall(op, fields)
+	if err != nil && p.err == nil {
+		p.err = err
+		if d := p.cur; d != nil {
+			p.err = fmt.Errorf("%s:%d: %s %s: %w: fix the manifest (sagectl lint shows the fields)", d.doc.File.Path, d.doc.Body.Line, d.kind, d.name, err)
+		}
+	}
+	return c
+}
+
+// content is what makes the resource itself: the body without tags and, for a config,
+// without the runtime weights.
+func (res *resource) content() map[string]any {
+	if res.kind == manifest.KindEndpointConfig {
+		return fleet(res.body)
+	}
+	return res.body
+}

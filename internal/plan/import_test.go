@@ -1,0 +1,83 @@
+package plan_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/importer"
+	"github.com/sagectl/sagectl/internal/plan/live"
+)
+
+// TestImportThenPlan imports every endpoint of every scenario's snapshot and of the
+// demo snapshot, from the snapshot and from the emulator seeded with it, and expects a
+// plan of the imported manifests to have no changes.
+func TestImportThenPlan(t *testing.T) {
+	ctx := context.Background()
+	dirs := map[string]*live.Dir{}
+	for _, sc := range scenarios(t) {
+		dirs[sc.name] = sc.snapshot(t)
+	}
+	demo, err := live.OpenDir("../../examples/live")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs["demo"] = demo
+	for name, snap := range dirs {
+		t.Run(name, func(t *testing.T) {
+			e := startEmulator(t)
+			e.seed(t, snap)
+			for reader, r := range map[string]live.Reader{"snapshot": snap, "emulator": &live.API{Client: e.client}} {
+				endpoints, err := r.List(ctx, manifest.KindEndpoint)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var refs []importer.Ref
+				for _, n := range endpoints {
+					refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
+				}
+				if len(refs) == 0 {
+					continue
+				}
+				ms, err := importer.Import(ctx, r, refs)
+				if err != nil {
+					t.Fatalf("%s: %v", reader, err)
+				}
+				var all bytes.Buffer
+				for _, m := range ms {
+					all.WriteString("---\n")
+					all.Write(m.YAML)
+				}
+				f, docs, fs := manifest.Parse("imported.yaml", all.Bytes())
+				if len(fs) > 0 {
+					t.Fatalf("%s: imported manifests do not load: %v\n%s", reader, fs, all.String())
+				}
+				set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
+				if got := len(set.ByKind(manifest.KindEndpoint)); got != len(refs) {
+					t.Errorf("%s: %d endpoints imported, want %d", reader, got, len(refs))
+				}
+				p, err := plan.Build(ctx, set, r, plan.Options{Concurrency: 4})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p.HasChanges() {
+					t.Errorf("%s: plan of freshly imported manifests has changes:\n%s\nmanifests:\n%s", reader, renderText(t, p), all.String())
+				}
+			}
+		})
+	}
+}
+
+func TestImportMissing(t *testing.T) {
+	snap, err := live.OpenDir("../../examples/live")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = importer.Import(context.Background(), snap, []importer.Ref{{Kind: manifest.KindEndpoint, Name: "nope"}})
+	if err == nil || !strings.Contains(err.Error(), `Endpoint "nope" does not exist`) {
+		t.Errorf("err = %v, want one saying the endpoint does not exist", err)
+	}
+}

@@ -1,0 +1,99 @@
+package importer
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan/live"
+)
+
+func snapshot(t *testing.T, files map[string]string) *live.Dir {
+	t.Helper()
+	dir := t.TempDir()
+	for n, s := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := live.OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestImportEndpointBringsConfigAndModels(t *testing.T) {
+	d := snapshot(t, map[string]string{
+		"m.json": `{"ModelName": "m", "ModelArn": "arn:m", "PrimaryContainer": {"Image": "img"}, "CreationTime": "2026-01-01T00:00:00Z",
+			"DeploymentRecommendation": {"RecommendationStatus": "COMPLETED"}}`,
+		"c.json": `{"EndpointConfigName": "c", "EndpointConfigArn": "arn:c", "ProductionVariants": [
+			{"VariantName": "a", "ModelName": "m", "InitialVariantWeight": 1.0, "InitialInstanceCount": 1, "InstanceType": "ml.m5.large"},
+			{"VariantName": "b", "ModelName": "m", "InitialVariantWeight": 1.0, "InitialInstanceCount": 1, "InstanceType": "ml.m5.large"}],
+			"Tags": [{"Key": "sagectl:managed-by", "Value": "sagectl"}, {"Key": "z", "Value": "1"}, {"Key": "a", "Value": "2"}]}`,
+		"e.json": `{"EndpointName": "e", "EndpointArn": "arn:e", "EndpointConfigName": "c", "EndpointStatus": "InService",
+			"ProductionVariants": [{"VariantName": "a", "DesiredWeight": 3.0}, {"VariantName": "b", "DesiredWeight": 0.10000000149011612}]}`,
+	})
+	ms, err := Import(context.Background(), d, []Ref{{manifest.KindEndpoint, "e"}, {manifest.KindModel, "m"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, m := range ms {
+		kinds = append(kinds, string(m.Kind)+":"+m.Name)
+	}
+	if got := strings.Join(kinds, " "); got != "Model:m EndpointConfig:c Endpoint:e" {
+		t.Fatalf("imported %s; want each resource once, in graph order", got)
+	}
+	model := string(ms[0].YAML)
+	if !strings.HasPrefix(model, "kind: Model\nModelName: m\n") || strings.Contains(model, "ModelArn") ||
+		strings.Contains(model, "CreationTime") || strings.Contains(model, "DeploymentRecommendation") || strings.Contains(model, "Tags") {
+		t.Errorf("model manifest keeps only CreateModel members, kind and name first:\n%s", model)
+	}
+	config := string(ms[1].YAML)
+	if !strings.Contains(config, "Tags:\n  - Key: a\n    Value: \"2\"\n  - Key: z\n") || strings.Contains(config, "sagectl:") {
+		t.Errorf("config tags: user tags sorted, sagectl's dropped:\n%s", config)
+	}
+	ep := string(ms[2].YAML)
+	if !strings.Contains(ep, "DesiredWeightsAndCapacities:\n  - DesiredWeight: 3\n    VariantName: a\n  - DesiredWeight: 0.1\n    VariantName: b\n") {
+		t.Errorf("endpoint whose live weights differ from the config's: want DesiredWeightsAndCapacities:\n%s", ep)
+	}
+	// The imported documents load as manifests of the right kinds.
+	var all []byte
+	for _, m := range ms {
+		all = append(append(all, "---\n"...), m.YAML...)
+	}
+	_, docs, fs := manifest.Parse("imported.yaml", all)
+	if len(fs) != 0 || len(docs) != 3 || docs[2].Kind != manifest.KindEndpoint || docs[2].Name() != "e" {
+		t.Errorf("imported YAML does not load: %v", fs)
+	}
+}
+
+func TestImportSameWeightsNoDesired(t *testing.T) {
+	d := snapshot(t, map[string]string{
+		"m.json": `{"ModelName": "m", "ModelArn": "arn:m", "PrimaryContainer": {"Image": "img"}}`,
+		"c.json": `{"EndpointConfigName": "c", "EndpointConfigArn": "arn:c", "ProductionVariants": [{"VariantName": "a", "ModelName": "m"}]}`,
+		"e.json": `{"EndpointName": "e", "EndpointArn": "arn:e", "EndpointConfigName": "c", "EndpointStatus": "InService",
+			"ProductionVariants": [{"VariantName": "a", "DesiredWeight": 1.0}]}`,
+	})
+	ms, err := Import(context.Background(), d, []Ref{{manifest.KindEndpoint, "e"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ep := string(ms[len(ms)-1].YAML); strings.Contains(ep, "DesiredWeightsAndCapacities") {
+		t.Errorf("weights equal to the config's initial ones (default 1): no DesiredWeightsAndCapacities wanted:\n%s", ep)
+	}
+}
+
+func TestImportMissingDependency(t *testing.T) {
+	d := snapshot(t, map[string]string{
+		"c.json": `{"EndpointConfigName": "c", "EndpointConfigArn": "arn:c", "ProductionVariants": [{"VariantName": "a", "ModelName": "gone"}]}`,
+	})
+	_, err := Import(context.Background(), d, []Ref{{manifest.KindEndpointConfig, "c"}})
+	if err == nil || !strings.Contains(err.Error(), `Model "gone" does not exist`) {
+		t.Errorf("err = %v", err)
+	}
+}
