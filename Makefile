@@ -61,7 +61,7 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
-## generate: regenerate the JSON Schema from the AWS SDK.
+## generate: regenerate the JSON Schemas (sagectl's own, the editor one `sagectl schema` prints, the per-kind validation documents) from the AWS SDK.
 generate:
 	$(GO) generate ./internal/schema/...
 

@@ -5,8 +5,8 @@ import "strings"
 // Instance families whose hosting instances have local NVMe instance storage.
 //
 // The verified list is the families of the ProductionVariantInstanceType enum (SDK
-// v1.288.1, compiled 2026-11) matched by AWS's SageMaker Python SDK rule
-// (volume_size_supported / instance_supports_kms: the family contains "d" or starts
+// v1.291.0, the same list as v1.288.1, compiled 2026-11) matched by AWS's SageMaker
+// Python SDK rule (volume_size_supported / instance_supports_kms: the family contains "d" or starts
 // with g5, g6, p5, trn1), in
 // https://github.com/aws/sagemaker-python-sdk/blob/v3.20.0/sagemaker-core/src/sagemaker/core/common_utils.py;
 // https://github.com/aws/sagemaker-python-sdk/pull/4828 reports a service exception

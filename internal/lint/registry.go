@@ -21,6 +21,7 @@ func Registry() []Rule {
 		deploymentCapacityPercent{}, deploymentCapacityInstances{}, // rule_deployment_capacity_*.go
 		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, modelEnvironmentSize{}, // rule_model_*.go
 		serverlessModelDataSource{}, // rule_serverless_model_data_source.go
+		crossRegionExclusions{},     // rule_cross_region.go
 	}
 }
 

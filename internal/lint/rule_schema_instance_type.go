@@ -10,7 +10,7 @@ var schemaInstanceTypeInfo = &Info{
 		"that the SDK does not list may be new rather than wrong; it is more often a typo. A malformed type is an error " +
 		"(schema-enum).",
 	Source: schemaSource + sourceSep +
-		"the instance types the SDK lists, types.ProductionVariantInstanceType(\"\").Values(): https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.288.1/types#ProductionVariantInstanceType",
+		"the instance types the SDK lists, types.ProductionVariantInstanceType(\"\").Values(): https://pkg.go.dev/github.com/aws/aws-sdk-go-v2/service/sagemaker@v1.291.0/types#ProductionVariantInstanceType",
 	Fix: "Check the spelling against the suggestion, and that SageMaker hosting offers the type in your Region.",
 	Bad: `kind: EndpointConfig
 EndpointConfigName: main-config

@@ -10,7 +10,7 @@ func schemaCommand(e *Env) *cli.Command {
 		Name:  "schema",
 		Usage: "print the JSON Schema (draft 2020-12) of sagectl manifests, for editors",
 		Action: func(c *cli.Context) error {
-			_, err := e.Stdout.Write(schema.JSON())
+			_, err := e.Stdout.Write(schema.EditorJSON())
 			return err
 		},
 	}

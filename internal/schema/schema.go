@@ -14,8 +14,18 @@ import (
 //go:embed sagectl.schema.json
 var schemaJSON []byte
 
-// JSON returns the schema document that `sagectl schema` prints.
+//go:embed editor.schema.json
+var editorJSON []byte
+
+// JSON returns sagectl's own schema document: the one its messages quote, with the
+// x-sagectl- keywords below.
 func JSON() []byte { return schemaJSON }
+
+// EditorJSON returns the schema document that `sagectl schema` prints for editors and
+// other validators: the same limits in standard draft 2020-12 keywords only (no
+// x-sagectl- keyword, so ajv accepts it in strict mode), a document without kind
+// validated as the request its fields are those of, and stepped ranges as enums.
+func EditorJSON() []byte { return editorJSON }
 
 // KeywordWarnUnknown is the schema's extension keyword for open enums (instance
 // types): a value of the enum's form that is not in its list is valid but reported,

@@ -28,18 +28,28 @@ func value(t testing.TB, src string) any {
 }
 
 // TestGeneratedSchemaIsCurrent fails when regenerating from the SDK and the committed
-// constraints table would change sagectl.schema.json: run `make generate`.
+// constraints table would change sagectl.schema.json or editor.schema.json: run
+// `make generate`.
 func TestGeneratedSchemaIsCurrent(t *testing.T) {
 	table, err := os.ReadFile("constraints.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := gen.Generate(table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, schema.JSON()) {
-		t.Fatal("sagectl.schema.json is stale: run `make generate` (go generate ./schema/...) and commit the result")
+	for _, doc := range []struct {
+		file      string
+		generate  func([]byte) ([]byte, error)
+		committed []byte
+	}{
+		{"sagectl.schema.json", gen.Generate, schema.JSON()},
+		{"editor.schema.json", gen.GenerateEditor, schema.EditorJSON()},
+	} {
+		got, err := doc.generate(table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, doc.committed) {
+			t.Errorf("%s is stale: run `make generate` (go generate ./schema/...) and commit the result", doc.file)
+		}
 	}
 }
 
@@ -61,7 +71,7 @@ func TestKindDocumentsAreCurrent(t *testing.T) {
 	}
 }
 
-// TestSchemaIsDraft2020 checks that the printed schema is valid draft 2020-12 that a
+// TestSchemaIsDraft2020 checks that sagectl's own schema is valid draft 2020-12 that a
 // standard validator compiles, and that the top level dispatches on kind.
 func TestSchemaIsDraft2020(t *testing.T) {
 	var doc map[string]any
@@ -84,7 +94,10 @@ func TestSchemaIsDraft2020(t *testing.T) {
 		valid     bool
 	}{
 		{"no kind is an EndpointConfig", "EndpointConfigName: a\nProductionVariants: [{VariantName: v, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 1}]", true},
-		{"no kind, Model fields", "ModelName: m\nPrimaryContainer: {Image: i}", false},
+		{"no kind, Model fields (a --cli-input-json Model)", "ModelName: m\nPrimaryContainer: {Image: i}", true},
+		{"no kind, Endpoint fields", "EndpointName: e\nEndpointConfigName: c", true},
+		{"no kind, Model fields with a typo", "ModelName: m\nPrimaryContainer: {Imag: i}", false},
+		{"no kind, fields of no request", "Foo: bar", false},
 		{"Model", "kind: Model\nModelName: m\nPrimaryContainer: {Image: i}", true},
 		{"Model with a config field", "kind: Model\nModelName: m\nProductionVariants: []", false},
 		{"Endpoint with update options", "kind: Endpoint\nEndpointName: e\nEndpointConfigName: c\nRetainAllVariantProperties: true\n" +

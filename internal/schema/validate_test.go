@@ -51,7 +51,7 @@ func TestValidateErrors(t *testing.T) {
 			[]want{{"/ProductionVariants/0/InitialInstanceCount", "type", false, false, "must be an integer, got number 1.5", ""}}},
 		{"enum with suggestion", "EndpointConfig", variant + "    RoutingConfig: {RoutingStrategy: random}\n",
 			[]want{{"/ProductionVariants/0/RoutingConfig/RoutingStrategy", "enum", false, false,
-				`"random" is not a valid RoutingStrategy; expected one of "LEAST_OUTSTANDING_REQUESTS", "RANDOM", "PREFIX_AWARE"; did you mean "RANDOM"?`, `replace it with "RANDOM"`}}},
+				`"random" is not a valid RoutingStrategy; expected one of "LEAST_OUTSTANDING_REQUESTS", "RANDOM", "PREFIX_AWARE", "KV_AWARE"; did you mean "RANDOM"?`, `replace it with "RANDOM"`}}},
 		{"integer enum from the table", "EndpointConfig", variant + "MetricsConfig: {MetricPublishFrequencyInSeconds: 45}\n",
 			[]want{{"/MetricsConfig/MetricPublishFrequencyInSeconds", "enum", false, false, "45 is not a valid MetricPublishFrequencyInSeconds; expected one of 10, 30, 60, 120, 180, 240, 300", ""}}},
 		{"malformed instance type", "EndpointConfig", variant + "    InstanceType: ml.m5.huge\n",

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/schema"
@@ -26,27 +27,41 @@ type generator struct {
 	used  map[string]bool // table keys the SDK accounts for
 	words map[string]bool // pattern_words keys some field uses
 	errs  []string
+	// editor is set for the editor document (GenerateEditor): no sagectl keywords, the
+	// words of a pattern in its description, and a stepped range as the enum it is.
+	editor bool
 }
 
 // Generate returns the schema, indented and newline-terminated, for the constraints
-// table data.
+// table data: sagectl's own document, with the x-sagectl- keywords its messages and
+// open enums read.
 func Generate(data []byte) ([]byte, error) {
+	return generateDoc(data, false)
+}
+
+// GenerateEditor returns the document `sagectl schema` prints for editors and other
+// validators: standard draft 2020-12 keywords only (ajv accepts it in strict mode), a
+// document without kind validated as the request its fields are those of (as sagectl
+// infers it), and a documented stepped range (serverless memory sizes) as an enum.
+func GenerateEditor(data []byte) ([]byte, error) {
+	return generateDoc(data, true)
+}
+
+func generateDoc(data []byte, editor bool) ([]byte, error) {
 	t, err := ParseTable(data)
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{table: t, defs: map[string]map[string]any{}, used: map[string]bool{}, words: map[string]bool{}}
+	g := &generator{table: t, defs: map[string]map[string]any{}, used: map[string]bool{}, words: map[string]bool{}, editor: editor}
 	names := make([]any, 0, len(kinds))
 	var dispatch []any
 	for _, k := range kinds {
 		g.defs[k.name] = g.kindDef(k)
 		names = append(names, k.name)
-		cond := map[string]any{"properties": map[string]any{"kind": map[string]any{"const": k.name}}}
-		if k.name != defaultKind {
-			cond["required"] = []any{"kind"}
-		}
+		cond := map[string]any{"properties": map[string]any{"kind": map[string]any{"const": k.name}}, "required": []any{"kind"}}
 		dispatch = append(dispatch, map[string]any{"if": cond, "then": map[string]any{"$ref": "#/$defs/" + k.name}})
 	}
+	dispatch = append(dispatch, kindless())
 	for key := range t.Fields {
 		if !g.used[key] {
 			g.errs = append(g.errs, fmt.Sprintf("%s: in the constraints table but not in the SDK: remove it from schema/constraints.json", key))
@@ -68,11 +83,16 @@ func Generate(data []byte) ([]byte, error) {
 		"description": "One SageMaker resource: kind Model, EndpointConfig or Endpoint, then the fields of the AWS API request that creates it, spelled as the API spells them. Generated from the AWS SDK for Go; do not edit.",
 		"type":        "object",
 		"properties": map[string]any{"kind": map[string]any{
-			"description": "The resource kind. A document without kind is an EndpointConfig.",
-			"enum":        names,
+			"description": "The resource kind. A document without kind (an AWS CLI --cli-input-json or --cli-input-yaml file) " +
+				"is the kind whose request its fields are: EndpointConfigName and ProductionVariants make an EndpointConfig, " +
+				"ModelName with PrimaryContainer or Containers a Model, EndpointName and EndpointConfigName an Endpoint.",
+			"enum": names,
 		}},
 		"allOf": dispatch,
 		"$defs": g.defs,
+	}
+	if editor {
+		root["$id"] = "https://github.com/sagectl/sagectl/schema/editor.schema.json"
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -84,8 +104,37 @@ func Generate(data []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// defaultKind is the kind of a document without a kind key.
-const defaultKind = "EndpointConfig"
+// kindless is the rule for a document without kind: the kind whose request has its
+// fields, tested in the order of internal/manifest's inferKind, and otherwise kind is
+// required. (sagectl itself validates each document against the kind the manifest
+// loader gave it, with the kind documents; this top level is for other validators.)
+func kindless() map[string]any {
+	has := func(names ...string) map[string]any {
+		props := map[string]any{}
+		req := make([]any, len(names))
+		for i, n := range names {
+			props[n] = true
+			req[i] = n
+		}
+		return map[string]any{"type": "object", "properties": props, "required": req}
+	}
+	ref := func(k string) map[string]any { return map[string]any{"$ref": "#/$defs/" + k} }
+	model := has("ModelName")
+	model["anyOf"] = []any{has("PrimaryContainer"), has("Containers")}
+	return map[string]any{
+		"if": has("kind"),
+		"else": map[string]any{
+			"if": has("EndpointConfigName", "ProductionVariants"), "then": ref("EndpointConfig"),
+			"else": map[string]any{
+				"if": model, "then": ref("Model"),
+				"else": map[string]any{
+					"if": has("EndpointName", "EndpointConfigName"), "then": ref("Endpoint"),
+					"else": has("kind"),
+				},
+			},
+		},
+	}
+}
 
 // kindDef builds the subschema of one kind from its request shapes.
 func (g *generator) kindDef(k kind) map[string]any {
@@ -138,7 +187,11 @@ func (g *generator) property(op, path string, t reflect.Type) map[string]any {
 		return nil
 	}
 	if f.Doc != "" {
-		s["description"] = f.Doc
+		if w, ok := s["description"].(string); ok && g.editor {
+			s["description"] = f.Doc + " " + w
+		} else {
+			s["description"] = f.Doc
+		}
 	}
 	return s
 }
@@ -160,6 +213,9 @@ func (g *generator) value(op, path string, t reflect.Type, f *Field, l *Limits) 
 		s := numberSchema("integer", l)
 		if len(f.Enum) > 0 && l == &f.Limits {
 			s["enum"] = f.Enum
+		}
+		if f.Step != nil && l == &f.Limits && g.editor {
+			return g.steps(op+":"+path, l, *f.Step)
 		}
 		return s
 	case reflect.Float32, reflect.Float64:
@@ -259,7 +315,9 @@ func (g *generator) enumRef(key string, t reflect.Type) string {
 		delete(def, "enum")
 		def["anyOf"] = []any{map[string]any{"enum": values}, map[string]any{"pattern": open.pattern}}
 		def["description"] = fmt.Sprintf("One of the %d values this SDK knows, or a newer one of the form %s (sagectl warns about those).", len(values), open.form)
-		def[schema.KeywordWarnUnknown] = open.form
+		if !g.editor {
+			def[schema.KeywordWarnUnknown] = open.form
+		}
 	}
 	g.defs[t.Name()] = def
 	return "#/$defs/" + t.Name()
@@ -274,7 +332,11 @@ func (g *generator) stringSchema(l *Limits) map[string]any {
 	if l.Pattern != "" {
 		s["pattern"] = l.Pattern
 		if w, ok := g.table.PatternWords[l.Pattern]; ok {
-			s[schema.KeywordForm] = w
+			if g.editor {
+				s["description"] = "Allowed: " + w + "."
+			} else {
+				s[schema.KeywordForm] = w
+			}
 			g.words[l.Pattern] = true
 		}
 		if regexp.MustCompile(l.Pattern).MatchString("") {
@@ -285,6 +347,28 @@ func (g *generator) stringSchema(l *Limits) map[string]any {
 		}
 	}
 	return s
+}
+
+// steps is the enum of the stepped integer range l: Min, Min+step, ... up to Max.
+func (g *generator) steps(key string, l *Limits, step json.Number) map[string]any {
+	bad := func() map[string]any {
+		g.errs = append(g.errs, fmt.Sprintf("%s: step needs integer min and max and a positive step that makes at most 100 values", key))
+		return numberSchema("integer", l)
+	}
+	if l.Min == nil || l.Max == nil {
+		return bad()
+	}
+	lo, err1 := l.Min.Int64()
+	hi, err2 := l.Max.Int64()
+	n, err3 := step.Int64()
+	if err1 != nil || err2 != nil || err3 != nil || n <= 0 || hi < lo || (hi-lo)/n > 100 {
+		return bad()
+	}
+	var values []any
+	for v := lo; v <= hi; v += n {
+		values = append(values, json.Number(strconv.FormatInt(v, 10)))
+	}
+	return map[string]any{"type": "integer", "enum": values}
 }
 
 // numberSchema is an integer or number with a range.

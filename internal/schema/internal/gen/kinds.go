@@ -30,7 +30,7 @@ var kinds = []kind{
 	{
 		name: "EndpointConfig",
 		description: "A SageMaker endpoint configuration: the fields of a CreateEndpointConfig request. " +
-			"A document without kind is an EndpointConfig.",
+			"A document without kind whose fields are those of a CreateEndpointConfig request is an EndpointConfig.",
 		ops: []op{{name: "CreateEndpointConfig", typ: reflect.TypeFor[sagemaker.CreateEndpointConfigInput]()}},
 	},
 	{

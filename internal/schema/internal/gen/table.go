@@ -30,6 +30,10 @@ type Field struct {
 	Limits
 	// Enum lists the allowed values of an integer enum whose SDK type has no Values().
 	Enum []json.Number `json:"enum,omitempty"`
+	// Step is the documented increment of an integer range: the allowed values are Min,
+	// Min+Step, ... Max, a closed set. The editor schema lists them as an enum; sagectl's
+	// own keeps the range, and a rule checks the step with a nearest-values hint.
+	Step *json.Number `json:"step,omitempty"`
 	// Items constrains the string members of a list; Keys and Values the keys and
 	// values of a map.
 	Items  *Limits `json:"items,omitempty"`
