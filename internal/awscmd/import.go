@@ -15,13 +15,15 @@ import (
 )
 
 func importCommand(e *lintcmd.Env) *cli.Command {
-	flags := []cli.Flag{
-		&cli.StringSliceFlag{Name: "endpoint", Usage: "import endpoint `NAME` with its config and models (repeatable)"},
-		&cli.StringSliceFlag{Name: "endpoint-config", Usage: "import endpoint config `NAME` with its models (repeatable)"},
-		&cli.StringSliceFlag{Name: "model", Usage: "import model `NAME` (repeatable)"},
+	var flags []cli.Flag
+	for _, k := range manifest.Kinds {
+		flags = append(flags, &cli.StringSliceFlag{Name: kindFlag(k),
+			Usage: "import the " + k.Words() + " `NAME` and the resources it names (repeatable)"})
+	}
+	flags = append(flags,
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
-	}
+	)
 	return &cli.Command{
 		Name:      "import",
 		Usage:     "write manifests for existing live resources (plan them right away: no changes)",
@@ -33,19 +35,16 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 
 func runImport(e *lintcmd.Env, c *cli.Context) error {
 	var refs []importer.Ref
-	for _, f := range []struct {
-		flag string
-		kind manifest.Kind
-	}{{"model", manifest.KindModel}, {"endpoint-config", manifest.KindEndpointConfig}, {"endpoint", manifest.KindEndpoint}} {
-		for _, n := range c.StringSlice(f.flag) {
-			refs = append(refs, importer.Ref{Kind: f.kind, Name: n})
+	for _, k := range manifest.Kinds {
+		for _, n := range c.StringSlice(kindFlag(k)) {
+			refs = append(refs, importer.Ref{Kind: k, Name: n})
 		}
 	}
 	for _, n := range c.Args().Slice() {
 		refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
 	}
 	if len(refs) == 0 {
-		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model")
+		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with %s", kindFlagList())
 	}
 	ctx := context.Background()
 	reader, _, err := liveReader(ctx, c)
@@ -90,4 +89,16 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		fmt.Fprintln(e.Stderr, "wrote", path)
 	}
 	return nil
+}
+
+// kindFlag is import's flag for a kind: its words joined by dashes (--endpoint-config).
+func kindFlag(k manifest.Kind) string { return strings.ReplaceAll(k.Words(), " ", "-") }
+
+// kindFlagList lists import's kind flags for a message: "--a, --b or --c".
+func kindFlagList() string {
+	var names []string
+	for _, k := range manifest.Kinds {
+		names = append(names, "--"+kindFlag(k))
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

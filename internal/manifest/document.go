@@ -4,7 +4,9 @@
 package manifest
 
 import (
+	"strings"
 	"sync"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -33,6 +35,22 @@ func (k Kind) NameField() string {
 		return "EndpointName"
 	}
 	return ""
+}
+
+// Words returns the kind in lower-case words, as messages and flags spell it
+// ("endpoint config" for EndpointConfig).
+func (k Kind) Words() string {
+	var b strings.Builder
+	for i, r := range string(k) {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Document is one resource manifest.
