@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -50,7 +51,7 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint config %q: %w", name, err)
 	}
-	if users := refs[name]; len(users) > 0 {
+	if users := refs[manifest.NameKey(name)]; len(users) > 0 {
 		return &Error{Resource: "endpoint config", Name: name, Kind: KindInUse,
 			Reason: fmt.Sprintf("not deleted: still used by %s; point those endpoints at another config first", strings.Join(users, ", "))}
 	}
@@ -82,7 +83,7 @@ func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[st
 			return false, fmt.Errorf("endpoint config %q: listing configs to keep the last %d: %w", name, g.KeepLast, err)
 		}
 		for _, c := range page.EndpointConfigs {
-			if len(refs[aws.ToString(c.EndpointConfigName)]) > 0 {
+			if len(refs[manifest.NameKey(aws.ToString(c.EndpointConfigName))]) > 0 {
 				continue
 			}
 			tags, err := Tags(ctx, g.API, aws.ToString(c.EndpointConfigArn))
@@ -92,7 +93,7 @@ func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[st
 			if tags[TagLogicalID] != id || tags[ManagedByTag] == "" {
 				continue
 			}
-			if aws.ToString(c.EndpointConfigName) == name {
+			if manifest.SameName(aws.ToString(c.EndpointConfigName), name) {
 				return true, nil
 			}
 			if kept++; kept >= g.KeepLast {
@@ -204,7 +205,7 @@ func Tags(ctx context.Context, api API, arn string) (map[string]string, error) {
 }
 
 // references maps every endpoint config some endpoint uses, now or in an in-flight
-// deployment, to those endpoints ("name (Status)").
+// deployment, by manifest.NameKey of its name, to those endpoints ("name (Status)").
 func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 	refs := map[string][]string{}
 	p := sagemaker.NewListEndpointsPaginator(g.API, &sagemaker.ListEndpointsInput{})
@@ -222,11 +223,12 @@ func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 				return nil, fmt.Errorf("reading endpoint %q to check it does not use it: %w", aws.ToString(s.EndpointName), err)
 			}
 			user := fmt.Sprintf("endpoint %q (%s)", aws.ToString(d.EndpointName), d.EndpointStatus)
-			if c := aws.ToString(d.EndpointConfigName); c != "" {
+			if c := manifest.NameKey(aws.ToString(d.EndpointConfigName)); c != "" {
 				refs[c] = append(refs[c], user)
 			}
 			if pd := d.PendingDeploymentSummary; pd != nil && aws.ToString(pd.EndpointConfigName) != "" {
-				refs[*pd.EndpointConfigName] = append(refs[*pd.EndpointConfigName], user)
+				c := manifest.NameKey(*pd.EndpointConfigName)
+				refs[c] = append(refs[c], user)
 			}
 		}
 	}
@@ -235,7 +237,7 @@ func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 
 func usesModel(d *sagemaker.DescribeEndpointConfigOutput, model string) bool {
 	for _, v := range append(append([]types.ProductionVariant{}, d.ProductionVariants...), d.ShadowProductionVariants...) {
-		if aws.ToString(v.ModelName) == model {
+		if manifest.SameName(aws.ToString(v.ModelName), model) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -71,7 +72,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		_, err := x.API.CreateEndpoint(c, in)
 		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
 			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
-			if err != nil || aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
+			if err != nil || !manifest.SameName(aws.ToString(out.EndpointConfigName), aws.ToString(in.EndpointConfigName)) {
 				return nil, false // not the endpoint this create asked for
 			}
 			return out.EndpointArn, true
@@ -178,10 +179,10 @@ func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEn
 func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.DesiredWeightAndCapacity) error {
 	live := map[string]types.ProductionVariantSummary{}
 	for _, v := range after.ProductionVariants {
-		live[aws.ToString(v.VariantName)] = v
+		live[manifest.NameKey(aws.ToString(v.VariantName))] = v
 	}
 	for _, w := range want {
-		v, ok := live[aws.ToString(w.VariantName)]
+		v, ok := live[manifest.NameKey(aws.ToString(w.VariantName))]
 		bad := !ok ||
 			(w.DesiredWeight != nil && math.Abs(float64(aws.ToFloat32(v.DesiredWeight)-*w.DesiredWeight)) > 1e-4) ||
 			(w.DesiredInstanceCount != nil && aws.ToInt32(v.DesiredInstanceCount) != *w.DesiredInstanceCount)

@@ -11,10 +11,10 @@ import (
 // another config, UpdateEndpointWeightsAndCapacities, tags), gated on its status.
 func (p *planner) planEndpoint(res *resource) {
 	p.cur = res
-	l := p.live[key{manifest.KindEndpoint, res.physical}]
+	l := p.live[keyOf(manifest.KindEndpoint, res.physical)]
 	target, _ := res.body["EndpointConfigName"].(string)
 	a := Action{Resource: manifest.KindEndpoint, Name: res.name, PhysicalName: res.physical, After: res.after()}
-	p.post[res.physical] = target
+	p.post[manifest.NameKey(res.physical)] = target
 	newCfg := p.configBody(target)
 	want := p.desiredWeights(res)
 	if l == nil {
@@ -38,11 +38,11 @@ func (p *planner) planEndpoint(res *resource) {
 	liveW := liveWeights(l)
 	a.Before = project(a.After, endpointView(l, res))
 	switch {
-	case current != target:
+	case !manifest.SameName(current, target):
 		a.Kind = SwapConfig
 		a.Changes = append(a.Changes, Change{Path: "EndpointConfigName", Before: current, After: target})
 		what := "EndpointConfigName changed"
-		if old := p.live[key{manifest.KindEndpointConfig, current}]; old != nil && newCfg != nil {
+		if old := p.live[keyOf(manifest.KindEndpointConfig, current)]; old != nil && newCfg != nil {
 			var cfgChanges []Change
 			diff("", p.configContent(target), old.Body, &cfgChanges)
 			dropNameChange(&cfgChanges, manifest.KindEndpointConfig)
@@ -106,7 +106,7 @@ func (p *planner) planEndpoint(res *resource) {
 		a.Blocked = statusGate(l)
 	}
 	if a.Blocked != "" || a.Kind == NoOp {
-		p.post[res.physical] = current
+		p.post[manifest.NameKey(res.physical)] = current
 	}
 	if a.Kind == SwapConfig {
 		p.gcSuperseded(res, l, target)
@@ -142,16 +142,16 @@ func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 		return
 	}
 	oldName := l.Str("EndpointConfigName")
-	k := key{manifest.KindEndpointConfig, oldName}
+	k := keyOf(manifest.KindEndpointConfig, oldName)
 	old := p.live[k]
 	if old == nil || !owned(old) || p.gone[k] {
 		return
 	}
-	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[oldName]; desired {
+	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(oldName)]; desired {
 		return
 	}
 	for ek, e := range p.live {
-		if ek.kind == manifest.KindEndpoint && e != nil && ek.name != res.physical && e.Str("EndpointConfigName") == oldName {
+		if ek.kind == manifest.KindEndpoint && e != nil && ek != keyOf(manifest.KindEndpoint, res.physical) && manifest.SameName(e.Str("EndpointConfigName"), oldName) {
 			return
 		}
 	}
@@ -161,11 +161,12 @@ func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}})
 }
 
-// desiredPhysical returns the physical names of the desired resources of kind k.
+// desiredPhysical returns the desired resources of kind k by manifest.NameKey of their
+// physical names.
 func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
 	out := map[string]*resource{}
 	for _, r := range p.desired[k] {
-		out[r.physical] = r
+		out[manifest.NameKey(r.physical)] = r
 	}
 	return out
 }
@@ -174,8 +175,8 @@ func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
 // it exists and the plan keeps it (its weights are the live config's), else the
 // desired one.
 func (p *planner) configBody(physical string) map[string]any {
-	l := p.live[key{manifest.KindEndpointConfig, physical}]
-	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[physical]
+	l := p.live[keyOf(manifest.KindEndpointConfig, physical)]
+	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(physical)]
 	if desired {
 		var changes []Change
 		if l != nil {
@@ -240,10 +241,10 @@ func endpointView(l *live.Resource, res *resource) map[string]any {
 // the desired content when a manifest defines it, else the live config's request
 // members (no ARN or times), without runtime weights.
 func (p *planner) configContent(physical string) map[string]any {
-	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[physical]; ok {
+	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(physical)]; ok {
 		return r.content()
 	}
-	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	l := p.live[keyOf(manifest.KindEndpointConfig, physical)]
 	if l == nil {
 		return nil
 	}

@@ -12,7 +12,7 @@ import (
 // planImmutable plans a Model or EndpointConfig: both are immutable except for tags.
 func (p *planner) planImmutable(res *resource) {
 	p.cur = res
-	l := p.live[key{res.kind, res.physical}]
+	l := p.live[keyOf(res.kind, res.physical)]
 	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	if l == nil {
 		a.Kind = Create
@@ -66,8 +66,8 @@ func (p *planner) replaceBlocked(res *resource, l *live.Resource) string {
 	}
 	var users []string
 	for k, e := range p.live {
-		if k.kind == manifest.KindEndpoint && e != nil && e.Str("EndpointConfigName") == res.physical {
-			users = append(users, k.name)
+		if k.kind == manifest.KindEndpoint && e != nil && manifest.SameName(e.Str("EndpointConfigName"), res.physical) {
+			users = append(users, e.Name)
 		}
 	}
 	if len(users) == 0 {
@@ -85,11 +85,11 @@ func (p *planner) superseded(res *resource) *live.Resource {
 		return nil
 	}
 	for _, ep := range p.desired[manifest.KindEndpoint] {
-		le := p.live[key{manifest.KindEndpoint, ep.physical}]
+		le := p.live[keyOf(manifest.KindEndpoint, ep.physical)]
 		if le == nil {
 			continue
 		}
-		if old := p.live[key{res.kind, le.Str("EndpointConfigName")}]; old != nil && old.Name != res.physical && old.Tags[TagLogicalID] == res.name {
+		if old := p.live[keyOf(res.kind, le.Str("EndpointConfigName"))]; old != nil && !manifest.SameName(old.Name, res.physical) && manifest.SameName(old.Tags[TagLogicalID], res.name) {
 			return old
 		}
 	}
