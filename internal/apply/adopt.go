@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
 
@@ -38,7 +39,29 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, tags []types.T
 		return false
 	}
 	got, err := Tags(ctx, x.API, aws.ToString(arn))
-	return err == nil && got[ManagedByTag] != "" && got[plan.TagSpecHash] == want
+	return err == nil && plan.OwnerOf(got, x.Guard.Project) == plan.OwnerUs && got[plan.TagSpecHash] == want
+}
+
+// adoptable checks an AddTags that adopts a resource (adopts): the plan that asks for it was
+// reviewed, but it may only make the resource this project's. It refuses tags naming another
+// project or another owner than sagectl, and a resource another project owns already.
+func (x *Executor) adoptable(ctx context.Context, in *sagemaker.AddTagsInput) error {
+	arn := aws.ToString(in.ResourceArn)
+	for _, t := range in.Tags {
+		k, v := aws.ToString(t.Key), aws.ToString(t.Value)
+		if (k == plan.TagProject && v != x.Guard.Project) || (k == ManagedByTag && v != ManagedByValue) {
+			return &Error{Resource: "resource", Name: arn, Kind: KindNotOwned,
+				Reason: fmt.Sprintf("not adopted: the plan tags it %s=%s, but this plan's project is %q; plan again with the project's .sagectl.yaml", k, v, x.Guard.Project)}
+		}
+	}
+	tags, err := Tags(ctx, x.API, arn)
+	if err != nil {
+		return fmt.Errorf("resource %q: reading its tags before adopting it: %w", arn, err)
+	}
+	if plan.OwnerOf(tags, x.Guard.Project) == plan.OwnerOther {
+		return &Error{Resource: "resource", Name: arn, Kind: KindNotOwned, Reason: "not adopted: " + plan.NotOurs(tags, x.Guard.Project)}
+	}
+	return nil
 }
 
 // describeARN describes the resource a create named: its ARN, and false when it cannot be

@@ -30,6 +30,9 @@ type Guard struct {
 	KeepLast int
 	// Note, when set, is told about each config kept.
 	Note func(line string)
+	// Project is the plan's project: only resources with its ownership tags
+	// (plan.OwnerOf is plan.OwnerUs) are changed or deleted. "" means no project.
+	Project string
 }
 
 // DeleteConfig deletes endpoint config name unless an endpoint uses it, now or as the target
@@ -90,7 +93,7 @@ func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[st
 			if err != nil {
 				return false, fmt.Errorf("endpoint config %q: reading tags of %q: %w", name, aws.ToString(c.EndpointConfigName), err)
 			}
-			if tags[TagLogicalID] != id || tags[ManagedByTag] == "" {
+			if tags[TagLogicalID] != id || plan.OwnerOf(tags, g.Project) != plan.OwnerUs {
 				continue
 			}
 			if manifest.SameName(aws.ToString(c.EndpointConfigName), name) {
@@ -175,15 +178,14 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 }
 
 // owned returns the tags of the resource at arn, or a KindNotOwned *Error (saying the resource
-// was not verb) when they lack ManagedByTag.
+// was not verb, and why) when they are not the project's ownership tags (plan.OwnerOf).
 func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb string) (map[string]string, error) {
 	tags, err := Tags(ctx, g.API, aws.ToString(arn))
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: reading its tags: %w", what, name, err)
 	}
-	if _, ok := tags[ManagedByTag]; !ok {
-		return nil, &Error{Resource: what, Name: name, Kind: KindNotOwned,
-			Reason: fmt.Sprintf("not %s: it has no %s tag, so sagectl did not create it; leave it out of the manifests, or import it", verb, ManagedByTag)}
+	if why := plan.NotOurs(tags, g.Project); why != "" {
+		return nil, &Error{Resource: what, Name: name, Kind: KindNotOwned, Reason: fmt.Sprintf("not %s: %s", verb, why)}
 	}
 	return tags, nil
 }

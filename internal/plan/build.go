@@ -28,6 +28,13 @@ type Options struct {
 	Prune bool
 	// Concurrency bounds the live reads running at once (0 means 1).
 	Concurrency int
+	// Project scopes ownership (the project setting of .sagectl.yaml): creates are tagged
+	// TagProject=Project, and only resources OwnerOf calls OwnerUs are changed or pruned.
+	// "" means no project: resources with no TagProject are ours, any tagged one is not.
+	Project string
+	// Adopt plans, for resources a manifest names that sagectl did not create (OwnerNone),
+	// an AddTags call adding the ownership tags, so the plan's other calls may change them.
+	Adopt bool
 }
 
 // endpointOnly are the Endpoint manifest fields that shape the update calls, not the
@@ -304,7 +311,7 @@ func (p *planner) result() *Plan {
 		}
 		return p.actions[i].PhysicalName < p.actions[j].PhysicalName
 	})
-	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions, Unmanaged: p.unmanaged}
+	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Project: p.opt.Project, Actions: p.actions, Unmanaged: p.unmanaged}
 	for _, a := range p.actions {
 		switch a.Kind.Effect() {
 		case "create":

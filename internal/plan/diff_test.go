@@ -120,3 +120,33 @@ func TestWeight(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnerOf(t *testing.T) {
+	managed := func(project string) map[string]string {
+		tags := map[string]string{TagManagedBy: ManagedByValue}
+		if project != "" {
+			tags[TagProject] = project
+		}
+		return tags
+	}
+	for _, tt := range []struct {
+		tags    map[string]string
+		project string
+		want    Owner
+	}{
+		{map[string]string{"team": "x"}, "fraud", OwnerNone},
+		{map[string]string{TagManagedBy: "someone-else", TagProject: "fraud"}, "fraud", OwnerNone},
+		{managed("fraud"), "fraud", OwnerUs},
+		{managed("billing"), "fraud", OwnerOther},
+		{managed(""), "fraud", OwnerLegacy},
+		{managed(""), "", OwnerUs},
+		{managed("fraud"), "", OwnerOther},
+	} {
+		if got := OwnerOf(tt.tags, tt.project); got != tt.want {
+			t.Errorf("OwnerOf(%v, %q) = %s, want %s", tt.tags, tt.project, got, tt.want)
+		}
+		if (NotOurs(tt.tags, tt.project) == "") != (tt.want == OwnerUs) {
+			t.Errorf("NotOurs(%v, %q) = %q", tt.tags, tt.project, NotOurs(tt.tags, tt.project))
+		}
+	}
+}

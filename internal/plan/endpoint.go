@@ -20,7 +20,7 @@ func (p *planner) planEndpoint(res *resource) {
 	if l == nil {
 		a.Kind = Create
 		a.Reason = fmt.Sprintf("Endpoint %s does not exist", res.physical)
-		in := createInput(res)
+		in := p.createInput(res)
 		if dc, ok := res.extra["DeploymentConfig"]; ok {
 			in["DeploymentConfig"] = dc
 		}
@@ -102,8 +102,10 @@ func (p *planner) planEndpoint(res *resource) {
 		if status != "InService" {
 			a.Reason += fmt.Sprintf(" (status %s)", status)
 		}
-	} else {
-		a.Blocked = statusGate(l)
+	}
+	p.scope(&a, res, l)
+	if gate := statusGate(l); gate != "" && a.Kind != NoOp && a.Blocked == "" {
+		a.Blocked = gate
 	}
 	if a.Blocked != "" || a.Kind == NoOp {
 		p.post[manifest.NameKey(res.physical)] = current
@@ -144,7 +146,7 @@ func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 	oldName := l.Str("EndpointConfigName")
 	k := keyOf(manifest.KindEndpointConfig, oldName)
 	old := p.live[k]
-	if old == nil || !owned(old) || p.gone[k] {
+	if old == nil || !p.owns(old) || p.gone[k] {
 		return
 	}
 	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(oldName)]; desired {

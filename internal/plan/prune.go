@@ -9,7 +9,8 @@ import (
 
 // planDeletes plans, with Prune, the deletion of every owned resource no manifest
 // names: endpoints first, then configs no remaining endpoint uses, then models no
-// remaining config uses. Unowned resources are never touched.
+// remaining config uses. Resources not the project's (untagged, another project's, or
+// legacy ones without a project tag) are never touched.
 func (p *planner) planDeletes() {
 	if !p.opt.Prune {
 		return
@@ -19,10 +20,10 @@ func (p *planner) planDeletes() {
 		for _, lk := range p.liveKeys(k) {
 			switch {
 			case desired[lk.name] != nil || p.gone[lk]:
-			case owned(p.live[lk]):
+			case p.owns(p.live[lk]):
 				p.planDelete(k, p.live[lk].Name)
 			default:
-				p.unmanaged = append(p.unmanaged, Resource{Kind: k, Name: p.live[lk].Name})
+				p.unmanaged = append(p.unmanaged, Resource{Kind: k, Name: p.live[lk].Name, Owner: ownerLabel(p.live[lk], p.opt.Project)})
 			}
 		}
 	}
@@ -30,14 +31,18 @@ func (p *planner) planDeletes() {
 
 func (p *planner) planDelete(k manifest.Kind, name string) {
 	l := p.live[keyOf(k, name)]
+	owner := "sagectl"
+	if p.opt.Project != "" {
+		owner = "project " + p.opt.Project
+	}
 	a := Action{Kind: Delete, Resource: k, Name: name, PhysicalName: name,
-		Reason: "owned by sagectl and no manifest names it (--prune)",
+		Reason: fmt.Sprintf("owned by %s and no manifest names it (--prune)", owner),
 		Before: map[string]any{k.NameField(): name}}
 	if logical := l.Tags[TagLogicalID]; logical != "" {
 		a.Name = logical
 	}
 	if user := p.usedBy(k, name); user != "" {
-		a.Kind, a.Reason = NoOp, fmt.Sprintf("owned by sagectl and no manifest names it, but kept: %s still uses it", user)
+		a.Kind, a.Reason = NoOp, fmt.Sprintf("owned by %s and no manifest names it, but kept: %s still uses it", owner, user)
 		p.actions = append(p.actions, a)
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 )
 
@@ -76,8 +75,7 @@ func TestCLINamesAreCaseInsensitive(t *testing.T) {
 			}
 		}
 	}
-	raw := sagemaker.New(sagemaker.Options{Region: "us-east-1", BaseEndpoint: aws.String(c.url),
-		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	raw := c.client()
 	ctx := context.Background()
 	if _, err := raw.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String("fraud")}); err != nil {
 		t.Errorf("endpoint fraud: %v", err)
