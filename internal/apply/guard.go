@@ -93,7 +93,7 @@ func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[st
 			if err != nil {
 				return false, fmt.Errorf("endpoint config %q: reading tags of %q: %w", name, aws.ToString(c.EndpointConfigName), err)
 			}
-			if tags[TagLogicalID] != id || plan.OwnerOf(tags, g.Project) != plan.OwnerUs {
+			if !manifest.SameName(tags[TagLogicalID], id) || plan.OwnerOf(tags, g.Project) != plan.OwnerUs {
 				continue
 			}
 			if manifest.SameName(aws.ToString(c.EndpointConfigName), name) {
