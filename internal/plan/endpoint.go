@@ -138,7 +138,8 @@ func statusGate(l *live.Resource) string {
 
 // gcSuperseded deletes, under hashed naming, the config an endpoint leaves when it
 // is owned by sagectl, was made from the same manifest config, and no other endpoint
-// read uses it.
+// read uses it. A config created before projects that this project's (or adopted)
+// endpoint leaves is adopted first, so migrating to a project leaves nothing behind.
 func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 	if p.opt.Naming != Hashed {
 		return
@@ -146,7 +147,12 @@ func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 	oldName := l.Str("EndpointConfigName")
 	k := keyOf(manifest.KindEndpointConfig, oldName)
 	old := p.live[k]
-	if old == nil || !p.owns(old) || p.gone[k] {
+	if old == nil || p.gone[k] {
+		return
+	}
+	ep := OwnerOf(l.Tags, p.opt.Project)
+	legacy := OwnerOf(old.Tags, p.opt.Project) == OwnerLegacy && (ep == OwnerUs || ep == OwnerLegacy)
+	if !p.owns(old) && !legacy {
 		return
 	}
 	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(oldName)]; desired {
@@ -158,9 +164,14 @@ func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 		}
 	}
 	p.gone[k] = true
-	p.actions = append(p.actions, Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
+	a := Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
 		Reason: fmt.Sprintf("superseded by %s: deleted once %s uses %s (apply checks again that no endpoint uses it)", target, res.physical, target),
-		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}})
+		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}}
+	if legacy {
+		p.adopt(&a, old, map[string]string{TagProject: p.opt.Project},
+			fmt.Sprintf("adopted into project %s: created by sagectl before projects (no %s tag)", p.opt.Project, TagProject))
+	}
+	p.actions = append(p.actions, a)
 }
 
 // desiredPhysical returns the desired resources of kind k by manifest.NameKey of their

@@ -163,3 +163,31 @@ func TestCLIProjects(t *testing.T) {
 		}
 	}
 }
+
+// TestCLIProjectMigration deploys with no project (hashed naming), then sets a project
+// and changes the config: the legacy endpoint and model are adopted, and the superseded
+// legacy config is adopted and deleted, so nothing of the old deployment is left behind.
+func TestCLIProjectMigration(t *testing.T) {
+	c := newCLIEnv(t)
+	if code, out := c.apply("--auto-approve", testdata("v1")); code != 0 {
+		t.Fatalf("apply before projects: exit %d\n%s", code, out)
+	}
+	cfg, _ := projectRepo(t, "churn")
+	if err := os.WriteFile(cfg, []byte("naming: hashed\nproject: churn\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out := c.run("plan", "--config", cfg, testdata("v3"))
+	if code != 0 || !strings.Contains(out, "first adopted into project churn") {
+		t.Fatalf("plan after setting a project: exit %d\n%s", code, out)
+	}
+	c.emu.ResetCalls()
+	if code, out := c.run("apply", "--auto-approve", "--poll-max", "5ms", "--retry-max-backoff", "5ms", "--config", cfg, testdata("v3")); code != 0 {
+		t.Fatalf("apply with the project: exit %d\n%s", code, out)
+	}
+	if n := c.emu.Calls("DeleteEndpointConfig"); n != 1 {
+		t.Errorf("DeleteEndpointConfig calls = %d, want 1 (the superseded legacy config)", n)
+	}
+	if code, out := c.run("plan", "--prune", "--detailed-exitcode", "--config", cfg, testdata("v3")); code != 0 || strings.Contains(out, "not this project's") {
+		t.Fatalf("plan --prune after migrating: exit %d, want 0 and nothing legacy left\n%s", code, out)
+	}
+}
