@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -38,7 +42,29 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, tags []types.T
 		return false
 	}
 	got, err := Tags(ctx, x.API, aws.ToString(arn))
-	return err == nil && got[ManagedByTag] != "" && got[plan.TagSpecHash] == want
+	return err == nil && plan.OwnerOf(got, x.Guard.Project) == plan.OwnerUs && got[plan.TagSpecHash] == want
+}
+
+// adoptable checks an AddTags that adopts a resource (adopts): the plan that asks for it was
+// reviewed, but it may only make the resource this project's. It refuses tags naming another
+// project or another owner than sagectl, and a resource another project owns already.
+func (x *Executor) adoptable(ctx context.Context, in *sagemaker.AddTagsInput) error {
+	arn := aws.ToString(in.ResourceArn)
+	for _, t := range in.Tags {
+		k, v := aws.ToString(t.Key), aws.ToString(t.Value)
+		if (k == plan.TagProject && v != x.Guard.Project) || (k == ManagedByTag && v != ManagedByValue) {
+			return &Error{Resource: "resource", Name: arn, Kind: KindNotOwned,
+				Reason: fmt.Sprintf("not adopted: the plan tags it %s=%s, but this plan's project is %q; plan again with the project's .sagectl.yaml", k, v, x.Guard.Project)}
+		}
+	}
+	tags, err := Tags(ctx, x.API, arn)
+	if err != nil {
+		return fmt.Errorf("resource %q: reading its tags before adopting it: %w", arn, err)
+	}
+	if plan.OwnerOf(tags, x.Guard.Project) == plan.OwnerOther {
+		return &Error{Resource: "resource", Name: arn, Kind: KindNotOwned, Reason: "not adopted: " + plan.NotOurs(tags, x.Guard.Project)}
+	}
+	return nil
 }
 
 // describeARN describes the resource a create named: its ARN, and false when it cannot be
@@ -51,4 +77,74 @@ func (x *Executor) created(ctx context.Context, op string, err error, name strin
 		return nil
 	}
 	return fmt.Errorf("%s %s: %w", op, name, err)
+}
+
+// AdoptTarget is a live resource that sagectl import --adopt makes the project's.
+type AdoptTarget struct {
+	// Kind and Name identify the resource in messages; ARN is what is tagged.
+	Kind manifest.Kind
+	Name string
+	ARN  string
+}
+
+// Adopt gives every target the ownership tags of project ("" means none): TagManagedBy,
+// TagLogicalID (its name, which is also its imported manifest's) and plan.TagProject, each
+// only where missing. It reads every target's tags first and tags nothing when any
+// belongs to another project or carries TagManagedBy with another value: adoption may
+// only claim what no one else has. It returns one line per target saying what it did.
+func Adopt(ctx context.Context, api API, project string, targets []AdoptTarget) ([]string, error) {
+	adds := make([]map[string]string, len(targets))
+	var refused []string
+	for i, t := range targets {
+		tags, err := Tags(ctx, api, t.ARN)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: reading its tags before adopting it: %w", t.Kind, t.Name, err)
+		}
+		if v, ok := tags[ManagedByTag]; ok && v != ManagedByValue {
+			refused = append(refused, fmt.Sprintf("%s %s: its %s tag is %q, not %q: someone else manages it", t.Kind, t.Name, ManagedByTag, v, ManagedByValue))
+			continue
+		}
+		if plan.OwnerOf(tags, project) == plan.OwnerOther {
+			refused = append(refused, fmt.Sprintf("%s %s: %s", t.Kind, t.Name, plan.NotOurs(tags, project)))
+			continue
+		}
+		want := map[string]string{ManagedByTag: ManagedByValue, TagLogicalID: t.Name}
+		if project != "" {
+			want[plan.TagProject] = project
+		}
+		adds[i] = map[string]string{}
+		for k, v := range want {
+			if _, has := tags[k]; !has {
+				adds[i][k] = v
+			}
+		}
+	}
+	if len(refused) > 0 {
+		return nil, fmt.Errorf("nothing adopted: %s; leave those out of the import", strings.Join(refused, "; "))
+	}
+	var out []string
+	for i, t := range targets {
+		if len(adds[i]) == 0 {
+			out = append(out, fmt.Sprintf("%s %s: already managed by sagectl%s, nothing to adopt", t.Kind, t.Name, inProject(" in", project)))
+			continue
+		}
+		var list []types.Tag
+		var shown []string
+		for _, k := range slices.Sorted(maps.Keys(adds[i])) {
+			list = append(list, types.Tag{Key: aws.String(k), Value: aws.String(adds[i][k])})
+			shown = append(shown, k+"="+adds[i][k])
+		}
+		if _, err := api.AddTags(ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(t.ARN), Tags: list}); err != nil {
+			return out, fmt.Errorf("%s %s: adding the ownership tags: %w (the lines above were adopted; import --adopt again to finish)", t.Kind, t.Name, err)
+		}
+		out = append(out, fmt.Sprintf("%s %s: adopted%s (tagged %s)", t.Kind, t.Name, inProject(" into", project), strings.Join(shown, ", ")))
+	}
+	return out, nil
+}
+
+func inProject(prep, project string) string {
+	if project == "" {
+		return ""
+	}
+	return prep + " project " + project
 }

@@ -106,7 +106,7 @@ func (h *harness) deployed(t *testing.T, ep, c, m string, owned bool) {
 	t.Helper()
 	var tags []types.Tag
 	if owned {
-		tags = withOwnership(nil)
+		tags = h.x.withOwnership(nil)
 	}
 	mi, ci := modelInput(m), configInput(c, m)
 	mi.Tags, ci.Tags = tags, tags

@@ -337,24 +337,27 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 }
 
 // TestApplyTagsOnlyOwnedOrAdopted: tag changes on a resource sagectl does not own are refused,
-// unless the reviewed plan adopts it by adding the ownership tag.
+// unless the reviewed plan adopts it by adding the ownership tag, with sagectl's value.
 func TestApplyTagsOnlyOwnedOrAdopted(t *testing.T) {
 	h := newHarness(t)
 	h.deployed(t, "theirs", "their-config", "their-model", false)
 	arn := aws.ToString(h.describe(t, "theirs").EndpointArn)
-	tag := func(k string) Step {
+	tag := func(k, v string) Step {
 		return step(manifest.KindEndpoint, "theirs", "tag", &sagemaker.AddTagsInput{ResourceArn: aws.String(arn),
-			Tags: []types.Tag{{Key: aws.String(k), Value: aws.String("v")}}})
+			Tags: []types.Tag{{Key: aws.String(k), Value: aws.String(v)}}})
 	}
-	res := h.x.Run(h.ctx, planned(t, tag("team")))
+	res := h.x.Run(h.ctx, planned(t, tag("team", "v")))
 	if res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "not changed: it has no sagectl:managed-by tag") {
 		t.Fatalf("tagging an unowned endpoint: %+v", res.Steps)
 	}
-	if res := h.x.Run(h.ctx, planned(t, tag(ManagedByTag), tag("team"))); !res.OK() {
+	if res := h.x.Run(h.ctx, planned(t, tag(ManagedByTag, "someone"))); res.OK() || !strings.Contains(res.Steps[0].Err.Error(), "not adopted") {
+		t.Fatalf("adopting with another owner's value: %+v", res.Steps)
+	}
+	if res := h.x.Run(h.ctx, planned(t, tag(ManagedByTag, ManagedByValue), tag("team", "v"))); !res.OK() {
 		t.Fatalf("adopt, then tag: %+v", res.Steps)
 	}
 	tags, err := Tags(h.ctx, h.raw, arn)
-	if err != nil || tags[ManagedByTag] != "v" || tags["team"] != "v" {
+	if err != nil || tags[ManagedByTag] != ManagedByValue || tags["team"] != "v" {
 		t.Errorf("tags %v, %v", tags, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -29,6 +30,9 @@ type Guard struct {
 	KeepLast int
 	// Note, when set, is told about each config kept.
 	Note func(line string)
+	// Project is the plan's project: only resources with its ownership tags
+	// (plan.OwnerOf is plan.OwnerUs) are changed or deleted. "" means no project.
+	Project string
 }
 
 // DeleteConfig deletes endpoint config name unless an endpoint uses it, now or as the target
@@ -50,7 +54,7 @@ func (g *Guard) DeleteConfig(ctx context.Context, name string) error {
 	if err != nil {
 		return fmt.Errorf("endpoint config %q: %w", name, err)
 	}
-	if users := refs[name]; len(users) > 0 {
+	if users := refs[manifest.NameKey(name)]; len(users) > 0 {
 		return &Error{Resource: "endpoint config", Name: name, Kind: KindInUse,
 			Reason: fmt.Sprintf("not deleted: still used by %s; point those endpoints at another config first", strings.Join(users, ", "))}
 	}
@@ -82,17 +86,17 @@ func (g *Guard) rollbackTarget(ctx context.Context, name, id string, refs map[st
 			return false, fmt.Errorf("endpoint config %q: listing configs to keep the last %d: %w", name, g.KeepLast, err)
 		}
 		for _, c := range page.EndpointConfigs {
-			if len(refs[aws.ToString(c.EndpointConfigName)]) > 0 {
+			if len(refs[manifest.NameKey(aws.ToString(c.EndpointConfigName))]) > 0 {
 				continue
 			}
 			tags, err := Tags(ctx, g.API, aws.ToString(c.EndpointConfigArn))
 			if err != nil {
 				return false, fmt.Errorf("endpoint config %q: reading tags of %q: %w", name, aws.ToString(c.EndpointConfigName), err)
 			}
-			if tags[TagLogicalID] != id || tags[ManagedByTag] == "" {
+			if !manifest.SameName(tags[TagLogicalID], id) || plan.OwnerOf(tags, g.Project) != plan.OwnerUs {
 				continue
 			}
-			if aws.ToString(c.EndpointConfigName) == name {
+			if manifest.SameName(aws.ToString(c.EndpointConfigName), name) {
 				return true, nil
 			}
 			if kept++; kept >= g.KeepLast {
@@ -174,15 +178,14 @@ func (g *Guard) DeleteEndpoint(ctx context.Context, name string) error {
 }
 
 // owned returns the tags of the resource at arn, or a KindNotOwned *Error (saying the resource
-// was not verb) when they lack ManagedByTag.
+// was not verb, and why) when they are not the project's ownership tags (plan.OwnerOf).
 func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb string) (map[string]string, error) {
 	tags, err := Tags(ctx, g.API, aws.ToString(arn))
 	if err != nil {
 		return nil, fmt.Errorf("%s %q: reading its tags: %w", what, name, err)
 	}
-	if _, ok := tags[ManagedByTag]; !ok {
-		return nil, &Error{Resource: what, Name: name, Kind: KindNotOwned,
-			Reason: fmt.Sprintf("not %s: it has no %s tag, so sagectl did not create it; leave it out of the manifests, or import it", verb, ManagedByTag)}
+	if why := plan.NotOurs(tags, g.Project); why != "" {
+		return nil, &Error{Resource: what, Name: name, Kind: KindNotOwned, Reason: fmt.Sprintf("not %s: %s", verb, why)}
 	}
 	return tags, nil
 }
@@ -204,7 +207,7 @@ func Tags(ctx context.Context, api API, arn string) (map[string]string, error) {
 }
 
 // references maps every endpoint config some endpoint uses, now or in an in-flight
-// deployment, to those endpoints ("name (Status)").
+// deployment, by manifest.NameKey of its name, to those endpoints ("name (Status)").
 func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 	refs := map[string][]string{}
 	p := sagemaker.NewListEndpointsPaginator(g.API, &sagemaker.ListEndpointsInput{})
@@ -222,11 +225,12 @@ func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 				return nil, fmt.Errorf("reading endpoint %q to check it does not use it: %w", aws.ToString(s.EndpointName), err)
 			}
 			user := fmt.Sprintf("endpoint %q (%s)", aws.ToString(d.EndpointName), d.EndpointStatus)
-			if c := aws.ToString(d.EndpointConfigName); c != "" {
+			if c := manifest.NameKey(aws.ToString(d.EndpointConfigName)); c != "" {
 				refs[c] = append(refs[c], user)
 			}
 			if pd := d.PendingDeploymentSummary; pd != nil && aws.ToString(pd.EndpointConfigName) != "" {
-				refs[*pd.EndpointConfigName] = append(refs[*pd.EndpointConfigName], user)
+				c := manifest.NameKey(*pd.EndpointConfigName)
+				refs[c] = append(refs[c], user)
 			}
 		}
 	}
@@ -235,7 +239,7 @@ func (g *Guard) references(ctx context.Context) (map[string][]string, error) {
 
 func usesModel(d *sagemaker.DescribeEndpointConfigOutput, model string) bool {
 	for _, v := range append(append([]types.ProductionVariant{}, d.ProductionVariants...), d.ShadowProductionVariants...) {
-		if aws.ToString(v.ModelName) == model {
+		if manifest.SameName(aws.ToString(v.ModelName), model) {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -47,7 +48,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	c := context.WithoutCancel(ctx)
 	switch in := in.(type) {
 	case *sagemaker.CreateModelInput:
-		in.Tags = withOwnership(in.Tags)
+		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)
 		if err := x.created(c, "CreateModel", err, aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, bool) {
 			out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: in.ModelName})
@@ -57,7 +58,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		return w.ModelVisible(ctx, aws.ToString(in.ModelName))
 	case *sagemaker.CreateEndpointConfigInput:
-		in.Tags = withOwnership(in.Tags)
+		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateEndpointConfig(c, in)
 		if err := x.created(c, "CreateEndpointConfig", err, aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, bool) {
 			out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})
@@ -67,11 +68,11 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:
-		in.Tags = withOwnership(in.Tags)
+		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
 		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
 			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
-			if err != nil || aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
+			if err != nil || !manifest.SameName(aws.ToString(out.EndpointConfigName), aws.ToString(in.EndpointConfigName)) {
 				return nil, false // not the endpoint this create asked for
 			}
 			return out.EndpointArn, true
@@ -109,12 +110,14 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		return verifyWeights(after, in.DesiredWeightsAndCapacities)
 	case *sagemaker.AddTagsInput:
-		// A reviewed plan may adopt a resource by tagging it as sagectl's; any other change
-		// needs the resource to be sagectl's already.
-		if !adopts(in.Tags) {
-			if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+		// A reviewed plan may adopt a resource by tagging it as this project's (adopt.go);
+		// any other change needs the resource to be the project's already.
+		if adopts(in.Tags) {
+			if err := x.adoptable(c, in); err != nil {
 				return err
 			}
+		} else if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+			return err
 		}
 		_, err := x.API.AddTags(c, in)
 		return wrap("AddTags", aws.ToString(in.ResourceArn), err)
@@ -178,10 +181,10 @@ func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEn
 func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.DesiredWeightAndCapacity) error {
 	live := map[string]types.ProductionVariantSummary{}
 	for _, v := range after.ProductionVariants {
-		live[aws.ToString(v.VariantName)] = v
+		live[manifest.NameKey(aws.ToString(v.VariantName))] = v
 	}
 	for _, w := range want {
-		v, ok := live[aws.ToString(w.VariantName)]
+		v, ok := live[manifest.NameKey(aws.ToString(w.VariantName))]
 		bad := !ok ||
 			(w.DesiredWeight != nil && math.Abs(float64(aws.ToFloat32(v.DesiredWeight)-*w.DesiredWeight)) > 1e-4) ||
 			(w.DesiredInstanceCount != nil && aws.ToInt32(v.DesiredInstanceCount) != *w.DesiredInstanceCount)
@@ -194,20 +197,29 @@ func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.Desired
 	return nil
 }
 
-// adopts reports whether tags give a resource sagectl's ownership tag.
+// adopts reports whether tags give a resource an ownership tag (ManagedByTag or
+// plan.TagProject): the AddTags of an adoption.
 func adopts(tags []types.Tag) bool {
 	for _, t := range tags {
-		if aws.ToString(t.Key) == ManagedByTag {
+		if k := aws.ToString(t.Key); k == ManagedByTag || k == plan.TagProject {
 			return true
 		}
 	}
 	return false
 }
 
-// withOwnership returns tags with ManagedByTag set, so everything sagectl creates is its own.
-func withOwnership(tags []types.Tag) []types.Tag {
-	if adopts(tags) {
-		return tags
+// withOwnership returns tags with ManagedByTag and, with a project, plan.TagProject set, so
+// everything sagectl creates is the project's own.
+func (x *Executor) withOwnership(tags []types.Tag) []types.Tag {
+	has := map[string]bool{}
+	for _, t := range tags {
+		has[aws.ToString(t.Key)] = true
 	}
-	return append(tags, types.Tag{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)})
+	if !has[ManagedByTag] {
+		tags = append(tags, types.Tag{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)})
+	}
+	if p := x.Guard.Project; p != "" && !has[plan.TagProject] {
+		tags = append(tags, types.Tag{Key: aws.String(plan.TagProject), Value: aws.String(p)})
+	}
+	return tags
 }

@@ -13,6 +13,9 @@ type Options struct {
 	PollMax time.Duration
 	// KeepLast keeps that many superseded configs per logical config as rollback targets.
 	KeepLast int
+	// Project is the project of the plan (plan.Saved.Project): creates are tagged with it,
+	// and only resources plan.OwnerOf calls plan.OwnerUs are changed or deleted.
+	Project string
 }
 
 // Defaults for Options.
@@ -42,6 +45,6 @@ func New(api API, clock Clock, progress Progress, o Options) *Executor {
 		Poll:    Backoff{Start: time.Second, Cap: o.PollMax, Factor: 2},
 		Visible: Backoff{Start: min(500*time.Millisecond, o.PollMax), Cap: min(5*time.Second, o.PollMax), Factor: 2},
 		Timeout: o.WaitTimeout, VisibleTimeout: visibleTimeout}
-	g := &Guard{API: api, KeepLast: o.KeepLast, Note: progress.Print}
+	g := &Guard{API: api, KeepLast: o.KeepLast, Note: progress.Print, Project: o.Project}
 	return &Executor{API: api, Clock: clock, Waiter: w, Guard: g, Parallelism: o.Parallelism, Progress: progress}
 }

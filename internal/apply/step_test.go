@@ -122,12 +122,21 @@ func TestVerifyWeights(t *testing.T) {
 }
 
 func TestWithOwnershipKeepsExistingTag(t *testing.T) {
-	tags := withOwnership([]types.Tag{{Key: aws.String("team"), Value: aws.String("x")}})
+	x := New(newFakeAPI(), newFakeClock(), nil, Options{})
+	tags := x.withOwnership([]types.Tag{{Key: aws.String("team"), Value: aws.String("x")}})
 	if len(tags) != 2 || aws.ToString(tags[1].Key) != ManagedByTag {
 		t.Fatalf("tags %+v", tags)
 	}
-	if again := withOwnership(tags); len(again) != 2 {
+	if again := x.withOwnership(tags); len(again) != 2 {
 		t.Errorf("ownership tag added twice: %+v", again)
+	}
+	x = New(newFakeAPI(), newFakeClock(), nil, Options{Project: "fraud"})
+	tags = x.withOwnership(tags)
+	if len(tags) != 3 || aws.ToString(tags[2].Key) != plan.TagProject || aws.ToString(tags[2].Value) != "fraud" {
+		t.Fatalf("with a project: tags %+v", tags)
+	}
+	if again := x.withOwnership(tags); len(again) != 3 {
+		t.Errorf("project tag added twice: %+v", again)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 // VerifySwap checks that an UpdateEndpoint really landed: after the wait the endpoint must
@@ -16,12 +18,12 @@ func VerifySwap(before, after *sagemaker.DescribeEndpointOutput, target string) 
 	old := aws.ToString(before.EndpointConfigName)
 	now := aws.ToString(after.EndpointConfigName)
 	b, a := aws.ToTime(before.LastModifiedTime), aws.ToTime(after.LastModifiedTime)
-	if old != target && !a.After(b) {
+	if !manifest.SameName(old, target) && !a.After(b) {
 		return &Error{Resource: "endpoint", Name: name, Status: string(after.EndpointStatus), Kind: KindNotDeployed,
 			Reason: fmt.Sprintf("serves %q and its LastModifiedTime did not advance past %s: no deployment to %q was observed; run sagectl plan and apply again",
 				now, b.UTC().Format("2006-01-02T15:04:05Z"), target)}
 	}
-	if now != target {
+	if !manifest.SameName(now, target) {
 		reason := aws.ToString(after.FailureReason)
 		note := "no FailureReason given"
 		if reason != "" && reason != aws.ToString(before.FailureReason) {

@@ -24,6 +24,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "auto-approve", Usage: "apply without asking for yes (needed without a terminal when planning from PATHs)"},
 		&cli.BoolFlag{Name: "prune", Usage: "when planning from PATHs: also delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "when planning from PATHs: naming policy exact or hashed (default: the config's naming, else exact)"},
+		&cli.BoolFlag{Name: "adopt", Usage: "when planning from PATHs: first tag existing resources the manifests name that sagectl did not create as sagectl's"},
 		&cli.IntFlag{Name: "parallelism", Value: apply.DefaultParallelism, Usage: "at most this many resources changed at once (each endpoint's steps stay serial)"},
 		&cli.DurationFlag{Name: "wait-timeout", Value: apply.DefaultWaitTimeout, Usage: "give up waiting for an endpoint to be InService after this long"},
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
@@ -78,7 +79,8 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		}
 	}()
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
-		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
+		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
+		Project: p.Project})
 	res := x.Run(ctx, steps)
 	apply.WriteSummary(e.Stdout, res, rec.Calls())
 	if !res.OK() {
@@ -99,7 +101,7 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, saved bool, err e
 		case s != nil && len(args) > 1:
 			return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
-			for _, f := range []string{"prune", "naming", "config", "exclude"} {
+			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude"} {
 				if c.IsSet(f) {
 					return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sagectl/sagectl/internal/apply"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan/importer"
+	"github.com/sagectl/sagectl/internal/plan/live"
 	"github.com/urfave/cli/v2"
 )
 
@@ -23,6 +25,8 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 	flags = append(flags,
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
+		&cli.BoolFlag{Name: "adopt", Usage: "also tag the imported resources as sagectl's (and the config's project's), so plan and apply manage them"},
+		lintcmd.ConfigFlag,
 	)
 	return &cli.Command{
 		Name:      "import",
@@ -46,6 +50,9 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	if len(refs) == 0 {
 		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with %s", kindFlagList())
 	}
+	if c.Bool("adopt") && c.String("live-dir") != "" {
+		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt tags the live resources, so it needs the SageMaker API: drop --live-dir")
+	}
 	ctx := context.Background()
 	reader, _, err := liveReader(ctx, c)
 	if err != nil {
@@ -54,6 +61,11 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	ms, err := importer.Import(ctx, reader, refs)
 	if err != nil {
 		return lintcmd.Fail(lintcmd.ExitFindings, "import: %v", err)
+	}
+	if c.Bool("adopt") {
+		if err := adopt(ctx, e, c, reader, ms); err != nil {
+			return err
+		}
 	}
 	dir := c.String("out-dir")
 	if dir == "" {
@@ -101,4 +113,37 @@ func kindFlagList() string {
 		names = append(names, "--"+kindFlag(k))
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// adopt gives the imported resources the ownership tags of the configuration's project
+// (apply.Adopt), before any manifest is written: a refused adoption writes nothing.
+func adopt(ctx context.Context, e *lintcmd.Env, c *cli.Context, reader live.Reader, ms []importer.Manifest) error {
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return err
+	}
+	api, ok := reader.(*live.API)
+	if !ok {
+		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt needs the SageMaker API")
+	}
+	client, ok := api.Client.(apply.API)
+	if !ok {
+		return lintcmd.Fail(lintcmd.ExitFindings, "--adopt: the SageMaker client cannot add tags")
+	}
+	var targets []apply.AdoptTarget
+	for _, m := range ms {
+		r, err := reader.Read(ctx, m.Kind, m.Name)
+		if err != nil || r == nil {
+			return lintcmd.Fail(lintcmd.ExitFindings, "import --adopt: %s %s: reading it again to tag it: %v", m.Kind, m.Name, err)
+		}
+		targets = append(targets, apply.AdoptTarget{Kind: m.Kind, Name: r.Name, ARN: r.ARN})
+	}
+	lines, err := apply.Adopt(ctx, client, settings.Config.Project, targets)
+	for _, l := range lines {
+		fmt.Fprintln(e.Stderr, l)
+	}
+	if err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "import --adopt: %v", err)
+	}
+	return nil
 }

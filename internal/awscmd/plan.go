@@ -25,6 +25,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
+		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
 		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
 	return &cli.Command{
@@ -107,7 +108,8 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers})
+	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
+		Project: settings.Config.Project, Adopt: c.Bool("adopt")})
 	if err != nil {
 		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}

@@ -51,6 +51,9 @@ type Config struct {
 	FailOnSet bool
 	// Naming is the naming policy plan and apply use.
 	Naming Naming
+	// Project scopes ownership: plan and apply tag what they create sagectl:project=Project
+	// and change or delete only resources with that tag ("" means none: see docs/config.md).
+	Project string
 }
 
 // Default returns the configuration in force when there is no file.

@@ -23,6 +23,7 @@ exclude:
   - "**/*.draft.yaml"
 fail-on: warning
 naming: hashed
+project: fraud-scoring
 `
 	c, fs := Parse("dir/.sagectl.yaml", []byte(src), ruleIDs)
 	if len(fs) > 0 {
@@ -35,8 +36,8 @@ naming: hashed
 	if len(sev) != 2 || sev["weights-percent"] != finding.Error || sev["accelerator-type-deprecated"] != finding.Info {
 		t.Errorf("severities: %v", sev)
 	}
-	if !c.FailOnSet || c.FailOn != finding.Warning || c.Naming != NamingHashed {
-		t.Errorf("fail-on %v (set %v), naming %q", c.FailOn, c.FailOnSet, c.Naming)
+	if !c.FailOnSet || c.FailOn != finding.Warning || c.Naming != NamingHashed || c.Project != "fraud-scoring" {
+		t.Errorf("fail-on %v (set %v), naming %q, project %q", c.FailOn, c.FailOnSet, c.Naming, c.Project)
 	}
 	if strings.Join(c.Exclude.Patterns, " ") != "examples/broken **/*.draft.yaml" || filepath.Base(c.Exclude.Dir) != "dir" {
 		t.Errorf("exclude: %+v", c.Exclude)
@@ -58,7 +59,7 @@ func TestParseErrors(t *testing.T) {
 		want      string // "line:col: message-substring | hint-substring"
 	}{
 		{"unknown key", "rules: {}\nfail_on: error\n", `2:1: unknown key "fail_on" | did you mean "fail-on"?`},
-		{"unknown key far", "colour: red\n", `1:1: unknown key "colour" | valid keys: rules, exclude, fail-on, naming`},
+		{"unknown key far", "colour: red\n", `1:1: unknown key "colour" | valid keys: rules, exclude, fail-on, naming, project`},
 		{"unknown rule", "rules:\n  kms-defualt-key: off\n", `2:3: unknown rule "kms-defualt-key" | did you mean "kms-default-key"?`},
 		{"unknown rule far", "rules:\n  nothing-like-it: off\n", `2:3: unknown rule "nothing-like-it" | 'sagectl rules' lists`},
 		{"bad rule value", "rules:\n  kms-default-key: warn\n", `2:20: rule kms-default-key is "warn": expected one of off, error, warning, info`},
@@ -67,6 +68,13 @@ func TestParseErrors(t *testing.T) {
 		{"rule twice", "rules:\n  kms-default-key: off\n  kms-default-key: info\n", `3:3: rule "kms-default-key" is set twice`},
 		{"bad fail-on", "fail-on: fatal\n", `1:10: fail-on is "fatal": expected one of error, warning, info`},
 		{"bad naming", "naming: hash\n", `1:9: naming is "hash": expected one of exact, hashed | did you mean "hashed"?`},
+		{"project with capitals", "project: Fraud\n", `1:10: project is "Fraud": a project name is a short slug | lower-case letters`},
+		{"project with a space", "project: fraud scoring\n", `1:10: project is "fraud scoring"`},
+		{"project too long", "project: " + strings.Repeat("a", 33) + "\n", `1:10: project is "aaaa`},
+		{"project trailing hyphen", "project: fraud-\n", `1:10: project is "fraud-"`},
+		{"project empty", "project: \"\"\n", `1:10: project is ""`},
+		{"project a number", "project: 7\n", `1:10: project is "7"`},
+		{"project a list", "project: [a]\n", `1:10: project is not a string`},
 		{"exclude mapping", "exclude: {a: b}\n", `1:10: exclude must be a list`},
 		{"exclude number", "exclude:\n  - 3\n", `2:5: exclude pattern must be a non-empty string`},
 		{"exclude malformed", "exclude:\n  - \"a/[b\"\n", `2:5: exclude pattern "a/[b" is malformed`},

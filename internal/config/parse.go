@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -15,7 +16,10 @@ import (
 )
 
 // keys are the top-level keys of .sagectl.yaml.
-var keys = []string{"rules", "exclude", "fail-on", "naming"}
+var keys = []string{"rules", "exclude", "fail-on", "naming", "project"}
+
+// projectPattern is a project name: a short slug, as it goes into the sagectl:project tag.
+var projectPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$`)
 
 // ruleValues are the values a rule may be set to.
 var ruleValues = []string{"off", "error", "warning", "info"}
@@ -100,6 +104,8 @@ func (p *parser) top(root *yaml.Node) {
 			if s, ok := p.oneOf(v, "naming", []string{string(NamingExact), string(NamingHashed)}); ok {
 				p.c.Naming = Naming(s)
 			}
+		case "project":
+			p.project(v)
 		default:
 			p.errorf(k, didYouMean(k.Value, keys, "valid keys: "+strings.Join(keys, ", ")),
 				"unknown key %q in the config file", k.Value)
@@ -160,6 +166,20 @@ func (p *parser) exclude(v *yaml.Node) {
 		}
 		p.c.Exclude.Patterns = append(p.c.Exclude.Patterns, it.Value)
 	}
+}
+
+// project reads the project name: 1 to 32 lower-case letters, digits and inner hyphens.
+func (p *parser) project(v *yaml.Node) {
+	hint := "use 1 to 32 lower-case letters, digits and hyphens, starting and ending with a letter or digit, e.g. project: fraud-scoring"
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || !projectPattern.MatchString(v.Value) {
+		val := fmt.Sprintf("%q", v.Value)
+		if v.Kind != yaml.ScalarNode {
+			val = "not a string"
+		}
+		p.errorf(v, hint, "project is %s: a project name is a short slug, written into the sagectl:project tag of every resource sagectl creates", val)
+		return
+	}
+	p.c.Project = v.Value
 }
 
 // oneOf reads a string scalar that must be one of allowed.

@@ -3,7 +3,6 @@ package lint
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 	"weak"
 
@@ -47,8 +46,8 @@ func buildNameIndex(set *manifest.Set) *nameIndex {
 			ix.exact[d.Kind][name] = named{d, n, name}
 			ix.sorted[d.Kind] = append(ix.sorted[d.Kind], name)
 		}
-		if _, dup := ix.folded[d.Kind][strings.ToLower(name)]; !dup {
-			ix.folded[d.Kind][strings.ToLower(name)] = named{d, n, name}
+		if _, dup := ix.folded[d.Kind][manifest.NameKey(name)]; !dup {
+			ix.folded[d.Kind][manifest.NameKey(name)] = named{d, n, name}
 		}
 	}
 	for _, names := range ix.sorted {

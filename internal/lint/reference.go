@@ -26,6 +26,12 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, inf
 	if _, found := ix.exact[kind][name]; found {
 		return
 	}
+	if other, found := ix.folded[kind][manifest.NameKey(name)]; found {
+		// SageMaker names are case-insensitive: it is that resource, spelled another way.
+		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q is %s %q at %s spelled in another case; SageMaker names are case-insensitive, so it names that %s",
+			field, name, kind, other.Name, where(p, other), kind), fmt.Sprintf("spell it %q, as its manifest does", other.Name))
+		return
+	}
 	names := ix.sorted[kind]
 	if len(names) == 0 {
 		if infoDone[name] {

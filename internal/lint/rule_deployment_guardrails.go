@@ -91,6 +91,6 @@ func endpointConfigOf(p *Pass) (named, bool) {
 	if !ok {
 		return named{}, false
 	}
-	config, ok := namesOf(p.Set).exact[manifest.KindEndpointConfig][name]
+	config, ok := namesOf(p.Set).folded[manifest.KindEndpointConfig][manifest.NameKey(name)]
 	return config, ok
 }

@@ -36,7 +36,11 @@ func TestNamesEndpointCase(t *testing.T) {
 		{"exact duplicate left to resource-name-duplicate", endpoint("a", "c") + "---\n" + endpoint("a", "c"), nil},
 		{"A, a, A: only the case conflict", endpoint("A", "c") + "---\n" + endpoint("a", "c") + "---\n" + endpoint("A", "c"),
 			[]string{`6:15 error: EndpointName "a" differs only by case from "A" at line 2`}},
-		{"configs are not checked", strings.Replace(ecHead, "EndpointConfigName: c", "EndpointConfigName: C", 1) + "---\n" + ecHead, nil},
+		{"configs are checked", strings.Replace(ecHead, "EndpointConfigName: c", "EndpointConfigName: C", 1) + "---\n" + ecHead,
+			[]string{`10:21 error: EndpointConfigName "c" differs only by case from "C" at line 2; SageMaker names are case-insensitive, so both name one EndpointConfig`}},
+		{"models are checked", "kind: Model\nModelName: fraud-model\n---\nkind: Model\nModelName: FRAUD-MODEL\n",
+			[]string{`5:12 error: ModelName "FRAUD-MODEL" differs only by case from "fraud-model" at line 2`}},
+		{"kinds are apart", "kind: Model\nModelName: fraud\n---\n" + endpoint("FRAUD", "c"), nil},
 	})
 }
 

@@ -100,6 +100,8 @@ func TestReferenceModel(t *testing.T) {
 	}
 	runRuleCases(t, referenceModel{}, []ruleCase{
 		{"model in the same file", fmt.Sprintf(modelDoc, "m") + "---\n" + ecHead, nil},
+		{"model in another case: SageMaker names are case-insensitive", fmt.Sprintf(modelDoc, "M") + "---\n" + ecHead,
+			[]string{`11:16 warning: ModelName "m" is Model "M" at line 2 spelled in another case; SageMaker names are case-insensitive, so it names that Model`}},
 		{"model in another file", "=== a.yaml\n" + ecHead + "=== models.yaml\n" + fmt.Sprintf(modelDoc, "m"), nil},
 		{"no models linted: info", ecHead, []string{`5:16 info: ModelName "m": no Model manifest`}},
 		{"no models linted: one info per name", ecHead + `  - VariantName: b
@@ -133,6 +135,7 @@ func TestReferenceEndpointConfig(t *testing.T) {
 	ep := "kind: Endpoint\nEndpointName: e\nEndpointConfigName: %s\n"
 	runRuleCases(t, referenceEndpointConfig{}, []ruleCase{
 		{"config in the set", ecHead + "---\n" + fmt.Sprintf(ep, "c"), nil},
+		{"config in another case", ecHead + "---\n" + fmt.Sprintf(ep, "C"), []string{`11:21 warning: EndpointConfigName "C" is EndpointConfig "c" at line 2 spelled in another case`}},
 		{"no configs linted: info", fmt.Sprintf(ep, "c"), []string{`3:21 info: EndpointConfigName "c": no EndpointConfig manifest`}},
 		{"typo: warning", strings.Replace(ecHead, "EndpointConfigName: c", "EndpointConfigName: fraud-scoring", 1) + "---\n" + fmt.Sprintf(ep, "fraud-scorng"),
 			[]string{`11:21 warning: EndpointConfigName "fraud-scorng" names no EndpointConfig`}},

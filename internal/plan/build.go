@@ -28,6 +28,13 @@ type Options struct {
 	Prune bool
 	// Concurrency bounds the live reads running at once (0 means 1).
 	Concurrency int
+	// Project scopes ownership (the project setting of .sagectl.yaml): creates are tagged
+	// TagProject=Project, and only resources OwnerOf calls OwnerUs are changed or pruned.
+	// "" means no project: resources with no TagProject are ours, any tagged one is not.
+	Project string
+	// Adopt plans, for resources a manifest names that sagectl did not create (OwnerNone),
+	// an AddTags call adding the ownership tags, so the plan's other calls may change them.
+	Adopt bool
 }
 
 // endpointOnly are the Endpoint manifest fields that shape the update calls, not the
@@ -46,20 +53,24 @@ type resource struct {
 	extra          map[string]any // endpointOnly fields as written
 }
 
+// key identifies a live resource: its kind and its name as manifest.NameKey folds it,
+// so names differing only by case are one resource, as they are to SageMaker.
 type key struct {
 	kind manifest.Kind
 	name string
 }
 
+func keyOf(k manifest.Kind, name string) key { return key{k, manifest.NameKey(name)} }
+
 type planner struct {
 	opt     Options
 	r       live.Reader
-	desired map[manifest.Kind][]*resource // sorted by name
-	byName  map[manifest.Kind]map[string]*resource
+	desired map[manifest.Kind][]*resource          // sorted by name
+	byName  map[manifest.Kind]map[string]*resource // by manifest.NameKey of the manifest name
 	live    map[key]*live.Resource
-	read    map[key]bool
+	read    map[key]string // every resource read → its name as first spelled
 	actions []Action
-	post    map[string]string // endpoint name → config it uses after the plan
+	post    map[string]string // endpoint (manifest.NameKey) → config it uses after the plan
 	gone    map[key]bool      // resources the plan deletes
 	err     error             // first request that could not be built
 	cur     *resource         // the desired resource being planned, for errors
@@ -75,7 +86,7 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		return nil, err
 	}
 	opt.Naming = naming
-	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]bool{},
+	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}}
 	if err := p.loadDesired(set); err != nil {
 		return nil, err
@@ -111,10 +122,14 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 			if err != nil {
 				return err
 			}
-			if prev, dup := p.byName[k][res.name]; dup {
-				return fmt.Errorf("%s:%d: %s %q is also defined in %s:%d: keep one", d.File.Path, d.Body.Line, k, res.name, prev.doc.File.Path, prev.doc.Body.Line)
+			if prev, dup := p.byName[k][manifest.NameKey(res.name)]; dup {
+				as := ""
+				if prev.name != res.name {
+					as = fmt.Sprintf(" as %q (SageMaker names are case-insensitive)", prev.name)
+				}
+				return fmt.Errorf("%s:%d: %s %q is also defined in %s:%d%s: keep one", d.File.Path, d.Body.Line, k, res.name, prev.doc.File.Path, prev.doc.Body.Line, as)
 			}
-			p.byName[k][res.name] = res
+			p.byName[k][manifest.NameKey(res.name)] = res
 			p.desired[k] = append(p.desired[k], res)
 		}
 		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
@@ -202,7 +217,7 @@ func (p *planner) resolveRefs(res *resource) {
 // physicalName returns the physical name of a referenced resource: its planned name
 // when a manifest defines it, the name as written otherwise.
 func (p *planner) physicalName(k manifest.Kind, name string) string {
-	if res, ok := p.byName[k][name]; ok && res.physical != "" {
+	if res, ok := p.byName[k][manifest.NameKey(name)]; ok && res.physical != "" {
 		return res.physical
 	}
 	return name
@@ -223,7 +238,7 @@ func (p *planner) readAll(ctx context.Context) error {
 	}
 	keys = nil
 	for _, res := range p.desired[manifest.KindEndpoint] {
-		if l := p.live[key{manifest.KindEndpoint, res.physical}]; l != nil {
+		if l := p.live[keyOf(manifest.KindEndpoint, res.physical)]; l != nil {
 			if c := l.Str("EndpointConfigName"); c != "" {
 				keys = append(keys, key{manifest.KindEndpointConfig, c})
 			}
@@ -248,12 +263,13 @@ func (p *planner) readAll(ctx context.Context) error {
 	return p.fetch(ctx, keys)
 }
 
-// fetch reads the keys not read yet, in parallel.
+// fetch reads the resources not read yet, in parallel. keys hold names as spelled (a
+// manifest's or a listing's); a name read already in another case is not read again.
 func (p *planner) fetch(ctx context.Context, keys []key) error {
 	var todo []key
 	for _, k := range keys {
-		if !p.read[k] {
-			p.read[k] = true
+		if _, done := p.read[keyOf(k.kind, k.name)]; !done {
+			p.read[keyOf(k.kind, k.name)] = k.name
 			todo = append(todo, k)
 		}
 	}
@@ -267,7 +283,7 @@ func (p *planner) fetch(ctx context.Context, keys []key) error {
 		return err
 	}
 	for i, k := range todo {
-		p.live[k] = got[i]
+		p.live[keyOf(k.kind, k.name)] = got[i]
 	}
 	return nil
 }
@@ -295,7 +311,7 @@ func (p *planner) result() *Plan {
 		}
 		return p.actions[i].PhysicalName < p.actions[j].PhysicalName
 	})
-	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions, Unmanaged: p.unmanaged}
+	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Project: p.opt.Project, Actions: p.actions, Unmanaged: p.unmanaged}
 	for _, a := range p.actions {
 		switch a.Kind.Effect() {
 		case "create":
@@ -319,8 +335,8 @@ func (p *planner) result() *Plan {
 				File: res.doc.File.Path, Index: res.doc.Index, SpecHash: res.hash, Body: res.after()})
 		}
 	}
-	for k := range p.read {
-		out.Fingerprints = append(out.Fingerprints, fingerprintOf(k.kind, k.name, p.live[k]))
+	for k, name := range p.read {
+		out.Fingerprints = append(out.Fingerprints, fingerprintOf(k.kind, name, p.live[k]))
 	}
 	out.Fingerprints.sort()
 	return out

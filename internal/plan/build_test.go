@@ -23,6 +23,10 @@ func TestBuildRefuses(t *testing.T) {
 	if _, err := plan.Build(context.Background(), dup, empty, plan.Options{}); err == nil || !strings.Contains(err.Error(), `Model "m" is also defined in dup.yaml:1`) {
 		t.Errorf("duplicate name: err = %v", err)
 	}
+	_, docs, _ = manifest.Parse("dup.yaml", []byte("kind: Model\nModelName: m\n---\nkind: Model\nModelName: M\n"))
+	if _, err := plan.Build(context.Background(), &manifest.Set{Docs: docs}, empty, plan.Options{}); err == nil || !strings.Contains(err.Error(), `Model "M" is also defined in dup.yaml:1 as "m" (SageMaker names are case-insensitive)`) {
+		t.Errorf("names differing by case: err = %v", err)
+	}
 	if _, err := plan.Build(context.Background(), dup, empty, plan.Options{Naming: "random"}); err == nil {
 		t.Error("unknown naming: no error")
 	}

@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"strings"
-
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 
@@ -40,7 +38,7 @@ func dependsOn(actions []Action) [][]int {
 }
 
 // ref keys a resource; SageMaker names are case-insensitive.
-func ref(k manifest.Kind, name string) string { return string(k) + "/" + strings.ToLower(name) }
+func ref(k manifest.Kind, name string) string { return string(k) + "/" + manifest.NameKey(name) }
 
 // deletes reports whether calls delete (or replace) a resource.
 func deletes(calls []Call) bool {

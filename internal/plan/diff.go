@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 // Semantic diff of a manifest value (want) against a live value (have). Only what the
@@ -45,10 +48,26 @@ func diff(path string, want, have any, out *[]Change) {
 			*out = append(*out, Change{Path: path + e.label, Before: e.have})
 		}
 	default:
-		if !scalarEqual(want, have) {
+		if !scalarEqual(want, have) && !sameNameField(path, want, have) {
 			*out = append(*out, Change{Path: path, Before: have, After: want})
 		}
 	}
+}
+
+// nameFields are the members that hold a SageMaker resource name, wherever they sit.
+var nameFields = map[string]bool{"ModelName": true, "EndpointConfigName": true, "EndpointName": true, "VariantName": true}
+
+// sameNameField reports whether want and have are one SageMaker name in two spellings
+// under a name member (the last element of path): names are case-insensitive, so a
+// case-only difference is no change (manifest.SameName).
+func sameNameField(path string, want, have any) bool {
+	field := path
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		field = path[i+1:]
+	}
+	w, wok := want.(string)
+	h, hok := have.(string)
+	return nameFields[field] && wok && hok && manifest.SameName(w, h)
 }
 
 // project returns have reshaped to want: the members want sets, the list elements
@@ -63,7 +82,9 @@ func project(want, have any) any {
 		}
 		out := map[string]any{}
 		for k, v := range w {
-			if hv, ok := h[k]; ok {
+			if hv, ok := h[k]; ok && sameNameField(k, v, hv) {
+				out[k] = v
+			} else if ok {
 				out[k] = project(v, hv)
 			} else if isZero(v) {
 				out[k] = v
@@ -110,7 +131,7 @@ func matchList(w, h []any) (pairs, extra []pair) {
 			name := variantName(we)
 			p := pair{label: "[" + name + "]", want: we}
 			for j, he := range h {
-				if !used[j] && variantName(he) == name {
+				if !used[j] && manifest.SameName(variantName(he), name) {
 					p.have, used[j] = he, true
 					break
 				}

@@ -27,6 +27,11 @@ func TestDiff(t *testing.T) {
 		{"number spelling", `{"A": 1}`, `{"A": 1.0}`, nil},
 		{"float32 weight", `{"W": 0.1}`, `{"W": 0.10000000149011612}`, nil},
 		{"real number change", `{"A": 2}`, `{"A": 1}`, []string{"A"}},
+		{"names are case-insensitive", `{"ModelName": "FRAUD-MODEL", "ProductionVariants": [{"VariantName": "MAIN", "ModelName": "Fraud"}]}`,
+			`{"ModelName": "fraud-model", "ProductionVariants": [{"VariantName": "main", "ModelName": "fraud"}]}`, nil},
+		{"a renamed model is a change", `{"ProductionVariants": [{"VariantName": "main", "ModelName": "fraud-v2"}]}`,
+			`{"ProductionVariants": [{"VariantName": "main", "ModelName": "fraud-v1"}]}`, []string{"ProductionVariants[main].ModelName"}},
+		{"other values keep their case", `{"Image": "ECR/X"}`, `{"Image": "ecr/x"}`, []string{"Image"}},
 		{"key order and extra live fields", `{"A": "x", "B": {"C": true}}`, `{"Z": 9, "B": {"D": 1, "C": true}, "A": "x"}`, nil},
 		{"zero value matches absent", `{"A": false, "B": 0, "C": "", "D": [], "E": {"F": false}}`, `{}`, nil},
 		{"non-zero value missing live", `{"A": true}`, `{}`, []string{"A"}},
@@ -112,6 +117,36 @@ func TestWeight(t *testing.T) {
 	for in, want := range map[float64]float64{0.10000000149011612: 0.1, 2: 2, 0.3333333432674408: 0.33333334} {
 		if got := weight(in); got != want {
 			t.Errorf("weight(%v) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestOwnerOf(t *testing.T) {
+	managed := func(project string) map[string]string {
+		tags := map[string]string{TagManagedBy: ManagedByValue}
+		if project != "" {
+			tags[TagProject] = project
+		}
+		return tags
+	}
+	for _, tt := range []struct {
+		tags    map[string]string
+		project string
+		want    Owner
+	}{
+		{map[string]string{"team": "x"}, "fraud", OwnerNone},
+		{map[string]string{TagManagedBy: "someone-else", TagProject: "fraud"}, "fraud", OwnerNone},
+		{managed("fraud"), "fraud", OwnerUs},
+		{managed("billing"), "fraud", OwnerOther},
+		{managed(""), "fraud", OwnerLegacy},
+		{managed(""), "", OwnerUs},
+		{managed("fraud"), "", OwnerOther},
+	} {
+		if got := OwnerOf(tt.tags, tt.project); got != tt.want {
+			t.Errorf("OwnerOf(%v, %q) = %s, want %s", tt.tags, tt.project, got, tt.want)
+		}
+		if (NotOurs(tt.tags, tt.project) == "") != (tt.want == OwnerUs) {
+			t.Errorf("NotOurs(%v, %q) = %q", tt.tags, tt.project, NotOurs(tt.tags, tt.project))
 		}
 	}
 }

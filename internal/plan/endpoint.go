@@ -11,16 +11,16 @@ import (
 // another config, UpdateEndpointWeightsAndCapacities, tags), gated on its status.
 func (p *planner) planEndpoint(res *resource) {
 	p.cur = res
-	l := p.live[key{manifest.KindEndpoint, res.physical}]
+	l := p.live[keyOf(manifest.KindEndpoint, res.physical)]
 	target, _ := res.body["EndpointConfigName"].(string)
 	a := Action{Resource: manifest.KindEndpoint, Name: res.name, PhysicalName: res.physical, After: res.after()}
-	p.post[res.physical] = target
+	p.post[manifest.NameKey(res.physical)] = target
 	newCfg := p.configBody(target)
 	want := p.desiredWeights(res)
 	if l == nil {
 		a.Kind = Create
 		a.Reason = fmt.Sprintf("Endpoint %s does not exist", res.physical)
-		in := createInput(res)
+		in := p.createInput(res)
 		if dc, ok := res.extra["DeploymentConfig"]; ok {
 			in["DeploymentConfig"] = dc
 		}
@@ -38,11 +38,11 @@ func (p *planner) planEndpoint(res *resource) {
 	liveW := liveWeights(l)
 	a.Before = project(a.After, endpointView(l, res))
 	switch {
-	case current != target:
+	case !manifest.SameName(current, target):
 		a.Kind = SwapConfig
 		a.Changes = append(a.Changes, Change{Path: "EndpointConfigName", Before: current, After: target})
 		what := "EndpointConfigName changed"
-		if old := p.live[key{manifest.KindEndpointConfig, current}]; old != nil && newCfg != nil {
+		if old := p.live[keyOf(manifest.KindEndpointConfig, current)]; old != nil && newCfg != nil {
 			var cfgChanges []Change
 			diff("", p.configContent(target), old.Body, &cfgChanges)
 			dropNameChange(&cfgChanges, manifest.KindEndpointConfig)
@@ -102,11 +102,13 @@ func (p *planner) planEndpoint(res *resource) {
 		if status != "InService" {
 			a.Reason += fmt.Sprintf(" (status %s)", status)
 		}
-	} else {
-		a.Blocked = statusGate(l)
+	}
+	p.scope(&a, res, l)
+	if gate := statusGate(l); gate != "" && a.Kind != NoOp && a.Blocked == "" {
+		a.Blocked = gate
 	}
 	if a.Blocked != "" || a.Kind == NoOp {
-		p.post[res.physical] = current
+		p.post[manifest.NameKey(res.physical)] = current
 	}
 	if a.Kind == SwapConfig {
 		p.gcSuperseded(res, l, target)
@@ -136,36 +138,48 @@ func statusGate(l *live.Resource) string {
 
 // gcSuperseded deletes, under hashed naming, the config an endpoint leaves when it
 // is owned by sagectl, was made from the same manifest config, and no other endpoint
-// read uses it.
+// read uses it. A config created before projects that this project's (or adopted)
+// endpoint leaves is adopted first, so migrating to a project leaves nothing behind.
 func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
 	if p.opt.Naming != Hashed {
 		return
 	}
 	oldName := l.Str("EndpointConfigName")
-	k := key{manifest.KindEndpointConfig, oldName}
+	k := keyOf(manifest.KindEndpointConfig, oldName)
 	old := p.live[k]
-	if old == nil || !owned(old) || p.gone[k] {
+	if old == nil || p.gone[k] {
 		return
 	}
-	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[oldName]; desired {
+	ep := OwnerOf(l.Tags, p.opt.Project)
+	legacy := OwnerOf(old.Tags, p.opt.Project) == OwnerLegacy && (ep == OwnerUs || ep == OwnerLegacy)
+	if !p.owns(old) && !legacy {
+		return
+	}
+	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(oldName)]; desired {
 		return
 	}
 	for ek, e := range p.live {
-		if ek.kind == manifest.KindEndpoint && e != nil && ek.name != res.physical && e.Str("EndpointConfigName") == oldName {
+		if ek.kind == manifest.KindEndpoint && e != nil && ek != keyOf(manifest.KindEndpoint, res.physical) && manifest.SameName(e.Str("EndpointConfigName"), oldName) {
 			return
 		}
 	}
 	p.gone[k] = true
-	p.actions = append(p.actions, Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
+	a := Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
 		Reason: fmt.Sprintf("superseded by %s: deleted once %s uses %s (apply checks again that no endpoint uses it)", target, res.physical, target),
-		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}})
+		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}}
+	if legacy {
+		p.adopt(&a, old, map[string]string{TagProject: p.opt.Project},
+			fmt.Sprintf("adopted into project %s: created by sagectl before projects (no %s tag)", p.opt.Project, TagProject))
+	}
+	p.actions = append(p.actions, a)
 }
 
-// desiredPhysical returns the physical names of the desired resources of kind k.
+// desiredPhysical returns the desired resources of kind k by manifest.NameKey of their
+// physical names.
 func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
 	out := map[string]*resource{}
 	for _, r := range p.desired[k] {
-		out[r.physical] = r
+		out[manifest.NameKey(r.physical)] = r
 	}
 	return out
 }
@@ -174,8 +188,8 @@ func (p *planner) desiredPhysical(k manifest.Kind) map[string]*resource {
 // it exists and the plan keeps it (its weights are the live config's), else the
 // desired one.
 func (p *planner) configBody(physical string) map[string]any {
-	l := p.live[key{manifest.KindEndpointConfig, physical}]
-	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[physical]
+	l := p.live[keyOf(manifest.KindEndpointConfig, physical)]
+	r, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(physical)]
 	if desired {
 		var changes []Change
 		if l != nil {
@@ -240,10 +254,10 @@ func endpointView(l *live.Resource, res *resource) map[string]any {
 // the desired content when a manifest defines it, else the live config's request
 // members (no ARN or times), without runtime weights.
 func (p *planner) configContent(physical string) map[string]any {
-	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[physical]; ok {
+	if r, ok := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(physical)]; ok {
 		return r.content()
 	}
-	l := p.live[key{manifest.KindEndpointConfig, physical}]
+	l := p.live[keyOf(manifest.KindEndpointConfig, physical)]
 	if l == nil {
 		return nil
 	}

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden plan.txt files")
 
 // scenarioRoot holds one directory per scenario: manifests/ (the desired state),
 // live/ (describe and list-tags JSON as the AWS CLI saves it; may be absent: nothing
-// exists), args (optional: "naming=hashed", "prune"), and plan.txt (the text plan).
+// exists), args (optional: "naming=hashed", "prune", "project=NAME"), and plan.txt (the text plan).
 const scenarioRoot = "../../testdata/plan"
 
 type scenario struct {
@@ -58,6 +58,8 @@ func scenarios(t *testing.T) []scenario {
 			switch {
 			case a == "prune":
 				sc.opt.Prune = true
+			case strings.HasPrefix(a, "project="):
+				sc.opt.Project = strings.TrimPrefix(a, "project=")
 			case strings.HasPrefix(a, "naming="):
 				sc.opt.Naming = plan.Naming(strings.TrimPrefix(a, "naming="))
 			default:

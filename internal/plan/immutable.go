@@ -12,7 +12,7 @@ import (
 // planImmutable plans a Model or EndpointConfig: both are immutable except for tags.
 func (p *planner) planImmutable(res *resource) {
 	p.cur = res
-	l := p.live[key{res.kind, res.physical}]
+	l := p.live[keyOf(res.kind, res.physical)]
 	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	if l == nil {
 		a.Kind = Create
@@ -23,7 +23,7 @@ func (p *planner) planImmutable(res *resource) {
 			dropNameChange(&a.Changes, res.kind)
 			a.Reason = fmt.Sprintf("%s: new %s %s replaces %s", changedFields(a.Changes), res.kind, res.physical, old.Name)
 		}
-		a.Calls = append(a.Calls, p.mustCall("Create"+string(res.kind), createInput(res)))
+		a.Calls = append(a.Calls, p.mustCall("Create"+string(res.kind), p.createInput(res)))
 		p.actions = append(p.actions, a)
 		return
 	}
@@ -44,7 +44,8 @@ func (p *planner) planImmutable(res *resource) {
 		a.Blocked = p.replaceBlocked(res, l)
 		a.Calls = append(a.Calls,
 			p.mustCall("Delete"+string(res.kind), map[string]any{res.kind.NameField(): res.physical}),
-			p.mustCall("Create"+string(res.kind), createInput(res)))
+			p.mustCall("Create"+string(res.kind), p.createInput(res)))
+		p.scope(&a, res, l)
 		p.actions = append(p.actions, a)
 		return
 	}
@@ -53,12 +54,19 @@ func (p *planner) planImmutable(res *resource) {
 		a.Kind, a.Reason = Tag, "tags changed"
 		a.Calls, a.Changes = calls, changes
 	}
+	p.scope(&a, res, l)
 	p.actions = append(p.actions, a)
 }
 
 // replaceBlocked says why a replacement under the same name cannot be applied.
 func (p *planner) replaceBlocked(res *resource, l *live.Resource) string {
-	if !owned(l) {
+	switch OwnerOf(l.Tags, p.opt.Project) {
+	case OwnerOther:
+		return "" // scope blocks it, saying whose it is
+	case OwnerNone:
+		if p.opt.Adopt {
+			break // adopted first
+		}
 		return fmt.Sprintf("%s %s is not tagged %s=%s: sagectl does not delete what it did not create; give the manifest a new %s", res.kind, res.physical, TagManagedBy, ManagedByValue, res.kind.NameField())
 	}
 	if res.kind != manifest.KindEndpointConfig {
@@ -66,8 +74,8 @@ func (p *planner) replaceBlocked(res *resource, l *live.Resource) string {
 	}
 	var users []string
 	for k, e := range p.live {
-		if k.kind == manifest.KindEndpoint && e != nil && e.Str("EndpointConfigName") == res.physical {
-			users = append(users, k.name)
+		if k.kind == manifest.KindEndpoint && e != nil && manifest.SameName(e.Str("EndpointConfigName"), res.physical) {
+			users = append(users, e.Name)
 		}
 	}
 	if len(users) == 0 {
@@ -85,11 +93,11 @@ func (p *planner) superseded(res *resource) *live.Resource {
 		return nil
 	}
 	for _, ep := range p.desired[manifest.KindEndpoint] {
-		le := p.live[key{manifest.KindEndpoint, ep.physical}]
+		le := p.live[keyOf(manifest.KindEndpoint, ep.physical)]
 		if le == nil {
 			continue
 		}
-		if old := p.live[key{res.kind, le.Str("EndpointConfigName")}]; old != nil && old.Name != res.physical && old.Tags[TagLogicalID] == res.name {
+		if old := p.live[keyOf(res.kind, le.Str("EndpointConfigName"))]; old != nil && !manifest.SameName(old.Name, res.physical) && manifest.SameName(old.Tags[TagLogicalID], res.name) {
 			return old
 		}
 	}
@@ -97,12 +105,15 @@ func (p *planner) superseded(res *resource) *live.Resource {
 }
 
 // createInput is the Create* request for res, with the ownership tags added.
-func createInput(res *resource) map[string]any {
+func (p *planner) createInput(res *resource) map[string]any {
 	in := map[string]any{}
 	for k, v := range res.body {
 		in[k] = v
 	}
 	tags := map[string]string{TagManagedBy: ManagedByValue, TagLogicalID: res.name, TagSpecHash: res.hash}
+	if p.opt.Project != "" {
+		tags[TagProject] = p.opt.Project
+	}
 	for k, v := range res.tags {
 		tags[k] = v
 	}
@@ -144,8 +155,6 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 	}
 	return calls, changes
 }
-
-func owned(l *live.Resource) bool { return l != nil && l.Tags[TagManagedBy] == ManagedByValue }
 
 // liveView is the live body with the user's tags in the manifest's [{Key, Value}] shape.
 func liveView(l *live.Resource, withTags bool) map[string]any {

@@ -24,6 +24,8 @@ type Plan struct {
 	Naming Naming `json:"naming"`
 	// Prune is true when owned resources absent from the manifests are deleted.
 	Prune bool `json:"prune"`
+	// Project is the project the plan was made for (Options.Project); absent: none.
+	Project string `json:"project,omitempty"`
 	// Summary counts the actions.
 	Summary Summary `json:"summary"`
 	// Actions are the actions in the order apply runs them, no-ops included.
@@ -32,8 +34,9 @@ type Plan struct {
 	Documents []Document `json:"documents"`
 	// Fingerprints identify the live state the plan was made against.
 	Fingerprints Fingerprints `json:"fingerprints"`
-	// Unmanaged lists, with Prune, the live resources no manifest names that are not
-	// tagged sagectl:managed-by: prune leaves them alone.
+	// Unmanaged lists, with Prune, the live resources no manifest names that are not this
+	// project's (OwnerOf): untagged, another project's (Owner says which) or legacy ones.
+	// Prune leaves them alone.
 	Unmanaged []Resource `json:"unmanaged,omitempty"`
 }
 
@@ -41,6 +44,9 @@ type Plan struct {
 type Resource struct {
 	Kind manifest.Kind `json:"kind"`
 	Name string        `json:"name"`
+	// Owner, for a resource sagectl created that is not this project's, says whose it is
+	// ("project billing") or that it predates projects; absent for untagged resources.
+	Owner string `json:"owner,omitempty"`
 }
 
 // Summary counts a plan's actions by what they do to the resource.

@@ -9,7 +9,8 @@ import (
 
 // planDeletes plans, with Prune, the deletion of every owned resource no manifest
 // names: endpoints first, then configs no remaining endpoint uses, then models no
-// remaining config uses. Unowned resources are never touched.
+// remaining config uses. Resources not the project's (untagged, another project's, or
+// legacy ones without a project tag) are never touched.
 func (p *planner) planDeletes() {
 	if !p.opt.Prune {
 		return
@@ -19,25 +20,29 @@ func (p *planner) planDeletes() {
 		for _, lk := range p.liveKeys(k) {
 			switch {
 			case desired[lk.name] != nil || p.gone[lk]:
-			case owned(p.live[lk]):
-				p.planDelete(k, lk.name)
+			case p.owns(p.live[lk]):
+				p.planDelete(k, p.live[lk].Name)
 			default:
-				p.unmanaged = append(p.unmanaged, Resource{Kind: k, Name: lk.name})
+				p.unmanaged = append(p.unmanaged, Resource{Kind: k, Name: p.live[lk].Name, Owner: ownerLabel(p.live[lk], p.opt.Project)})
 			}
 		}
 	}
 }
 
 func (p *planner) planDelete(k manifest.Kind, name string) {
-	l := p.live[key{k, name}]
+	l := p.live[keyOf(k, name)]
+	owner := "sagectl"
+	if p.opt.Project != "" {
+		owner = "project " + p.opt.Project
+	}
 	a := Action{Kind: Delete, Resource: k, Name: name, PhysicalName: name,
-		Reason: "owned by sagectl and no manifest names it (--prune)",
+		Reason: fmt.Sprintf("owned by %s and no manifest names it (--prune)", owner),
 		Before: map[string]any{k.NameField(): name}}
 	if logical := l.Tags[TagLogicalID]; logical != "" {
 		a.Name = logical
 	}
 	if user := p.usedBy(k, name); user != "" {
-		a.Kind, a.Reason = NoOp, fmt.Sprintf("owned by sagectl and no manifest names it, but kept: %s still uses it", user)
+		a.Kind, a.Reason = NoOp, fmt.Sprintf("owned by %s and no manifest names it, but kept: %s still uses it", owner, user)
 		p.actions = append(p.actions, a)
 		return
 	}
@@ -45,9 +50,9 @@ func (p *planner) planDelete(k manifest.Kind, name string) {
 		if status := l.Str("EndpointStatus"); status != "InService" && status != "Failed" && status != "OutOfService" {
 			a.Blocked = fmt.Sprintf("endpoint is %s: SageMaker rejects deleting it now; apply will refuse. Plan again once it is InService or Failed", status)
 		}
-		p.post[name] = ""
+		p.post[manifest.NameKey(name)] = ""
 	}
-	p.gone[key{k, name}] = true
+	p.gone[keyOf(k, name)] = true
 	a.Calls = []Call{p.mustCall("Delete"+string(k), map[string]any{k.NameField(): name})}
 	p.actions = append(p.actions, a)
 }
@@ -57,13 +62,13 @@ func (p *planner) usedBy(k manifest.Kind, name string) string {
 	switch k {
 	case manifest.KindEndpointConfig:
 		for _, ep := range sortedKeys(p.post) {
-			if p.post[ep] == name {
-				return "endpoint " + ep
+			if manifest.SameName(p.post[ep], name) {
+				return "endpoint " + p.endpointName(ep)
 			}
 		}
 		for _, lk := range p.liveKeys(manifest.KindEndpoint) {
-			if _, planned := p.post[lk.name]; !planned && p.live[lk].Str("EndpointConfigName") == name {
-				return "endpoint " + lk.name
+			if _, planned := p.post[lk.name]; !planned && manifest.SameName(p.live[lk].Str("EndpointConfigName"), name) {
+				return "endpoint " + p.live[lk].Name
 			}
 		}
 	case manifest.KindModel:
@@ -74,7 +79,7 @@ func (p *planner) usedBy(k manifest.Kind, name string) string {
 		}
 		for _, lk := range p.liveKeys(manifest.KindEndpointConfig) {
 			if !p.gone[lk] && usesModel(p.live[lk].Body, name) {
-				return "endpoint config " + lk.name
+				return "endpoint config " + p.live[lk].Name
 			}
 		}
 	}
@@ -86,12 +91,23 @@ func usesModel(cfg map[string]any, model string) bool {
 		vs, _ := cfg[list].([]any)
 		for _, v := range vs {
 			m, _ := v.(map[string]any)
-			if m["ModelName"] == model {
+			if n, ok := m["ModelName"].(string); ok && manifest.SameName(n, model) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// endpointName spells the endpoint with post key ep as a manifest or the live side does.
+func (p *planner) endpointName(ep string) string {
+	if r, ok := p.desiredPhysical(manifest.KindEndpoint)[ep]; ok {
+		return r.physical
+	}
+	if l := p.live[key{manifest.KindEndpoint, ep}]; l != nil {
+		return l.Name
+	}
+	return ep
 }
 
 // liveKeys returns the keys of the existing live resources of kind k, sorted by name.
@@ -102,6 +118,6 @@ func (p *planner) liveKeys(k manifest.Kind) []key {
 			out = append(out, lk)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	sort.Slice(out, func(i, j int) bool { return p.live[out[i]].Name < p.live[out[j]].Name })
 	return out
 }

@@ -30,6 +30,9 @@ type Saved struct {
 	// Naming and Prune are the options the plan was made with.
 	Naming Naming `json:"naming"`
 	Prune  bool   `json:"prune"`
+	// Project is the project the plan was made for: apply changes and deletes only what
+	// carries its ownership tags (plan.OwnerOf). Absent: no project.
+	Project string `json:"project,omitempty"`
 	// Summary counts the actions, for a reader of the file.
 	Summary Summary `json:"summary"`
 	// Actions are every action of the plan, no-ops included, in plan order.
@@ -56,7 +59,7 @@ type SavedAction struct {
 // Saved returns the plan as apply reads it, every action with the ids of the actions it
 // must follow (see dependsOn).
 func (p *Plan) Saved() *Saved {
-	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Summary: p.Summary, Fingerprints: p.Fingerprints}
+	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Project: p.Project, Summary: p.Summary, Fingerprints: p.Fingerprints}
 	deps := dependsOn(p.Actions)
 	for i, a := range p.Actions {
 		s.Actions = append(s.Actions, SavedAction{ID: i + 1, Kind: a.Kind, Resource: a.Resource, Name: a.Name, PhysicalName: a.PhysicalName,

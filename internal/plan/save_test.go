@@ -152,3 +152,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestSavedPlanKeepsProject: the project a plan was made for reaches apply through the
+// saved plan, and a plan saved without one (or before projects) reads as none.
+func TestSavedPlanKeepsProject(t *testing.T) {
+	var buf strings.Builder
+	if err := (&plan.Plan{Project: "fraud"}).Saved().Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	s, err := plan.ParseSaved("p.json", []byte(buf.String()))
+	if err != nil || s.Project != "fraud" {
+		t.Fatalf("project %q, %v", s.Project, err)
+	}
+	buf.Reset()
+	if err := (&plan.Plan{}).Saved().Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), `"project"`) {
+		t.Errorf("a plan with no project writes a project field:\n%s", buf.String())
+	}
+	if s, err := plan.ParseSaved("p.json", []byte(buf.String())); err != nil || s.Project != "" {
+		t.Errorf("no project: %q, %v", s.Project, err)
+	}
+}

@@ -62,14 +62,32 @@ func liveWeights(l *live.Resource) map[string]variantState {
 	return out
 }
 
+// respell renames the variants of ws that want spells in another case to want's spelling
+// (variant names are SageMaker names: case-insensitive), so both sides key one variant alike.
+func respell(ws, want map[string]variantState) map[string]variantState {
+	out := make(map[string]variantState, len(ws))
+	for n, s := range ws {
+		for w := range want {
+			if w != n && manifest.SameName(w, n) {
+				n = w
+				break
+			}
+		}
+		out[n] = s
+	}
+	return out
+}
+
 // weightChanges compares the weights the manifests want with base (what
 // the endpoint will have without a weights call) and returns the weights table —
 // before from shown (live, or base when nil), after the final values — and the
 // changes the weights call must make.
 func weightChanges(want, base, shown map[string]variantState) ([]Weight, []Change) {
+	base = respell(base, want)
 	if shown == nil {
 		shown = base
 	}
+	shown = respell(shown, want)
 	names := map[string]bool{}
 	for n := range base {
 		names[n] = true
@@ -232,7 +250,7 @@ func (p *planner) desiredWeights(res *resource) map[string]variantState {
 		return want
 	}
 	target, _ := res.body["EndpointConfigName"].(string)
-	cfg, ok := p.desiredPhysical(manifestConfig)[target]
+	cfg, ok := p.desiredPhysical(manifestConfig)[manifest.NameKey(target)]
 	if !ok {
 		return want
 	}
@@ -259,7 +277,7 @@ func keepRuntime(before, after any) {
 		bm, _ := bv.(map[string]any)
 		for _, av := range al {
 			am, _ := av.(map[string]any)
-			if bm == nil || am == nil || variantName(bv) != variantName(av) {
+			if bm == nil || am == nil || !manifest.SameName(variantName(bv), variantName(av)) {
 				continue
 			}
 			for _, f := range runtimeFields {

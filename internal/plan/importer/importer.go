@@ -44,12 +44,12 @@ var createInputs = map[manifest.Kind]reflect.Type{
 // graph order (models, then configs, then endpoints), each once. An endpoint brings its
 // config along, and a config its models.
 func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) {
-	got := map[Ref]*live.Resource{}
+	got := map[Ref]*live.Resource{} // by foldRef: SageMaker names are case-insensitive
 	queue := append([]Ref{}, refs...)
 	for len(queue) > 0 {
 		ref := queue[0]
 		queue = queue[1:]
-		if _, done := got[ref]; done {
+		if _, done := got[foldRef(ref)]; done {
 			continue
 		}
 		res, err := r.Read(ctx, ref.Kind, ref.Name)
@@ -59,23 +59,23 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 		if res == nil {
 			return nil, fmt.Errorf("%s %q does not exist (check the name, --region and --profile)", ref.Kind, ref.Name)
 		}
-		got[ref] = res
+		got[foldRef(ref)] = res
 		queue = append(queue, dependencies(res)...)
 	}
 	var out []Manifest
 	for _, k := range manifest.Kinds {
 		var names []string
-		for ref := range got {
+		for ref, res := range got {
 			if ref.Kind == k {
-				names = append(names, ref.Name)
+				names = append(names, res.Name)
 			}
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			res := got[Ref{k, n}]
+			res := got[foldRef(Ref{k, n})]
 			var cfg *live.Resource
 			if k == manifest.KindEndpoint {
-				cfg = got[Ref{manifest.KindEndpointConfig, res.Str("EndpointConfigName")}]
+				cfg = got[foldRef(Ref{manifest.KindEndpointConfig, res.Str("EndpointConfigName")})]
 			}
 			data, err := document(res, cfg)
 			if err != nil {
@@ -86,6 +86,9 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 	}
 	return out, nil
 }
+
+// foldRef is ref with its name in manifest.NameKey form.
+func foldRef(ref Ref) Ref { return Ref{ref.Kind, manifest.NameKey(ref.Name)} }
 
 // dependencies are the resources a live resource uses.
 func dependencies(res *live.Resource) []Ref {
@@ -175,7 +178,7 @@ func liveWeights(ep, cfg *live.Resource) []any {
 		for _, v := range vs {
 			m, _ := v.(map[string]any)
 			name, _ := m["VariantName"].(string)
-			initial[name] = fmt.Sprint(weight(m["InitialVariantWeight"], "1"))
+			initial[manifest.NameKey(name)] = fmt.Sprint(weight(m["InitialVariantWeight"], "1"))
 		}
 	}
 	var out []any
@@ -188,7 +191,7 @@ func liveWeights(ep, cfg *live.Resource) []any {
 		if w == "" {
 			continue
 		}
-		if initial[name] != w {
+		if initial[manifest.NameKey(name)] != w {
 			differs = true
 		}
 		out = append(out, map[string]any{"VariantName": name, "DesiredWeight": json.Number(w)})

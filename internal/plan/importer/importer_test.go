@@ -97,3 +97,30 @@ func TestImportMissingDependency(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestImportNamesAreCaseInsensitive: a config naming FRAUD-MODEL uses the live fraud-model,
+// which is imported once, under its live spelling, and the live weights are matched to
+// the config's variants whatever their case.
+func TestImportNamesAreCaseInsensitive(t *testing.T) {
+	d := snapshot(t, map[string]string{
+		"m.json": `{"ModelName": "fraud-model", "ModelArn": "arn:m", "PrimaryContainer": {"Image": "img"}}`,
+		"c.json": `{"EndpointConfigName": "fraud-cfg", "EndpointConfigArn": "arn:c", "ProductionVariants": [
+			{"VariantName": "Main", "ModelName": "FRAUD-MODEL", "InitialVariantWeight": 1.0, "InitialInstanceCount": 1, "InstanceType": "ml.m5.large"}]}`,
+		"e.json": `{"EndpointName": "fraud", "EndpointArn": "arn:e", "EndpointConfigName": "FRAUD-CFG", "EndpointStatus": "InService",
+			"ProductionVariants": [{"VariantName": "main", "DesiredWeight": 1.0}]}`,
+	})
+	ms, err := Import(context.Background(), d, []Ref{{manifest.KindEndpoint, "FRAUD"}, {manifest.KindModel, "Fraud-Model"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range ms {
+		names = append(names, string(m.Kind)+" "+m.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Model fraud-model, EndpointConfig fraud-cfg, Endpoint fraud" {
+		t.Errorf("imported %s", got)
+	}
+	if strings.Contains(string(ms[2].YAML), "DesiredWeightsAndCapacities") {
+		t.Errorf("weights equal to the config's (variant Main = main) imported as drift:\n%s", ms[2].YAML)
+	}
+}

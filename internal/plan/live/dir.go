@@ -88,10 +88,10 @@ func OpenDir(dir string) (*Dir, error) {
 			if hasTags {
 				r.Tags = tagMap(ts)
 			}
-			if prev, dup := d.byKind[k][r.Name]; dup && prev != nil {
-				return fmt.Errorf("%s: %s %q is described twice in %s", path, k, r.Name, dir)
+			if prev, dup := d.byKind[k][manifest.NameKey(r.Name)]; dup && prev != nil {
+				return fmt.Errorf("%s: %s %q is described twice in %s (as %q; SageMaker names are case-insensitive): keep one file", path, k, r.Name, dir, prev.Name)
 			}
-			d.byKind[k][r.Name] = r
+			d.byKind[k][manifest.NameKey(r.Name)] = r
 		}
 		return nil
 	})
@@ -123,14 +123,14 @@ func (d *Dir) byARN(arn string) *Resource {
 
 // Read implements Reader.
 func (d *Dir) Read(_ context.Context, kind manifest.Kind, name string) (*Resource, error) {
-	return d.byKind[kind][name], nil
+	return d.byKind[kind][manifest.NameKey(name)], nil
 }
 
 // List implements Reader.
 func (d *Dir) List(_ context.Context, kind manifest.Kind) ([]string, error) {
 	out := make([]string, 0, len(d.byKind[kind]))
-	for n := range d.byKind[kind] {
-		out = append(out, n)
+	for _, r := range d.byKind[kind] {
+		out = append(out, r.Name)
 	}
 	sort.Strings(out)
 	return out, nil

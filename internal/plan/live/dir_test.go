@@ -144,3 +144,29 @@ func FuzzOpenDir(f *testing.F) {
 		}
 	})
 }
+
+// TestDirNamesAreCaseInsensitive: a snapshot's fraud is found as FRAUD, and listed as
+// spelled live.
+func TestDirNamesAreCaseInsensitive(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ep.json"), []byte(`{"EndpointName": "fraud", "EndpointArn": "arn:aws:sagemaker:us-east-1:1:endpoint/fraud", "EndpointStatus": "InService"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err := OpenDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := d.Read(context.Background(), manifest.KindEndpoint, "FRAUD")
+	if err != nil || r == nil || r.Name != "fraud" {
+		t.Fatalf("Read FRAUD = %+v, %v", r, err)
+	}
+	if names, _ := d.List(context.Background(), manifest.KindEndpoint); len(names) != 1 || names[0] != "fraud" {
+		t.Errorf("List = %v", names)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ep2.json"), []byte(`{"EndpointName": "FRAUD", "EndpointArn": "arn:aws:sagemaker:us-east-1:1:endpoint/FRAUD", "EndpointStatus": "InService"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenDir(dir); err == nil || !strings.Contains(err.Error(), "described twice") {
+		t.Errorf("fraud and FRAUD in one snapshot: err = %v", err)
+	}
+}

@@ -38,7 +38,11 @@ func (t *Text) paint(code, s string) string {
 // Render implements Renderer.
 func (t *Text) Render(w io.Writer, p *plan.Plan) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s (naming: %s)\n", t.paint(bold, "Plan:"), Counts(p.Summary), p.Naming)
+	project := ""
+	if p.Project != "" {
+		project = ", project: " + p.Project
+	}
+	fmt.Fprintf(&b, "%s %s (naming: %s%s)\n", t.paint(bold, "Plan:"), Counts(p.Summary), p.Naming, project)
 	if !p.HasChanges() && p.Summary.Blocked == 0 {
 		fmt.Fprintf(&b, "The live resources match the manifests: apply has nothing to do.\n")
 	}
@@ -62,10 +66,24 @@ func (t *Text) Render(w io.Writer, p *plan.Plan) error {
 			b.WriteString("  " + s + "\n")
 		}
 	}
-	if len(p.Unmanaged) > 0 {
+	var untagged, others []plan.Resource
+	for _, r := range p.Unmanaged {
+		if r.Owner == "" {
+			untagged = append(untagged, r)
+		} else {
+			others = append(others, r)
+		}
+	}
+	if len(untagged) > 0 {
 		b.WriteString("\nNot managed by sagectl (no sagectl:managed-by tag), left alone by --prune:\n")
-		for _, r := range p.Unmanaged {
+		for _, r := range untagged {
 			fmt.Fprintf(&b, "  %s %s\n", r.Kind, r.Name)
+		}
+	}
+	if len(others) > 0 {
+		b.WriteString("\nManaged by sagectl but not this project's, left alone by --prune:\n")
+		for _, r := range others {
+			fmt.Fprintf(&b, "  %s %s: %s\n", r.Kind, r.Name, r.Owner)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
