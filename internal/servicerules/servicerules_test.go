@@ -1,6 +1,32 @@
 package servicerules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sagectl/sagectl/internal/schema"
+)
+
+// TestServerlessMemoryMatchesTable: the sizes lint's serverless-memory rule allows are
+// the range and step of the constraints table, which the schema and the emulator read.
+func TestServerlessMemoryMatchesTable(t *testing.T) {
+	cs, err := schema.Constraints()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{
+		"CreateEndpointConfig:ProductionVariants[].ServerlessConfig.MemorySizeInMB",
+		"CreateEndpointConfig:ShadowProductionVariants[].ServerlessConfig.MemorySizeInMB",
+	} {
+		c := cs[key]
+		if c == nil || c.Min == nil || c.Max == nil || c.Step == nil {
+			t.Fatalf("%s: no range and step in the table", key)
+		}
+		if *c.Min != ServerlessMemoryMin || *c.Max != ServerlessMemoryMax || *c.Step != ServerlessMemoryStep {
+			t.Errorf("%s: table %g..%g step %g, servicerules %d..%d step %d", key, *c.Min, *c.Max, *c.Step,
+				ServerlessMemoryMin, ServerlessMemoryMax, ServerlessMemoryStep)
+		}
+	}
+}
 
 func TestValidKMSKey(t *testing.T) {
 	for _, c := range []struct {
