@@ -318,3 +318,27 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestAWSCLIServerSideChecks: the AWS CLI renders the emulator's answers to requests
+// that pass the model's traits on the client but that SageMaker rejects server-side.
+func TestAWSCLIServerSideChecks(t *testing.T) {
+	srv, err := emulator.Start(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	aws := newAWSCLI(t, srv.URL())
+	together(
+		func() {
+			aws.fails("ValidationException", "CreateEndpointConfig", "Invalid KMS key 'my-prod-key' at 'kmsKeyId'",
+				"create-endpoint-config", "--endpoint-config-name", "c", "--kms-key-id", "my-prod-key",
+				"--production-variants", "VariantName=a,ModelName=m,InstanceType=ml.m5.large,InitialInstanceCount=1")
+		},
+		func() {
+			aws.fails("ValidationException", "CreateEndpointConfig",
+				"1 validation error detected: Value '3000' at 'productionVariants.1.member.serverlessConfig.memorySizeInMB' failed to satisfy constraint: Member must satisfy enum value set: [1024, 2048, 3072, 4096, 5120, 6144]",
+				"create-endpoint-config", "--endpoint-config-name", "c",
+				"--production-variants", `[{"VariantName":"a","ModelName":"m","ServerlessConfig":{"MemorySizeInMB":3000,"MaxConcurrency":5}}]`)
+		},
+	)
+}
