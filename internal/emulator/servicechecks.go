@@ -2,6 +2,9 @@ package emulator
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
@@ -54,10 +57,10 @@ func checkModel(in *sagemaker.CreateModelInput) *apiError {
 	return nil
 }
 
-// checkEndpointConfig applies the endpoint-config rules: KMS key formats (lint:
-// kms-key-format), the weights (weights-all-zero), serverless concurrency
-// (serverless-provisioned-le-max), serverless or instance-based (variant-kind) and
-// managed instance scaling only for inference components (managed-scaling-ic-only).
+// checkEndpointConfig applies the endpoint-config rules: the exclusions (checkExclusions),
+// KMS key formats (lint: kms-key-format), the weights (weights-all-zero), serverless
+// concurrency (serverless-provisioned-le-max), serverless or instance-based (variant-kind)
+// and managed instance scaling only for inference components (managed-scaling-ic-only).
 // The serverless memory step is the shared table's, checked with the traits.
 func checkEndpointConfig(in *sagemaker.CreateEndpointConfigInput) *apiError {
 	keys := []kmsRef{{in.KmsKeyId, "kmsKeyId"}}
@@ -81,6 +84,9 @@ func checkEndpointConfig(in *sagemaker.CreateEndpointConfigInput) *apiError {
 			}
 		}
 	}
+	if err := checkExclusions(in); err != nil {
+		return err
+	}
 	for _, k := range keys {
 		if k.value != nil && !servicerules.ValidKMSKey(*k.value) {
 			return validationf("Invalid KMS key '%s' at '%s': expected %s.", *k.value, k.wire, servicerules.KMSFormats)
@@ -97,6 +103,37 @@ func checkEndpointConfig(in *sagemaker.CreateEndpointConfigInput) *apiError {
 		}
 		if sum <= 0 {
 			return validationf("The sum of the InitialVariantWeight of all production variants is 0: at least one production variant must have a weight above 0.")
+		}
+	}
+	return nil
+}
+
+// checkExclusions applies the features serverless variants, shadow variants and the
+// cross-Region traffic cap cannot be combined with (lint: serverless-exclusions, the
+// part a config shows; shadow-exclusions; cross-region-exclusions).
+func checkExclusions(in *sagemaker.CreateEndpointConfigInput) *apiError {
+	serverless := false
+	for _, v := range slices.Concat(in.ProductionVariants, in.ShadowProductionVariants) {
+		serverless = serverless || v.ServerlessConfig != nil
+	}
+	if serverless && len(in.ProductionVariants) > 1 {
+		return validationf("A serverless endpoint configuration supports one production variant, not %d.", len(in.ProductionVariants))
+	}
+	if serverless && in.DataCaptureConfig != nil {
+		return validationf("DataCaptureConfig is not supported for serverless endpoints.")
+	}
+	if in.CrossRegionTrafficConfig != nil && (serverless || in.AsyncInferenceConfig != nil) {
+		return validationf("CrossRegionTrafficConfig cannot be specified with serverless variants or with AsyncInferenceConfig.")
+	}
+	if len(in.ShadowProductionVariants) == 0 {
+		return nil
+	}
+	if serverless || in.AsyncInferenceConfig != nil {
+		return validationf("ShadowProductionVariants are not supported with serverless variants or with AsyncInferenceConfig.")
+	}
+	for _, v := range slices.Concat(in.ProductionVariants, in.ShadowProductionVariants) {
+		if strings.HasPrefix(string(v.InstanceType), "ml.inf1.") || v.AcceleratorType != "" {
+			return validationf("ShadowProductionVariants are not supported with Inf1 instances or Elastic Inference (variant %q).", deref(v.VariantName))
 		}
 	}
 	return nil
@@ -145,8 +182,38 @@ func checkProvisioned(provisioned, maxConc *int32, wire string) *apiError {
 // checkDeploymentConfig: one deployment strategy, blue/green or rolling (lint:
 // deployment-one-policy).
 func checkDeploymentConfig(d *types.DeploymentConfig) *apiError {
-	if d != nil && d.BlueGreenUpdatePolicy != nil && d.RollingUpdatePolicy != nil {
+	if d == nil {
+		return nil
+	}
+	if d.BlueGreenUpdatePolicy != nil && d.RollingUpdatePolicy != nil {
 		return validationf("DeploymentConfig specifies both BlueGreenUpdatePolicy and RollingUpdatePolicy: specify one of them.")
+	}
+	return checkCapacityPercent(d)
+}
+
+// checkCapacityPercent: a CAPACITY_PERCENT canary, linear step or rolling batch within the
+// range its documentation states (lint: deployment-capacity-percent).
+func checkCapacityPercent(d *types.DeploymentConfig) *apiError {
+	for _, l := range servicerules.CapacityPercentLimits {
+		v := reflect.ValueOf(d).Elem().FieldByName(l.Policy)
+		wire := "deploymentConfig." + lowerFirst(l.Policy)
+		if l.Parent != "" && !v.IsNil() {
+			v, wire = v.Elem().FieldByName(l.Parent), wire+"."+lowerFirst(l.Parent)
+		}
+		if v.IsNil() {
+			continue
+		}
+		size, _ := v.Elem().FieldByName(l.Field).Interface().(*types.CapacitySize)
+		if size == nil || size.Type != types.CapacitySizeTypeCapacityPercent || size.Value == nil {
+			continue
+		}
+		if pct := int64(*size.Value); pct < l.MinPct || pct > l.MaxPct {
+			want := fmt.Sprintf("between %d%% and %d%%", l.MinPct, l.MaxPct)
+			if l.MinPct == 0 {
+				want = fmt.Sprintf("at most %d%%", l.MaxPct)
+			}
+			return validationf("%s at '%s.%s' is %d%% of the variant's instances: it must be %s.", l.Field, wire, lowerFirst(l.Field), pct, want)
+		}
 	}
 	return nil
 }

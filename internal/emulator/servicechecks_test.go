@@ -91,6 +91,38 @@ func TestServerSideChecks(t *testing.T) {
 		DesiredWeightsAndCapacities: []types.DesiredWeightAndCapacity{{VariantName: aws.String("s"),
 			ServerlessUpdateConfig: &types.ProductionVariantServerlessUpdateConfig{MaxConcurrency: aws.Int32(2), ProvisionedConcurrency: aws.Int32(3)}}}})
 	bad = append(bad, rejected{"re-weight: provisioned above max", err, "ProvisionedConcurrency 3 at 'desiredWeightsAndCapacities.1.member.serverlessUpdateConfig.provisionedConcurrency' must be less than or equal to MaxConcurrency 2."})
+	canary := &types.DeploymentConfig{BlueGreenUpdatePolicy: &types.BlueGreenUpdatePolicy{TrafficRoutingConfiguration: &types.TrafficRoutingConfig{
+		Type: types.TrafficRoutingConfigTypeCanary, WaitIntervalInSeconds: aws.Int32(60),
+		CanarySize: &types.CapacitySize{Type: types.CapacitySizeTypeCapacityPercent, Value: aws.Int32(80)}}}}
+	_, err = e.client.UpdateEndpoint(e.ctx, &sagemaker.UpdateEndpointInput{EndpointName: aws.String("e"), EndpointConfigName: aws.String("c"), DeploymentConfig: canary})
+	bad = append(bad, rejected{"canary above 50%", err,
+		"CanarySize at 'deploymentConfig.blueGreenUpdatePolicy.trafficRoutingConfiguration.canarySize' is 80% of the variant's instances: it must be at most 50%."})
+	rolling := &types.DeploymentConfig{RollingUpdatePolicy: &types.RollingUpdatePolicy{WaitIntervalInSeconds: aws.Int32(60),
+		MaximumBatchSize: &types.CapacitySize{Type: types.CapacitySizeTypeCapacityPercent, Value: aws.Int32(2)}}}
+	_, err = e.client.CreateEndpoint(e.ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("e"), EndpointConfigName: aws.String("c"), DeploymentConfig: rolling})
+	bad = append(bad, rejected{"rolling batch below 5%", err, "it must be between 5% and 50%."})
+	shadow := func(in *sagemaker.CreateEndpointConfigInput) {
+		in.ShadowProductionVariants = []types.ProductionVariant{instance("shadow", nil)}
+	}
+	async := func(in *sagemaker.CreateEndpointConfigInput) {
+		in.AsyncInferenceConfig = &types.AsyncInferenceConfig{OutputConfig: &types.AsyncInferenceOutputConfig{S3OutputPath: aws.String("s3://bucket/out")}}
+	}
+	inf1 := instance("a", nil)
+	inf1.InstanceType = types.ProductionVariantInstanceTypeMlInf1Xlarge
+	bad = append(bad,
+		rejected{"serverless with two variants", config("two", nil, serverless(2048, 5, nil), instance("b", nil)), "A serverless endpoint configuration supports one production variant, not 2."},
+		rejected{"serverless with data capture", config("capture", func(in *sagemaker.CreateEndpointConfigInput) {
+			in.DataCaptureConfig = &types.DataCaptureConfig{InitialSamplingPercentage: aws.Int32(10), DestinationS3Uri: aws.String("s3://bucket/capture"),
+				CaptureOptions: []types.CaptureOption{{CaptureMode: types.CaptureModeInput}}}
+		}, serverless(2048, 5, nil)), "DataCaptureConfig is not supported for serverless endpoints."},
+		rejected{"cross-Region cap with async", config("xr", func(in *sagemaker.CreateEndpointConfigInput) {
+			async(in)
+			in.CrossRegionTrafficConfig = &types.CrossRegionTrafficConfig{MaxCrossRegionPercentPerEndpoint: aws.Int32(50), MaxInvocationsPerSecondPerInstance: aws.Int32(10)}
+		}, instance("a", nil)), "CrossRegionTrafficConfig cannot be specified with serverless variants or with AsyncInferenceConfig."},
+		rejected{"shadow with async", config("sa", func(in *sagemaker.CreateEndpointConfigInput) { shadow(in); async(in) }, instance("a", nil)),
+			"ShadowProductionVariants are not supported with serverless variants or with AsyncInferenceConfig."},
+		rejected{"shadow with Inf1", config("si", shadow, inf1), `ShadowProductionVariants are not supported with Inf1 instances or Elastic Inference (variant "a").`},
+	)
 	for _, b := range bad {
 		t.Run(b.name, func(t *testing.T) { apiErr(t, b.err, "ValidationException", b.want) })
 	}
@@ -105,6 +137,10 @@ func TestServerSideChecks(t *testing.T) {
 			in.KmsKeyId = aws.String("alias/sagemaker")
 			in.AsyncInferenceConfig = &types.AsyncInferenceConfig{OutputConfig: &types.AsyncInferenceOutputConfig{S3OutputPath: aws.String("s3://bucket/out"),
 				KmsKeyId: aws.String("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")}}
+		}, instance("a", nil))},
+		{"shadow on instance variants with a cross-Region cap", config("shadow", func(in *sagemaker.CreateEndpointConfigInput) {
+			shadow(in)
+			in.CrossRegionTrafficConfig = &types.CrossRegionTrafficConfig{MaxCrossRegionPercentPerEndpoint: aws.Int32(50), MaxInvocationsPerSecondPerInstance: aws.Int32(10)}
 		}, instance("a", nil))},
 		{"metrics every 30 s", config("metrics", func(in *sagemaker.CreateEndpointConfigInput) {
 			in.MetricsConfig = &types.MetricsConfig{EnableEnhancedMetrics: aws.Bool(true), MetricPublishFrequencyInSeconds: types.MetricPublishFrequencyInSeconds(30)}
