@@ -149,7 +149,6 @@ func TestAWSCLI(t *testing.T) {
 	  {"VariantName":"challenger","ModelName":"churn-v8","InstanceType":"ml.m5.large","InitialInstanceCount":1,"InitialVariantWeight":0.3}],
 	 "ShadowProductionVariants":[{"VariantName":"shadow","ModelName":"churn-v8","InstanceType":"ml.c5.large","InitialInstanceCount":1}],
 	 "DataCaptureConfig":{"InitialSamplingPercentage":20,"DestinationS3Uri":"s3://capture/churn","CaptureOptions":[{"CaptureMode":"Input"}]},
-	 "AsyncInferenceConfig":{"OutputConfig":{"S3OutputPath":"s3://async/out"}},
 	 "KmsKeyId":"alias/sagemaker","Tags":[{"Key":"team","Value":"churn"}]}`
 	if err := os.WriteFile(input, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -209,7 +208,7 @@ func TestAWSCLI(t *testing.T) {
 		},
 		func() {
 			dc := aws.ok("describe-endpoint-config", "--endpoint-config-name", "churn-prod-v8")
-			for _, k := range []string{"EndpointConfigName", "ProductionVariants", "ShadowProductionVariants", "DataCaptureConfig", "AsyncInferenceConfig", "KmsKeyId"} {
+			for _, k := range []string{"EndpointConfigName", "ProductionVariants", "ShadowProductionVariants", "DataCaptureConfig", "KmsKeyId"} {
 				if g, w := mustJSON(t, dc[k]), mustJSON(t, want[k]); g != w {
 					t.Errorf("describe-endpoint-config %s:\n got %s\nwant %s", k, g, w)
 				}
