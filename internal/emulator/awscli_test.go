@@ -149,7 +149,6 @@ func TestAWSCLI(t *testing.T) {
 	  {"VariantName":"challenger","ModelName":"churn-v8","InstanceType":"ml.m5.large","InitialInstanceCount":1,"InitialVariantWeight":0.3}],
 	 "ShadowProductionVariants":[{"VariantName":"shadow","ModelName":"churn-v8","InstanceType":"ml.c5.large","InitialInstanceCount":1}],
 	 "DataCaptureConfig":{"InitialSamplingPercentage":20,"DestinationS3Uri":"s3://capture/churn","CaptureOptions":[{"CaptureMode":"Input"}]},
-	 "AsyncInferenceConfig":{"OutputConfig":{"S3OutputPath":"s3://async/out"}},
 	 "KmsKeyId":"alias/sagemaker","Tags":[{"Key":"team","Value":"churn"}]}`
 	if err := os.WriteFile(input, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -209,7 +208,7 @@ func TestAWSCLI(t *testing.T) {
 		},
 		func() {
 			dc := aws.ok("describe-endpoint-config", "--endpoint-config-name", "churn-prod-v8")
-			for _, k := range []string{"EndpointConfigName", "ProductionVariants", "ShadowProductionVariants", "DataCaptureConfig", "AsyncInferenceConfig", "KmsKeyId"} {
+			for _, k := range []string{"EndpointConfigName", "ProductionVariants", "ShadowProductionVariants", "DataCaptureConfig", "KmsKeyId"} {
 				if g, w := mustJSON(t, dc[k]), mustJSON(t, want[k]); g != w {
 					t.Errorf("describe-endpoint-config %s:\n got %s\nwant %s", k, g, w)
 				}
@@ -317,4 +316,28 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestAWSCLIServerSideChecks: the AWS CLI renders the emulator's answers to requests
+// that pass the model's traits on the client but that SageMaker rejects server-side.
+func TestAWSCLIServerSideChecks(t *testing.T) {
+	srv, err := emulator.Start(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	aws := newAWSCLI(t, srv.URL())
+	together(
+		func() {
+			aws.fails("ValidationException", "CreateEndpointConfig", "Invalid KMS key 'my-prod-key' at 'kmsKeyId'",
+				"create-endpoint-config", "--endpoint-config-name", "c", "--kms-key-id", "my-prod-key",
+				"--production-variants", "VariantName=a,ModelName=m,InstanceType=ml.m5.large,InitialInstanceCount=1")
+		},
+		func() {
+			aws.fails("ValidationException", "CreateEndpointConfig",
+				"1 validation error detected: Value '3000' at 'productionVariants.1.member.serverlessConfig.memorySizeInMB' failed to satisfy constraint: Member must satisfy enum value set: [1024, 2048, 3072, 4096, 5120, 6144]",
+				"create-endpoint-config", "--endpoint-config-name", "c",
+				"--production-variants", `[{"VariantName":"a","ModelName":"m","ServerlessConfig":{"MemorySizeInMB":3000,"MaxConcurrency":5}}]`)
+		},
+	)
 }

@@ -252,8 +252,8 @@ func TestDescribeEndpointShowsDeployedConfigFeatures(t *testing.T) {
 	must[*sagemaker.CreateEndpointOutput](t)(e.client.CreateEndpoint(e.ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("churn-prod-v8")}))
 	e.clock.Advance(time.Minute)
 	d := e.describe(t, "ep")
-	if d.AsyncInferenceConfig == nil || aws.ToString(d.AsyncInferenceConfig.OutputConfig.S3OutputPath) != "s3://async/out" {
-		t.Errorf("AsyncInferenceConfig = %#v", d.AsyncInferenceConfig)
+	if d.AsyncInferenceConfig != nil {
+		t.Errorf("AsyncInferenceConfig = %#v, but the config has none", d.AsyncInferenceConfig)
 	}
 	if dc := d.DataCaptureConfig; dc == nil || dc.CaptureStatus != types.CaptureStatusStarted || aws.ToInt32(dc.CurrentSamplingPercentage) != 20 {
 		t.Errorf("DataCaptureConfig = %#v", d.DataCaptureConfig)
@@ -261,7 +261,15 @@ func TestDescribeEndpointShowsDeployedConfigFeatures(t *testing.T) {
 	if len(d.ShadowProductionVariants) != 1 || aws.ToFloat32(d.ShadowProductionVariants[0].CurrentWeight) != 0.1 {
 		t.Errorf("ShadowProductionVariants = %#v", d.ShadowProductionVariants)
 	}
-	if sv := d.ProductionVariants[1]; sv.CurrentServerlessConfig == nil || aws.ToInt32(sv.CurrentServerlessConfig.MemorySizeInMB) != 2048 || sv.CurrentInstanceCount != nil {
+	for _, in := range []*sagemaker.CreateEndpointConfigInput{asyncConfig(), serverlessConfig()} {
+		must[*sagemaker.CreateEndpointConfigOutput](t)(e.client.CreateEndpointConfig(e.ctx, in))
+		must[*sagemaker.CreateEndpointOutput](t)(e.client.CreateEndpoint(e.ctx, &sagemaker.CreateEndpointInput{EndpointName: in.EndpointConfigName, EndpointConfigName: in.EndpointConfigName}))
+	}
+	e.clock.Advance(time.Minute)
+	if d := e.describe(t, "churn-async"); d.AsyncInferenceConfig == nil || aws.ToString(d.AsyncInferenceConfig.OutputConfig.S3OutputPath) != "s3://async/out" {
+		t.Errorf("AsyncInferenceConfig = %#v", d.AsyncInferenceConfig)
+	}
+	if sv := e.describe(t, "churn-serverless").ProductionVariants[0]; sv.CurrentServerlessConfig == nil || aws.ToInt32(sv.CurrentServerlessConfig.MemorySizeInMB) != 2048 || sv.CurrentInstanceCount != nil {
 		t.Errorf("serverless variant = %#v", sv)
 	}
 }

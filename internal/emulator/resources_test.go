@@ -41,8 +41,8 @@ func richConfig() *sagemaker.CreateEndpointConfigInput {
 			InitialVariantWeight: aws.Float32(0.7), VolumeSizeInGB: aws.Int32(30),
 			RoutingConfig: &types.ProductionVariantRoutingConfig{RoutingStrategy: types.RoutingStrategyLeastOutstandingRequests},
 		}, {
-			VariantName: aws.String("serverless"), ModelName: aws.String("churn-v8"),
-			ServerlessConfig: &types.ProductionVariantServerlessConfig{MemorySizeInMB: aws.Int32(2048), MaxConcurrency: aws.Int32(5)},
+			VariantName: aws.String("challenger"), ModelName: aws.String("churn-v8"),
+			InstanceType: types.ProductionVariantInstanceTypeMlM5Large, InitialInstanceCount: aws.Int32(1),
 		}},
 		ShadowProductionVariants: []types.ProductionVariant{{
 			VariantName: aws.String("shadow"), ModelName: aws.String("churn-v8"),
@@ -53,13 +53,33 @@ func richConfig() *sagemaker.CreateEndpointConfigInput {
 			CaptureOptions:           []types.CaptureOption{{CaptureMode: types.CaptureModeInput}, {CaptureMode: types.CaptureModeOutput}},
 			CaptureContentTypeHeader: &types.CaptureContentTypeHeader{JsonContentTypes: []string{"application/json"}},
 		},
+		KmsKeyId:               aws.String("alias/sagemaker-prod"),
+		EnableNetworkIsolation: aws.Bool(false),
+		Tags:                   []types.Tag{{Key: aws.String("team"), Value: aws.String("")}},
+	}
+}
+
+// asyncConfig is an instance-based config with AsyncInferenceConfig, which SageMaker does
+// not combine with shadow variants (so richConfig has none).
+func asyncConfig() *sagemaker.CreateEndpointConfigInput {
+	return &sagemaker.CreateEndpointConfigInput{
+		EndpointConfigName: aws.String("churn-async"),
+		ProductionVariants: richConfig().ProductionVariants[:1],
 		AsyncInferenceConfig: &types.AsyncInferenceConfig{
 			OutputConfig: &types.AsyncInferenceOutputConfig{S3OutputPath: aws.String("s3://async/out")},
 			ClientConfig: &types.AsyncInferenceClientConfig{MaxConcurrentInvocationsPerInstance: aws.Int32(4)},
 		},
-		KmsKeyId:               aws.String("alias/sagemaker-prod"),
-		EnableNetworkIsolation: aws.Bool(false),
-		Tags:                   []types.Tag{{Key: aws.String("team"), Value: aws.String("")}},
+	}
+}
+
+// serverlessConfig is a serverless config: one variant, as serverless endpoints allow.
+func serverlessConfig() *sagemaker.CreateEndpointConfigInput {
+	return &sagemaker.CreateEndpointConfigInput{
+		EndpointConfigName: aws.String("churn-serverless"),
+		ProductionVariants: []types.ProductionVariant{{
+			VariantName: aws.String("serverless"), ModelName: aws.String("churn-v8"),
+			ServerlessConfig: &types.ProductionVariantServerlessConfig{MemorySizeInMB: aws.Int32(2048), MaxConcurrency: aws.Int32(5)},
+		}},
 	}
 }
 
@@ -80,6 +100,10 @@ func TestEndpointConfigDescribeReturnsWhatWasStored(t *testing.T) {
 	tags := must[*sagemaker.ListTagsOutput](t)(e.client.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(wantArn)}))
 	if len(tags.Tags) != 1 || aws.ToString(tags.Tags[0].Key) != "team" || tags.Tags[0].Value == nil {
 		t.Errorf("tags = %#v, want team=\"\"", tags.Tags)
+	}
+	for _, in := range []*sagemaker.CreateEndpointConfigInput{asyncConfig(), serverlessConfig()} {
+		must[*sagemaker.CreateEndpointConfigOutput](t)(e.client.CreateEndpointConfig(e.ctx, in))
+		sameFields(t, in, must[*sagemaker.DescribeEndpointConfigOutput](t)(e.client.DescribeEndpointConfig(e.ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})))
 	}
 }
 

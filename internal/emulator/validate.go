@@ -1,124 +1,57 @@
 package emulator
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sagectl/sagectl/internal/schema"
 )
 
-// constraintsJSON holds the request constraints of the model (required, length, range, pattern),
-// keyed "Operation:Member.Path" with "[]" for list items. Extracted from the SageMaker API
-// model, which the SDK does not carry: https://github.com/boto/botocore/blob/1.43.67/botocore/data/sagemaker/2017-07-24/service-2.json.
-//
-//go:embed constraints.json
-var constraintsJSON []byte
-
-// constraint is one member's limits. Min and Max bound a string's length, a number's value or a
-// list's or map's item count, as the model's min/max traits do.
-type constraint struct {
-	Type         string      `json:"type"`
-	Required     bool        `json:"required"`
-	Min          *float64    `json:"min"`
-	Max          *float64    `json:"max"`
-	Pattern      string      `json:"pattern"`
-	ModelPattern string      `json:"model_pattern"`
-	Member       *constraint `json:"member"`
-	Key          *constraint `json:"key"`
-	Value        *constraint `json:"value"`
-	re           *regexp.Regexp
-}
-
-// shared lists members whose shape another operation's member already describes in
-// constraints.json: the same model shapes (EndpointName, TagList, ...) on other operations.
-var shared = map[string]string{
+// sameShape maps the members of the read, delete and tag operations whose shape a row of
+// the constraints table already describes (a Describe's name, AddTags' tags) to that row.
+// The table itself is internal/schema's, the one lint's schema is generated from; its
+// service_fields hold the other members of these operations.
+var sameShape = map[string]string{
 	"DescribeModel:ModelName":                   "CreateModel:ModelName",
 	"DeleteModel:ModelName":                     "CreateModel:ModelName",
 	"DescribeEndpointConfig:EndpointConfigName": "CreateEndpointConfig:EndpointConfigName",
 	"DeleteEndpointConfig:EndpointConfigName":   "CreateEndpointConfig:EndpointConfigName",
 	"DescribeEndpoint:EndpointName":             "CreateEndpoint:EndpointName",
 	"DeleteEndpoint:EndpointName":               "CreateEndpoint:EndpointName",
-	"AddTags:Tags":                              "CreateEndpointConfig:Tags",
 	"AddTags:Tags[].Key":                        "CreateEndpointConfig:Tags[].Key",
 	"AddTags:Tags[].Value":                      "CreateEndpointConfig:Tags[].Value",
 }
 
-// extra holds the model constraints of the read and tag operations, which constraints.json
-// (written for the create/update requests) does not cover.
-var extra = map[string]string{
-	"AddTags:ResourceArn":     `{"type":"string","required":true,"max":256,"pattern":"^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.+$","model_pattern":"arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.+"}`,
-	"AddTags:Tags":            `{"type":"list","required":true,"min":0,"max":50}`,
-	"DeleteTags:TagKeys":      `{"type":"list","required":true,"min":1,"max":50,"member":{"min":1,"max":128,"pattern":"^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$","model_pattern":"^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"}}`,
-	"ListTags:MaxResults":     `{"type":"integer","min":50,"max":100}`,
-	"ListModels:MaxResults":   `{"type":"integer","min":1,"max":100}`,
-	"ListModels:NameContains": `{"type":"string","max":63,"pattern":"^[a-zA-Z0-9-]+$","model_pattern":"[a-zA-Z0-9-]+"}`,
-	"ListModels:NextToken":    `{"type":"string","max":8192}`,
+// constraintTable is the emulator's view of the shared table: lookups by "Op:Path".
+type constraintTable map[string]*schema.Constraint
+
+// loadConstraints returns the shared table (parsed once, by internal/schema).
+func loadConstraints() (constraintTable, error) {
+	cs, err := schema.Constraints()
+	return constraintTable(cs), err
 }
 
-var (
-	constraintsOnce sync.Once
-	constraints     map[string]*constraint
-	constraintsErr  error
-)
-
-// loadConstraints parses the embedded table once and compiles its patterns.
-func loadConstraints() (map[string]*constraint, error) {
-	constraintsOnce.Do(func() {
-		var file struct {
-			Fields map[string]*constraint `json:"fields"`
-		}
-		if err := json.Unmarshal(constraintsJSON, &file); err != nil {
-			constraintsErr = fmt.Errorf("constraints.json: %v", err)
-			return
-		}
-		m := file.Fields
-		for k, v := range extra {
-			var c constraint
-			if err := json.Unmarshal([]byte(v), &c); err != nil {
-				constraintsErr = fmt.Errorf("constraint %s: %v", k, err)
-				return
-			}
-			m[k] = &c
-		}
-		for _, op := range []string{"ListEndpointConfigs", "ListEndpoints"} {
-			for _, f := range []string{"MaxResults", "NameContains", "NextToken"} {
-				m[op+":"+f] = m["ListModels:"+f]
-			}
-		}
-		m["ListTags:NextToken"] = m["ListModels:NextToken"]
-		m["ListTags:ResourceArn"] = m["AddTags:ResourceArn"]
-		m["DeleteTags:ResourceArn"] = m["AddTags:ResourceArn"]
-		for k, from := range shared {
-			if _, ok := m[k]; !ok && m[from] != nil {
-				m[k] = m[from]
-			}
-		}
-		for k, c := range m {
-			for _, c := range []*constraint{c, c.Member, c.Key, c.Value} {
-				if c == nil || c.Pattern == "" || c.re != nil {
-					continue
-				}
-				re, err := regexp.Compile(c.Pattern)
-				if err != nil {
-					constraintsErr = fmt.Errorf("constraint %s: %v", k, err)
-					return
-				}
-				c.re = re
-			}
-		}
-		constraints = m
-	})
-	return constraints, constraintsErr
+// lookup returns the row of key, or of the row whose shape it shares, or nil.
+func (t constraintTable) lookup(key string) *schema.Constraint {
+	if c, ok := t[key]; ok {
+		return c
+	}
+	if from, ok := sameShape[key]; ok {
+		return t[from]
+	}
+	return nil
 }
 
-// validate checks a decoded request against the model's constraints and the SDK's enums, and
-// returns the real service's "N validation errors detected: ..." message, or nil.
+// validate checks a decoded request against the model's constraints (the shared table's
+// rows, stepped ranges and integer enums included) and the SDK's enums, and returns the
+// real service's "N validation errors detected: ..." message. A request that passes is
+// then put to the checks SageMaker makes beyond the model's traits (serviceChecks).
 func validate(op string, in any) *apiError {
 	cs, err := loadConstraints()
 	if err != nil {
@@ -128,7 +61,7 @@ func validate(op string, in any) *apiError {
 	v.walkStruct(reflect.ValueOf(in).Elem(), op+":", "")
 	switch len(v.errs) {
 	case 0:
-		return nil
+		return serviceChecks(in)
 	case 1:
 		return validationf("1 validation error detected: %s", v.errs[0])
 	}
@@ -136,7 +69,7 @@ func validate(op string, in any) *apiError {
 }
 
 type validator struct {
-	cs   map[string]*constraint
+	cs   constraintTable
 	errs []string
 }
 
@@ -162,11 +95,11 @@ func (v *validator) walkStruct(s reflect.Value, key, wire string) {
 		if wire != "" {
 			fw = wire + "." + fw
 		}
-		v.walkValue(s.Field(i), v.cs[fk], fk, fw)
+		v.walkValue(s.Field(i), v.cs.lookup(fk), fk, fw)
 	}
 }
 
-func (v *validator) walkValue(fv reflect.Value, c *constraint, key, wire string) {
+func (v *validator) walkValue(fv reflect.Value, c *schema.Constraint, key, wire string) {
 	if absent(fv) {
 		if c != nil && c.Required {
 			v.fail(nil, wire, "not be null")
@@ -176,7 +109,12 @@ func (v *validator) walkValue(fv reflect.Value, c *constraint, key, wire string)
 	for fv.Kind() == reflect.Pointer {
 		fv = fv.Elem()
 	}
-	v.check(fv, c, wire)
+	if c != nil {
+		v.check(fv, &c.Limits, wire)
+		v.closedSet(fv, c, wire)
+	} else {
+		v.check(fv, nil, wire)
+	}
 	switch fv.Kind() {
 	case reflect.Struct:
 		if fv.Type() != timeType {
@@ -189,21 +127,21 @@ func (v *validator) walkValue(fv reflect.Value, c *constraint, key, wire string)
 			if ev.Kind() == reflect.Struct {
 				v.walkStruct(ev, key+"[].", ew)
 			} else if c != nil {
-				v.check(ev, c.Member, ew)
+				v.check(ev, c.Items, ew)
 			}
 		}
 	case reflect.Map:
 		for it := fv.MapRange(); it.Next(); {
 			if c != nil {
-				v.check(it.Key(), c.Key, wire)
-				v.check(it.Value(), c.Value, wire)
+				v.check(it.Key(), c.Keys, wire)
+				v.check(it.Value(), c.Values, wire)
 			}
 		}
 	}
 }
 
-// check applies one constraint and the SDK enum (if the type has Values()) to a present value.
-func (v *validator) check(fv reflect.Value, c *constraint, wire string) {
+// check applies one value's limits and the SDK enum (if the type has Values()) to a present value.
+func (v *validator) check(fv reflect.Value, c *schema.Limits, wire string) {
 	if fv.Kind() == reflect.String {
 		if vals := enumValues(fv.Type()); vals != nil && !slices.Contains(vals, fv.String()) {
 			v.fail(fv.String(), wire, "satisfy enum value set: ["+strings.Join(vals, ", ")+"]")
@@ -222,8 +160,8 @@ func (v *validator) check(fv reflect.Value, c *constraint, wire string) {
 			v.fail(s, wire, fmt.Sprintf("have length less than or equal to %g", *c.Max))
 		case c.Min != nil && n < *c.Min:
 			v.fail(s, wire, fmt.Sprintf("have length greater than or equal to %g", *c.Min))
-		case c.re != nil && !c.re.MatchString(s):
-			v.fail(s, wire, "satisfy regular expression pattern: "+c.ModelPattern)
+		case !c.Match(s):
+			v.fail(s, wire, "satisfy regular expression pattern: "+c.ModelPatternText())
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
 		n := fv.Convert(reflect.TypeFor[float64]()).Float()
@@ -246,6 +184,35 @@ func (v *validator) check(fv reflect.Value, c *constraint, wire string) {
 			v.fail(fmt.Sprintf("[%d items]", fv.Len()), wire, fmt.Sprintf("have length greater than or equal to %g", *c.Min))
 		}
 	}
+}
+
+// closedSet checks a number against the closed sets the table states: an integer enum
+// the SDK has no type for (MetricPublishFrequencyInSeconds), or a documented step within
+// the range (serverless MemorySizeInMB: 1024, 2048, ... 6144). The service rejects a
+// value outside the set; the message is the model's enum wording, listing the set.
+func (v *validator) closedSet(fv reflect.Value, c *schema.Constraint, wire string) {
+	if !fv.CanInt() {
+		return
+	}
+	n := float64(fv.Int())
+	if c.Min != nil && n < *c.Min || c.Max != nil && n > *c.Max {
+		return // the range check has reported it
+	}
+	set := c.Enum
+	if c.Step != nil && *c.Step > 0 && c.Min != nil && c.Max != nil {
+		set = nil
+		for x := *c.Min; x <= *c.Max; x += *c.Step {
+			set = append(set, x)
+		}
+	}
+	if set == nil || slices.Contains(set, n) {
+		return
+	}
+	words := make([]string, len(set))
+	for i, x := range set {
+		words[i] = strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	v.fail(fv.Int(), wire, "satisfy enum value set: ["+strings.Join(words, ", ")+"]")
 }
 
 // absent reports whether a member was not sent: nil pointer, slice or map, or an empty enum.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/servicerules"
 	"gopkg.in/yaml.v3"
 )
 
@@ -17,29 +18,18 @@ type capacitySize struct {
 	MinPct, MaxPct int64
 }
 
-// capacitySizeLimits are the members whose docs state a range, with that range: "less than or
-// equal to 50%", "10-50%" and "between 5% to 50%" of the variant's total instance count.
-var capacitySizeLimits = []struct {
-	policy, parent, field string
-	minPct, maxPct        int64
-}{
-	{"BlueGreenUpdatePolicy", "TrafficRoutingConfiguration", "CanarySize", 0, 50},
-	{"BlueGreenUpdatePolicy", "TrafficRoutingConfiguration", "LinearStepSize", 10, 50},
-	{"RollingUpdatePolicy", "", "MaximumBatchSize", 5, 50},
-}
-
 // capacitySizes returns the CapacitySize mappings an Endpoint body sets among the members
-// whose docs state a range.
+// whose docs state a range (servicerules.CapacityPercentLimits).
 func capacitySizes(body *yaml.Node) []capacitySize {
 	dc := manifest.Get(body, "DeploymentConfig")
 	var out []capacitySize
-	for _, l := range capacitySizeLimits {
-		parent, path := manifest.Get(dc, l.policy), l.policy+"."
-		if l.parent != "" {
-			parent, path = manifest.Get(parent, l.parent), path+l.parent+"."
+	for _, l := range servicerules.CapacityPercentLimits {
+		parent, path := manifest.Get(dc, l.Policy), l.Policy+"."
+		if l.Parent != "" {
+			parent, path = manifest.Get(parent, l.Parent), path+l.Parent+"."
 		}
-		if n := manifest.Get(parent, l.field); n != nil && n.Kind == yaml.MappingNode {
-			out = append(out, capacitySize{Path: path + l.field, Node: n, MinPct: l.minPct, MaxPct: l.maxPct})
+		if n := manifest.Get(parent, l.Field); n != nil && n.Kind == yaml.MappingNode {
+			out = append(out, capacitySize{Path: path + l.Field, Node: n, MinPct: l.MinPct, MaxPct: l.MaxPct})
 		}
 	}
 	return out

@@ -34,24 +34,6 @@ func kmsKeys(body *yaml.Node) []kmsKey {
 	return out
 }
 
-// The four forms AWS KMS accepts for a key reference
-// (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
-const (
-	kmsKeyIDPattern = `(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|mrk-[0-9a-fA-F]{32})`
-	kmsARNPrefix    = `arn:aws[-a-z]*:kms:[a-z]{2}(?:-[a-z]+)+-[0-9]+:[0-9]{12}:`
-	kmsAliasPattern = `alias/[a-zA-Z0-9/_-]+`
-)
-
-var (
-	kmsKeyID    = regexp.MustCompile(`^` + kmsKeyIDPattern + `$`)
-	kmsKeyARN   = regexp.MustCompile(`^` + kmsARNPrefix + `key/` + kmsKeyIDPattern + `$`)
-	kmsAlias    = regexp.MustCompile(`^` + kmsAliasPattern + `$`)
-	kmsAliasARN = regexp.MustCompile(`^` + kmsARNPrefix + kmsAliasPattern + `$`)
-	// kmsModelPattern is the API model's own pattern; values it rejects are the schema's to report.
-	kmsModelPattern = regexp.MustCompile(`^[a-zA-Z0-9:/_-]*$`)
-)
-
-// validKMSKey reports whether s is a key ID, key ARN, alias name or alias ARN.
-func validKMSKey(s string) bool {
-	return kmsKeyID.MatchString(s) || kmsKeyARN.MatchString(s) || kmsAlias.MatchString(s) || kmsAliasARN.MatchString(s)
-}
+// kmsModelPattern is the API model's own pattern; values it rejects are the schema's to
+// report. The four forms KMS accepts are servicerules.ValidKMSKey's.
+var kmsModelPattern = regexp.MustCompile(`^[a-zA-Z0-9:/_-]*$`)

@@ -6,13 +6,11 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/servicerules"
 )
 
 // kmsFormat reports a KmsKeyId that is none of the four forms KMS accepts.
 type kmsFormat struct{}
-
-const kmsFormats = "a key ID (1234abcd-12ab-34cd-56ef-1234567890ab, or mrk-<32 hex digits> for a multi-Region key), " +
-	"a key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID), an alias name (alias/NAME) or an alias ARN (arn:aws:kms:REGION:ACCOUNT:alias/NAME)"
 
 var kmsFormatInfo = &Info{
 	ID:       "kms-key-format",
@@ -50,13 +48,13 @@ func (kmsFormat) Info() *Info { return kmsFormatInfo }
 
 func (kmsFormat) Check(p *Pass) {
 	for _, k := range kmsKeys(p.Doc.Body) {
-		if validKMSKey(k.Value) || !kmsModelPattern.MatchString(k.Value) {
+		if servicerules.ValidKMSKey(k.Value) || !kmsModelPattern.MatchString(k.Value) {
 			continue
 		}
-		hint := "write " + kmsFormats
+		hint := "write " + servicerules.KMSFormats
 		if k.Value != "" && !strings.Contains(k.Value, ":") && !strings.Contains(k.Value, "/") {
 			hint = fmt.Sprintf("if %q is an alias, write alias/%s", k.Value, k.Value)
 		}
-		p.Report(k.Node, fmt.Sprintf("%s %q%s is not a KMS key reference; expected %s", k.Field, k.Value, k.Of, kmsFormats), hint)
+		p.Report(k.Node, fmt.Sprintf("%s %q%s is not a KMS key reference; expected %s", k.Field, k.Value, k.Of, servicerules.KMSFormats), hint)
 	}
 }

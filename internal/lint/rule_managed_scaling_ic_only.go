@@ -5,6 +5,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/servicerules"
 )
 
 // managedScalingICOnly reports ManagedInstanceScaling on a variant that hosts a model
@@ -17,7 +18,7 @@ var managedScalingICOnlyInfo = &Info{
 	Summary:  "flags ManagedInstanceScaling on a variant with ModelName: it is only for inference-component variants",
 	Why: "Managed instance scaling grows and shrinks the instances that host inference components. A variant with a " +
 		"ModelName hosts a model directly, and CreateEndpointConfig rejects it with \"ValidationException: " +
-		"ManagedInstanceScaling is only supported for inference component endpoints.\" (also with Status DISABLED " +
+		servicerules.MsgManagedScalingICOnly + "\" (also with Status DISABLED " +
 		"or MinInstanceCount 0).",
 	Source: "the ValidationException \"ManagedInstanceScaling is only supported for inference component endpoints\" in an acceptance test: https://github.com/hashicorp/terraform-provider-aws/pull/45926; " +
 		"the newer message for the same setup: https://github.com/DIAGNijmegen/rse-grand-challenge/pull/4659; " +

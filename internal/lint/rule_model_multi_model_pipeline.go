@@ -5,6 +5,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/servicerules"
 	"gopkg.in/yaml.v3"
 )
 
@@ -16,8 +17,8 @@ var modelMultiModelPipelineInfo = &Info{
 	Severity: finding.Error,
 	Summary:  "flags a Containers list with more than one container in Mode: MultiModel",
 	Why: "An inference pipeline or multi-container model may include a multi-model container, but SageMaker rejects " +
-		"CreateModel when more than one of its containers runs in MultiModel mode (ValidationException: \"More than one " +
-		"container in MultiModel mode is not supported with inference pipeline.\").",
+		"CreateModel when more than one of its containers runs in MultiModel mode (ValidationException: \"" +
+		servicerules.MsgMultiModelPipeline + "\").",
 	Source: "API Reference, ContainerDefinition: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html; " +
 		"GitHub issue OElesin/sagemaker-autopilot-step-functions#10: https://github.com/OElesin/sagemaker-autopilot-step-functions/issues/10",
 	Fix:   "Keep Mode: MultiModel on one container and set the others to SingleModel (or remove Mode), or split the model.",

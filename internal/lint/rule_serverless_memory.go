@@ -5,19 +5,12 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/servicerules"
 )
 
 // serverlessMemory reports a ServerlessConfig.MemorySizeInMB that is inside the model's
 // range but not a whole number of gigabytes.
 type serverlessMemory struct{}
-
-// Serverless memory sizes: 1024..6144 MB in 1 GB steps. The schema checks the range;
-// this rule checks the step, which only the documentation states.
-const (
-	serverlessMemoryMin  = 1024
-	serverlessMemoryMax  = 6144
-	serverlessMemoryStep = 1024
-)
 
 var serverlessMemoryInfo = &Info{
 	ID:       "serverless-memory",
@@ -55,11 +48,11 @@ func (serverlessMemory) Check(p *Pass) {
 	for _, v := range variants(p.Doc.Body) {
 		n := manifest.Get(manifest.Get(v.Node, "ServerlessConfig"), "MemorySizeInMB")
 		mb, ok := manifest.Int(n)
-		if !ok || mb < serverlessMemoryMin || mb > serverlessMemoryMax || mb%serverlessMemoryStep == 0 {
+		if !ok || mb < servicerules.ServerlessMemoryMin || mb > servicerules.ServerlessMemoryMax || mb%servicerules.ServerlessMemoryStep == 0 {
 			continue
 		}
-		lo := mb / serverlessMemoryStep * serverlessMemoryStep
+		lo := mb / servicerules.ServerlessMemoryStep * servicerules.ServerlessMemoryStep
 		p.Report(n, fmt.Sprintf("MemorySizeInMB %d of variant %s is not a whole number of gigabytes; expected one of 1024, 2048, 3072, 4096, 5120, 6144", mb, v.name()),
-			fmt.Sprintf("use %d or %d", lo, lo+serverlessMemoryStep))
+			fmt.Sprintf("use %d or %d", lo, lo+servicerules.ServerlessMemoryStep))
 	}
 }

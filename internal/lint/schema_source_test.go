@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/sagectl/sagectl/internal/schema"
+	"github.com/sagectl/sagectl/internal/servicerules"
 )
 
 // TestSchemaSourceNamesPinnedSDK: the source every schema rule cites names the SDK
@@ -43,7 +44,7 @@ func TestServerlessMemoryStepsMatchSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want []int
-	for mb := serverlessMemoryMin; mb <= serverlessMemoryMax; mb += serverlessMemoryStep {
+	for mb := servicerules.ServerlessMemoryMin; mb <= servicerules.ServerlessMemoryMax; mb += servicerules.ServerlessMemoryStep {
 		want = append(want, mb)
 	}
 	if got := doc.Defs["ProductionVariantServerlessConfig"].Properties["MemorySizeInMB"].Enum; !slices.Equal(got, want) {

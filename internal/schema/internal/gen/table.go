@@ -52,6 +52,10 @@ type Limits struct {
 	Max *json.Number `json:"max,omitempty"`
 	// Pattern is a Go (RE2) regular expression the whole string must match.
 	Pattern string `json:"pattern,omitempty"`
+	// ModelPattern is the API model's own pattern where it uses look-around and so
+	// differs from Pattern; the emulator quotes it in its messages. The generator does
+	// not use it.
+	ModelPattern string `json:"model_pattern,omitempty"`
 }
 
 // ParseTable reads a constraints table and checks that every pattern compiles.
