@@ -51,6 +51,9 @@ type Config struct {
 	FailOnSet bool
 	// Naming is the naming policy plan and apply use.
 	Naming Naming
+	// Accounts are the AWS account IDs this project may plan and apply in; empty allows
+	// any (accounts.go).
+	Accounts []string
 }
 
 // Default returns the configuration in force when there is no file.

@@ -15,7 +15,7 @@ import (
 )
 
 // keys are the top-level keys of .sagectl.yaml.
-var keys = []string{"rules", "exclude", "fail-on", "naming"}
+var keys = []string{"rules", "exclude", "fail-on", "naming", "accounts"}
 
 // ruleValues are the values a rule may be set to.
 var ruleValues = []string{"off", "error", "warning", "info"}
@@ -100,6 +100,8 @@ func (p *parser) top(root *yaml.Node) {
 			if s, ok := p.oneOf(v, "naming", []string{string(NamingExact), string(NamingHashed)}); ok {
 				p.c.Naming = Naming(s)
 			}
+		case "accounts":
+			p.accounts(v)
 		default:
 			p.errorf(k, didYouMean(k.Value, keys, "valid keys: "+strings.Join(keys, ", ")),
 				"unknown key %q in the config file", k.Value)
