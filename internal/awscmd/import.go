@@ -48,7 +48,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model")
 	}
 	ctx := context.Background()
-	reader, _, err := liveReader(ctx, c)
+	reader, _, _, err := liveReader(ctx, c)
 	if err != nil {
 		return err
 	}
