@@ -31,13 +31,13 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
 		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "apply",
 		Usage:     "execute a saved plan, or plan PATHs, show the plan and apply it once approved",
 		ArgsUsage: "[PLANFILE | PATH...]  (a plan from sagectl plan --out, or manifests; default .)",
 		Flags:     append(flags, awsclient.Flags()...),
 		Action:    func(c *cli.Context) error { return runApply(e, c) },
-	}
+	})
 }
 
 func runApply(e *lintcmd.Env, c *cli.Context) error {

@@ -22,13 +22,13 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 	}
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "import",
 		Usage:     "write manifests for existing live resources (plan them right away: no changes)",
 		ArgsUsage: "[ENDPOINT...]  (names without a flag are endpoints)",
 		Flags:     append(flags, awsFlags()...),
 		Action:    func(c *cli.Context) error { return runImport(e, c) },
-	}
+	})
 }
 
 func runImport(e *lintcmd.Env, c *cli.Context) error {

@@ -2,7 +2,7 @@ package awscmd
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -18,6 +18,15 @@ import (
 // ExitChanges is plan's exit code with --detailed-exitcode when the plan has changes.
 const ExitChanges = 2
 
+// hasChanges ends plan --detailed-exitcode quietly with ExitChanges: the one exit 2 of
+// plan, apply and import, which oneOnError leaves alone.
+type hasChanges struct{}
+
+func (hasChanges) Error() string { return "" }
+
+// ExitCode is ExitChanges.
+func (hasChanges) ExitCode() int { return ExitChanges }
+
 func planCommand(e *lintcmd.Env) *cli.Command {
 	flags := []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(render.Formats, ", ")},
@@ -28,28 +37,24 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "plan",
 		Usage:     "diff manifests against live SageMaker resources and print the ordered API calls apply would make",
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
 		Flags:     append(flags, awsFlags()...),
 		Action:    func(c *cli.Context) error { return runPlan(e, c) },
-	}
+	})
 }
 
-// runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
-// under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
+// runPlan exits 1 on any error, as terraform plan does (oneOnError: bad flags too), so 2
+// means only "changes" under --detailed-exitcode.
 func runPlan(e *lintcmd.Env, c *cli.Context) error {
 	changes, err := planAndRender(e, c)
-	var ee lintcmd.ExitCoder
-	if errors.As(err, &ee) && ee.ExitCode() == lintcmd.ExitUsage {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%s", ee.Error())
-	}
 	if err != nil {
 		return err
 	}
 	if changes && c.Bool("detailed-exitcode") {
-		return lintcmd.ExitCode(ExitChanges)
+		return hasChanges{}
 	}
 	return nil
 }
@@ -64,13 +69,21 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if out := c.String("out"); out != "" {
+	out := c.String("out")
+	if out != "" && p.Summary.Blocked == 0 {
 		if err := p.Saved().Bind(where, lintcmd.Version).Save(out); err != nil {
 			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
 	}
 	if err := r.Render(e.Stdout, p); err != nil {
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
+	}
+	if n := p.Summary.Blocked; n > 0 {
+		saved := ""
+		if out != "" {
+			saved = fmt.Sprintf("; %s was not written", out)
+		}
+		return false, lintcmd.Fail(lintcmd.ExitFindings, "%d action(s) of the plan are blocked (each says why above): apply would refuse them%s; do what each says, then plan again", n, saved)
 	}
 	return p.HasChanges(), nil
 }
