@@ -94,8 +94,11 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	}()
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
+	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
+	undone := x.Undo(ctx, steps, res)
 	apply.WriteSummary(e.Stdout, res, rec.Calls())
+	apply.WriteUndone(e.Stdout, undone)
 	if !res.OK() {
 		return lintcmd.ExitCode(lintcmd.ExitFindings)
 	}
