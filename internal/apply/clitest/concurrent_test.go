@@ -2,8 +2,10 @@ package clitest_test
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -34,6 +36,20 @@ func variant(t *testing.T, it string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// applyProcess runs sagectl apply of a saved plan as a child process (see TestMain): two
+// applies at once are two processes, as in a shared account, and share no flag state.
+func (c *cliEnv) applyProcess(t *testing.T, file string) (int, string) {
+	cmd := exec.Command(os.Args[0], "apply", "--poll-max", "5ms", "--retry-max-backoff", "5ms", "--endpoint-url", c.url, file)
+	cmd.Env = append(os.Environ(), "SAGECTL_TEST_MAIN=1")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Errorf("running sagectl apply: %v", err)
+		return -1, string(out)
+	}
+	return cmd.ProcessState.ExitCode(), string(out)
 }
 
 // TestConcurrentApplies runs, several times with random pairs and start delays, two applies
@@ -75,7 +91,7 @@ func TestConcurrentApplies(t *testing.T) {
 		for i := range 2 {
 			wg.Go(func() {
 				time.Sleep(delays[i])
-				codes[i], outs[i] = c.applyFile(files[i])
+				codes[i], outs[i] = c.applyProcess(t, files[i])
 			})
 		}
 		wg.Wait()
