@@ -68,6 +68,9 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		return w.ConfigVisible(ctx, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.CreateEndpointInput:
+		if err := x.unmoved(c, aws.ToString(in.EndpointName)); err != nil {
+			return err
+		}
 		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
 		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
@@ -79,7 +82,10 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}); err != nil {
 			return err
 		}
-		_, err = w.Endpoint(ctx, aws.ToString(in.EndpointName))
+		out, err := w.Endpoint(ctx, aws.ToString(in.EndpointName))
+		if err == nil {
+			x.Expect.set(aws.ToString(in.EndpointName), out)
+		}
 		return err
 	case *sagemaker.UpdateEndpointInput:
 		name := aws.ToString(in.EndpointName)
@@ -88,13 +94,17 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 			return err
 		}
 		if _, err := x.API.UpdateEndpoint(c, in); err != nil {
-			return fmt.Errorf("UpdateEndpoint %s: %w", name, err)
+			return refusedInProgress("UpdateEndpoint", name, err)
 		}
 		after, err := w.EndpointAfter(ctx, name, before)
 		if err != nil {
 			return err
 		}
-		return VerifySwap(before, after, aws.ToString(in.EndpointConfigName))
+		if err := VerifySwap(before, after, aws.ToString(in.EndpointConfigName)); err != nil {
+			return err
+		}
+		x.Expect.set(name, after)
+		return nil
 	case *sagemaker.UpdateEndpointWeightsAndCapacitiesInput:
 		name := aws.ToString(in.EndpointName)
 		before, err := x.gate(c, name)
@@ -102,13 +112,17 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 			return err
 		}
 		if _, err := x.API.UpdateEndpointWeightsAndCapacities(c, in); err != nil {
-			return fmt.Errorf("UpdateEndpointWeightsAndCapacities %s: %w", name, err)
+			return refusedInProgress("UpdateEndpointWeightsAndCapacities", name, err)
 		}
 		after, err := w.EndpointAfter(ctx, name, before)
 		if err != nil {
 			return err
 		}
-		return verifyWeights(after, in.DesiredWeightsAndCapacities)
+		if err := verifyWeights(after, in.DesiredWeightsAndCapacities); err != nil {
+			return err
+		}
+		x.Expect.set(name, after)
+		return nil
 	case *sagemaker.AddTagsInput:
 		// A reviewed plan may adopt a resource by tagging it as this project's (adopt.go);
 		// any other change needs the resource to be the project's already.
@@ -133,10 +147,17 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		return x.Guard.DeleteConfig(c, aws.ToString(in.EndpointConfigName))
 	case *sagemaker.DeleteEndpointInput:
 		name := aws.ToString(in.EndpointName)
+		if err := x.unmoved(c, name); err != nil {
+			return err
+		}
 		if err := x.Guard.DeleteEndpoint(c, name); err != nil {
 			return err
 		}
-		return w.EndpointGone(ctx, name)
+		if err := w.EndpointGone(ctx, name); err != nil {
+			return err
+		}
+		x.Expect.set(name, nil)
+		return nil
 	}
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }
@@ -156,8 +177,9 @@ func wrap(op, target string, err error) error {
 	return fmt.Errorf("%s %s: %w", op, target, err)
 }
 
-// gate describes an endpoint before a change: it must be owned by sagectl and InService
-// (another deployment may be in progress otherwise). It returns the description.
+// gate describes an endpoint before a change: it must be owned by sagectl, InService
+// (another deployment may be in progress otherwise) and as the plan or this apply's last
+// change left it (Expect). It returns the description.
 func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEndpointOutput, error) {
 	out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: &name})
 	if err != nil {
@@ -172,6 +194,9 @@ func (x *Executor) gate(ctx context.Context, name string) (*sagemaker.DescribeEn
 	if out.EndpointStatus != types.EndpointStatusInService {
 		return nil, &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindBusy,
 			Reason: fmt.Sprintf("not changed: it is %s, not InService (another deployment is in progress); wait for it to settle, then plan and apply again", out.EndpointStatus)}
+	}
+	if err := x.Expect.check(name, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -58,6 +58,9 @@ type Executor struct {
 	Parallelism int
 	// Progress receives a line per finished step.
 	Progress Progress
+	// Expect, when set, refuses each mutating endpoint call when the endpoint moved since
+	// the plan (conflict.go); nil checks nothing.
+	Expect *Expectations
 }
 
 // Run executes steps in plan order, starting each as soon as the steps it depends on have

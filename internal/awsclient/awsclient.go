@@ -93,17 +93,26 @@ func Config(ctx context.Context, o Options) (aws.Config, error) {
 // New returns a SageMaker client configured from o. It resolves the credentials
 // first, so a missing one fails once, with what to do, rather than on every call.
 func New(ctx context.Context, o Options) (*sagemaker.Client, error) {
-	cfg, err := Config(ctx, o)
+	cfg, err := credentialed(ctx, o)
 	if err != nil {
 		return nil, err
 	}
+	return NewFromConfig(cfg, o), nil
+}
+
+// credentialed is Config with its credentials resolved.
+func credentialed(ctx context.Context, o Options) (aws.Config, error) {
+	cfg, err := Config(ctx, o)
+	if err != nil {
+		return aws.Config{}, err
+	}
 	if cfg.Credentials == nil {
-		return nil, errNoCredentials(errors.New("no credential provider configured"))
+		return aws.Config{}, errNoCredentials(errors.New("no credential provider configured"))
 	}
 	if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
-		return nil, errNoCredentials(err)
+		return aws.Config{}, errNoCredentials(err)
 	}
-	return NewFromConfig(cfg, o), nil
+	return cfg, nil
 }
 
 func errNoCredentials(err error) error {

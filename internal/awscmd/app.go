@@ -6,10 +6,30 @@
 package awscmd
 
 import (
+	"errors"
 	"io"
+
+	"github.com/urfave/cli/v2"
 
 	"github.com/sagectl/sagectl/internal/lintcmd"
 )
+
+// oneOnError gives a command the exit codes of plan, apply and import: every error, a bad
+// flag or invocation included, exits 1 (lintcmd.ExitFindings), so that plan's
+// --detailed-exitcode 2 means only "changes" and a script can tell them apart.
+func oneOnError(cmd *cli.Command) *cli.Command {
+	action := cmd.Action
+	cmd.OnUsageError = lintcmd.UsageExit(lintcmd.ExitFindings)
+	cmd.Action = func(c *cli.Context) error {
+		err := action(c)
+		var ee lintcmd.ExitCoder
+		if _, changes := err.(hasChanges); !changes && errors.As(err, &ee) && ee.ExitCode() == lintcmd.ExitUsage {
+			return lintcmd.Fail(lintcmd.ExitFindings, "%s", ee.Error())
+		}
+		return err
+	}
+	return cmd
+}
 
 // Main runs sagectl with every command and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

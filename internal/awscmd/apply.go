@@ -32,19 +32,40 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
 		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "apply",
 		Usage:     "execute a saved plan, or plan PATHs, show the plan and apply it once approved",
 		ArgsUsage: "[PLANFILE | PATH...]  (a plan from sagectl plan --out, or manifests; default .)",
 		Flags:     append(flags, awsclient.Flags()...),
 		Action:    func(c *cli.Context) error { return runApply(e, c) },
-	}
+	})
 }
 
 func runApply(e *lintcmd.Env, c *cli.Context) error {
-	p, saved, err := applyPlan(e, c)
+	p, file, err := applyPlan(e, c)
 	if err != nil {
 		return err
+	}
+	saved, name := file != "", file
+	if !saved {
+		name = "the plan"
+	}
+	if err := p.CheckOrigin(name, lintcmd.Version); err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	ctx := context.Background()
+	o := awsclient.FromContext(c)
+	client, where, err := connect(ctx, o)
+	if err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	if err := p.CheckTarget(name, where); err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	if saved {
+		if err := allowedHere(e, c, where.Account); err != nil {
+			return err
+		}
 	}
 	steps := apply.Steps(p)
 	if len(steps) == 0 {
@@ -52,12 +73,6 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 			fmt.Fprintln(e.Stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
-	}
-	ctx := context.Background()
-	o := awsclient.FromContext(c)
-	client, err := awsclient.New(ctx, o)
-	if err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
 	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
@@ -81,39 +96,55 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
 		Project: p.Project})
+	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
+	undone := x.Undo(ctx, steps, res)
 	apply.WriteSummary(e.Stdout, res, rec.Calls())
+	apply.WriteUndone(e.Stdout, undone)
 	if !res.OK() {
 		return lintcmd.ExitCode(lintcmd.ExitFindings)
 	}
 	return nil
 }
 
-// applyPlan reads the saved plan named by the only argument (saved is true), or plans the
-// PATH arguments, shows the plan and asks for approval.
-func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, saved bool, err error) {
+// applyPlan reads the saved plan named by the only argument (file names it), or plans the
+// PATH arguments, shows the plan and asks for approval (file is "").
+func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, file string, err error) {
 	args := c.Args().Slice()
 	for _, a := range args {
 		s, err := readPlanArg(a)
 		switch {
 		case err != nil:
-			return nil, false, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+			return nil, "", lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 		case s != nil && len(args) > 1:
-			return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
+			return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
 			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude"} {
 				if c.IsSet(f) {
-					return nil, false, lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
+					return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}
 			}
-			return s, true, nil
+			return s, a, nil
 		}
 	}
-	p2, err := approvedPlan(e, c)
+	p2, where, err := approvedPlan(e, c)
 	if err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
-	return p2.Saved(), false, nil
+	return p2.Saved().Bind(where, lintcmd.Version), "", nil
+}
+
+// allowedHere refuses, for a saved plan, an account the .sagectl.yaml found from the
+// working directory does not list in accounts: (plan checked the config it was made with).
+func allowedHere(e *lintcmd.Env, c *cli.Context, account string) error {
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return err
+	}
+	if err := plan.CheckAccount(account, settings.Config.Accounts, settings.Config.Path); err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	return nil
 }
 
 // readPlanArg reads path as a saved plan: nil and no error when it is none (a manifest or a
@@ -127,31 +158,32 @@ func readPlanArg(path string) (*plan.Saved, error) {
 	return s, err
 }
 
-// approvedPlan plans the PATH arguments, shows the plan and asks for approval.
-func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
-	p, err := makePlan(e, c)
+// approvedPlan plans the PATH arguments, shows the plan and asks for approval; it returns
+// where the plan was made.
+func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
+	p, where, err := makePlan(e, c)
 	if err != nil {
-		return nil, err
+		return nil, where, err
 	}
 	r, err := render.New("text", lintcmd.UseColor(e.Stdout))
 	if err != nil {
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	if err := r.Render(e.Stdout, p); err != nil {
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
+		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {
-		return p, nil
+		return p, where, nil
 	}
 	if !readsTerminal(e.Stdin) {
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
+		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "not applying: standard input is not a terminal, so nobody can approve the plan; pass --auto-approve, or save the plan with sagectl plan --out FILE, review it and run sagectl apply FILE")
 	}
 	fmt.Fprint(e.Stdout, "\nApply this plan? Only 'yes' is accepted: ")
 	answer, _ := bufio.NewReader(e.Stdin).ReadString('\n')
 	if strings.TrimSpace(answer) != "yes" {
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "apply cancelled: nothing was changed")
+		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "apply cancelled: nothing was changed")
 	}
-	return p, nil
+	return p, where, nil
 }
 
 // readsTerminal reports whether r is a terminal a person can answer on: a character device

@@ -28,13 +28,13 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "adopt", Usage: "also tag the imported resources as sagectl's (and the config's project's), so plan and apply manage them"},
 		lintcmd.ConfigFlag,
 	)
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "import",
 		Usage:     "write manifests for existing live resources (plan them right away: no changes)",
 		ArgsUsage: "[ENDPOINT...]  (names without a flag are endpoints)",
 		Flags:     append(flags, awsFlags()...),
 		Action:    func(c *cli.Context) error { return runImport(e, c) },
-	}
+	})
 }
 
 func runImport(e *lintcmd.Env, c *cli.Context) error {
@@ -54,7 +54,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt tags the live resources, so it needs the SageMaker API: drop --live-dir")
 	}
 	ctx := context.Background()
-	reader, _, err := liveReader(ctx, c)
+	reader, _, _, err := liveReader(ctx, c)
 	if err != nil {
 		return err
 	}

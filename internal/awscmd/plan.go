@@ -2,10 +2,11 @@ package awscmd
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/plan"
@@ -16,6 +17,15 @@ import (
 
 // ExitChanges is plan's exit code with --detailed-exitcode when the plan has changes.
 const ExitChanges = 2
+
+// hasChanges ends plan --detailed-exitcode quietly with ExitChanges: the one exit 2 of
+// plan, apply and import, which oneOnError leaves alone.
+type hasChanges struct{}
+
+func (hasChanges) Error() string { return "" }
+
+// ExitCode is ExitChanges.
+func (hasChanges) ExitCode() int { return ExitChanges }
 
 func planCommand(e *lintcmd.Env) *cli.Command {
 	flags := []cli.Flag{
@@ -28,28 +38,24 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
 		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
 	}
-	return &cli.Command{
+	return oneOnError(&cli.Command{
 		Name:      "plan",
 		Usage:     "diff manifests against live SageMaker resources and print the ordered API calls apply would make",
 		ArgsUsage: "[PATH...]  (files, directories, or - for standard input; default .)",
 		Flags:     append(flags, awsFlags()...),
 		Action:    func(c *cli.Context) error { return runPlan(e, c) },
-	}
+	})
 }
 
-// runPlan exits 1 on any error, as terraform plan does, so 2 means only "changes"
-// under --detailed-exitcode (flag syntax errors, caught before, still exit 2).
+// runPlan exits 1 on any error, as terraform plan does (oneOnError: bad flags too), so 2
+// means only "changes" under --detailed-exitcode.
 func runPlan(e *lintcmd.Env, c *cli.Context) error {
 	changes, err := planAndRender(e, c)
-	var ee lintcmd.ExitCoder
-	if errors.As(err, &ee) && ee.ExitCode() == lintcmd.ExitUsage {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%s", ee.Error())
-	}
 	if err != nil {
 		return err
 	}
 	if changes && c.Bool("detailed-exitcode") {
-		return lintcmd.ExitCode(ExitChanges)
+		return hasChanges{}
 	}
 	return nil
 }
@@ -60,27 +66,37 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 	if err != nil {
 		return false, lintcmd.Fail(lintcmd.ExitUsage, "--format: %v", err)
 	}
-	p, err := makePlan(e, c)
+	p, where, err := makePlan(e, c)
 	if err != nil {
 		return false, err
 	}
-	if out := c.String("out"); out != "" {
-		if err := p.Saved().Save(out); err != nil {
+	out := c.String("out")
+	if out != "" && p.Summary.Blocked == 0 {
+		if err := p.Saved().Bind(where, lintcmd.Version).Save(out); err != nil {
 			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
 	}
 	if err := r.Render(e.Stdout, p); err != nil {
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
+	if n := p.Summary.Blocked; n > 0 {
+		saved := ""
+		if out != "" {
+			saved = fmt.Sprintf("; %s was not written", out)
+		}
+		return false, lintcmd.Fail(lintcmd.ExitFindings, "%d action(s) of the plan are blocked (each says why above): apply would refuse them%s; do what each says, then plan again", n, saved)
+	}
 	return p.HasChanges(), nil
 }
 
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints
-// as lint does), opens the live reader and plans.
-func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
+// as lint does), opens the live reader, refuses an account the config's accounts: does
+// not list before any SageMaker call, and plans. It returns where the plan was made.
+func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
+	var none plan.Target
 	settings, err := lintcmd.LoadSettings(e, c)
 	if err != nil {
-		return nil, err
+		return nil, none, err
 	}
 	excludeLiveDir(settings, c.String("live-dir"))
 	naming := c.String("naming")
@@ -89,7 +105,7 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 	}
 	policy, err := plan.ParseNaming(naming)
 	if err != nil {
-		return nil, lintcmd.Fail(lintcmd.ExitUsage, "--naming: %v", err)
+		return nil, none, lintcmd.Fail(lintcmd.ExitUsage, "--naming: %v", err)
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -97,40 +113,56 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 	}
 	res, err := settings.Lint(e, paths)
 	if err != nil {
-		return nil, err
+		return nil, none, err
 	}
 	if errs := res.Errors(); len(errs) > 0 {
 		lintcmd.PrintFindings(e.Stderr, res.Set, errs)
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
+		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()
-	reader, workers, err := liveReader(ctx, c)
+	reader, where, workers, err := liveReader(ctx, c)
 	if err != nil {
-		return nil, err
+		return nil, none, err
+	}
+	if !where.Offline {
+		if err := plan.CheckAccount(where.Account, settings.Config.Accounts, settings.Config.Path); err != nil {
+			return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		}
 	}
 	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
 		Project: settings.Config.Project, Adopt: c.Bool("adopt")})
 	if err != nil {
-		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
-	return p, nil
+	return p, where, nil
 }
 
-// liveReader returns the --live-dir snapshot, or the SageMaker API with the AWS flags.
-func liveReader(ctx context.Context, c *cli.Context) (live.Reader, int, error) {
+// liveReader returns the --live-dir snapshot (an offline target), or the SageMaker API
+// with the AWS flags and where it is: the account (STS GetCallerIdentity), region and
+// endpoint URL.
+func liveReader(ctx context.Context, c *cli.Context) (live.Reader, plan.Target, int, error) {
 	o := awsclient.FromContext(c)
 	if dir := c.String("live-dir"); dir != "" {
 		d, err := live.OpenDir(dir)
 		if err != nil {
-			return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "--live-dir: %v", err)
+			return nil, plan.Target{}, 0, lintcmd.Fail(lintcmd.ExitFindings, "--live-dir: %v", err)
 		}
-		return d, o.Workers(), nil
+		return d, plan.Target{Offline: true}, o.Workers(), nil
 	}
-	client, err := awsclient.New(ctx, o)
+	client, where, err := connect(ctx, o)
 	if err != nil {
-		return nil, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
+		return nil, plan.Target{}, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
 	}
-	return &live.API{Client: client}, o.Workers(), nil
+	return &live.API{Client: client}, where, o.Workers(), nil
+}
+
+// connect opens the SageMaker client of o and says where it is.
+func connect(ctx context.Context, o awsclient.Options) (*sagemaker.Client, plan.Target, error) {
+	client, w, err := awsclient.Connect(ctx, o)
+	if err != nil {
+		return nil, plan.Target{}, err
+	}
+	return client, plan.Target{Account: w.Account, Region: w.Region, EndpointURL: w.EndpointURL}, nil
 }
 
 // awsFlags are the AWS CLI-style flags of the commands that read SageMaker.

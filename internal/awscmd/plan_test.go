@@ -108,7 +108,7 @@ func TestPlanErrors(t *testing.T) {
 		"unknown format":   {[]string{"plan", "--format", "yaml", "--live-dir", live, good}, "expected one of text, json"},
 		"unreadable path":  {[]string{"plan", "--live-dir", live, "does-not-exist"}, "does-not-exist"},
 		"broken live dir":  {[]string{"plan", "--live-dir", brokenLive, good}, "x.json"},
-		"unwritable --out": {[]string{"plan", "--live-dir", live, "--out", filepath.Join(brokenLive, "no", "such", "dir.json"), good}, "--out"},
+		"unwritable --out": {[]string{"plan", "--live-dir", filepath.Join(scenarios, "no-changes", "live"), "--out", filepath.Join(brokenLive, "no", "such", "dir.json"), good}, "--out"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, out, stderr := run(tc.args...)
@@ -175,7 +175,7 @@ func TestImport(t *testing.T) {
 	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "already exists") {
 		t.Errorf("second import into the same dir: exit %d, stderr %q; want a refusal to overwrite", code, stderr)
 	}
-	if code, _, stderr := run("import", "--live-dir", live); code != lintcmd.ExitUsage || !strings.Contains(stderr, "nothing to import") {
+	if code, _, stderr := run("import", "--live-dir", live); code != lintcmd.ExitFindings || !strings.Contains(stderr, "nothing to import") {
 		t.Errorf("no names: exit %d, stderr %q", code, stderr)
 	}
 }

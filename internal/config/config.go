@@ -54,6 +54,9 @@ type Config struct {
 	// Project scopes ownership: plan and apply tag what they create sagectl:project=Project
 	// and change or delete only resources with that tag ("" means none: see docs/config.md).
 	Project string
+	// Accounts are the AWS account IDs this project may plan and apply in; empty allows
+	// any (accounts.go).
+	Accounts []string
 }
 
 // Default returns the configuration in force when there is no file.

@@ -16,10 +16,10 @@ import (
 )
 
 // keys are the top-level keys of .sagectl.yaml.
-var keys = []string{"rules", "exclude", "fail-on", "naming", "project"}
 
 // projectPattern is a project name: a short slug, as it goes into the sagectl:project tag.
 var projectPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$`)
+var keys = []string{"rules", "exclude", "fail-on", "naming", "project", "accounts"}
 
 // ruleValues are the values a rule may be set to.
 var ruleValues = []string{"off", "error", "warning", "info"}
@@ -106,6 +106,8 @@ func (p *parser) top(root *yaml.Node) {
 			}
 		case "project":
 			p.project(v)
+		case "accounts":
+			p.accounts(v)
 		default:
 			p.errorf(k, didYouMean(k.Value, keys, "valid keys: "+strings.Join(keys, ", ")),
 				"unknown key %q in the config file", k.Value)

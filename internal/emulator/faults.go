@@ -18,6 +18,9 @@ const (
 	Unavailable FaultKind = "unavailable"
 	// Latency delays the answer by Delay on the emulator's clock.
 	Latency FaultKind = "latency"
+	// Denied answers 400 AccessDeniedException, which clients do not retry
+	// (https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html).
+	Denied FaultKind = "denied"
 )
 
 // Fault makes matching requests fail or slow down. Faults are checked in the order they were
@@ -130,6 +133,8 @@ func (s *Server) requestFaults(op string) (time.Duration, *apiError) {
 				answer = &apiError{Status: http.StatusInternalServerError, Code: codeInternal, Message: msgInternalFailure}
 			case Unavailable:
 				answer = &apiError{Status: http.StatusServiceUnavailable, Code: codeUnavailable, Message: msgUnavailable}
+			case Denied:
+				answer = &apiError{Status: http.StatusBadRequest, Code: "AccessDeniedException", Message: "User is not authorized to perform this action (emulator fault)"}
 			}
 		}
 		if f.Times == 0 || f.fired < f.Times {

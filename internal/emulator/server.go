@@ -1,6 +1,7 @@
 // Package emulator is an in-memory Amazon SageMaker API for tests and local trials: the
 // model, endpoint-config, endpoint and tag operations sagectl uses, over the real wire protocol
-// (HTTP POST, JSON 1.1, X-Amz-Target: SageMaker.<Operation>), with the service's validation,
+// (HTTP POST, JSON 1.1, X-Amz-Target: SageMaker.<Operation>), and STS GetCallerIdentity
+// (query protocol) answering with its account, with the service's validation,
 // error codes and endpoint lifecycle on a controllable clock, and seeded, injectable faults.
 package emulator
 
@@ -197,6 +198,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	w.Header().Set("X-Amzn-Requestid", reqID)
 
+	if isQuery(r) {
+		s.serveSTS(w, r, reqID)
+		return
+	}
 	op, h, err := route(r)
 	if err != nil {
 		writeError(w, err)

@@ -54,7 +54,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		// Errors are printed once, below; exit codes come from exitError.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usageError{err}
+			return usageError{err: err}
 		},
 	}
 	err := app.Run(reorderFlags(app, args))
@@ -70,6 +70,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		return ee.ExitCode()
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "sagectl: %v\nRun 'sagectl help' for usage.\n", ue.err)
+		if ue.code != 0 {
+			return ue.code
+		}
 		return ExitUsage
 	default:
 		fmt.Fprintln(stderr, "sagectl:", err)
@@ -108,7 +111,17 @@ func ExitCode(code int) error {
 	return exitError{code: code}
 }
 
-type usageError struct{ err error }
+type usageError struct {
+	err  error
+	code int // the exit code; 0 means ExitUsage
+}
+
+// UsageExit is a command's OnUsageError (a bad flag or flag value) that ends sagectl with
+// code instead of ExitUsage: plan, apply and import exit 1 on every error, so that plan's 2
+// means only "changes".
+func UsageExit(code int) cli.OnUsageErrorFunc {
+	return func(_ *cli.Context, err error, _ bool) error { return usageError{err: err, code: code} }
+}
 
 func (u usageError) Error() string { return u.err.Error() }
 

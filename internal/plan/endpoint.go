@@ -37,6 +37,16 @@ func (p *planner) planEndpoint(res *resource) {
 	current := l.Str("EndpointConfigName")
 	liveW := liveWeights(l)
 	a.Before = project(a.After, endpointView(l, res))
+	if l.Str("EndpointStatus") == "Failed" { // never converged: failed.go
+		a = p.replaceFailed(res, l, a, target, newCfg, want)
+		if a.Blocked != "" {
+			p.post[res.physical] = current
+		} else if current != target {
+			p.gcSuperseded(res, l, target)
+		}
+		p.actions = append(p.actions, a)
+		return
+	}
 	switch {
 	case !manifest.SameName(current, target):
 		a.Kind = SwapConfig
@@ -116,7 +126,8 @@ func (p *planner) planEndpoint(res *resource) {
 	p.actions = append(p.actions, a)
 }
 
-// statusGate says why apply will refuse to change an endpoint in its current status.
+// statusGate says why apply will refuse to change an endpoint in its current status (a
+// Failed endpoint is replaced instead: replaceFailed).
 func statusGate(l *live.Resource) string {
 	status := l.Str("EndpointStatus")
 	switch status {
@@ -124,12 +135,6 @@ func statusGate(l *live.Resource) string {
 		return ""
 	case "Creating", "Updating", "SystemUpdating", "RollingBack":
 		return fmt.Sprintf("endpoint is %s: SageMaker rejects changes to an endpoint in progress; apply will refuse. Wait until it is InService (aws sagemaker wait endpoint-in-service --endpoint-name %s) and plan again", status, l.Name)
-	case "Failed":
-		reason := l.Str("FailureReason")
-		if reason == "" {
-			reason = "no FailureReason given"
-		}
-		return fmt.Sprintf("endpoint is Failed (%s): a failed endpoint accepts only DeleteEndpoint; apply will refuse. Delete it (aws sagemaker delete-endpoint --endpoint-name %s) and plan again to create it anew", reason, l.Name)
 	case "UpdateRollbackFailed":
 		return "endpoint is UpdateRollbackFailed: its fleet is mixed and needs a human; apply will refuse. Inspect it in the console, fix or delete it, and plan again"
 	}

@@ -15,7 +15,6 @@ func TestStatusGate(t *testing.T) {
 		"Updating":             "endpoint is Updating",
 		"SystemUpdating":       "endpoint is SystemUpdating",
 		"RollingBack":          "endpoint is RollingBack",
-		"Failed":               "endpoint is Failed (boom): a failed endpoint accepts only DeleteEndpoint",
 		"UpdateRollbackFailed": "needs a human",
 		"OutOfService":         "endpoint is OutOfService: apply will refuse",
 	} {
@@ -25,9 +24,31 @@ func TestStatusGate(t *testing.T) {
 			t.Errorf("statusGate(%s) = %q, want %q", status, got, want)
 		}
 	}
-	l := &live.Resource{Kind: manifest.KindEndpoint, Name: "ep", Body: map[string]any{"EndpointStatus": "Failed"}}
-	if got := statusGate(l); !strings.Contains(got, "no FailureReason given") {
-		t.Errorf("Failed without a reason: %q", got)
+}
+
+// A Failed endpoint is replaced (failed.go): DeleteEndpoint then CreateEndpoint, with its
+// FailureReason; an unowned one is blocked.
+func TestReplaceFailed(t *testing.T) {
+	p := &planner{}
+	res := &resource{kind: manifest.KindEndpoint, name: "ep", physical: "ep", extra: map[string]any{},
+		body: map[string]any{"EndpointName": "ep", "EndpointConfigName": "c2"}}
+	for _, owned := range []bool{true, false} {
+		l := &live.Resource{Kind: manifest.KindEndpoint, Name: "ep", Tags: map[string]string{},
+			Body: map[string]any{"EndpointStatus": "Failed", "EndpointConfigName": "c1"}}
+		if owned {
+			l.Tags[TagManagedBy] = ManagedByValue
+		}
+		a := p.replaceFailed(res, l, Action{Resource: manifest.KindEndpoint}, "c2", nil, nil)
+		var ops []string
+		for _, c := range a.Calls {
+			ops = append(ops, c.Operation)
+		}
+		if a.Kind != Replace || strings.Join(ops, ",") != "DeleteEndpoint,CreateEndpoint" || !strings.Contains(a.Reason, "no FailureReason given") {
+			t.Errorf("owned %v: %s %q, calls %v; want a replace: DeleteEndpoint, CreateEndpoint", owned, a.Kind, a.Reason, ops)
+		}
+		if blocked := a.Blocked != ""; blocked == owned || !owned && !strings.Contains(a.Blocked, "delete it yourself") {
+			t.Errorf("owned %v: blocked %q", owned, a.Blocked)
+		}
 	}
 }
 

@@ -43,7 +43,7 @@ func FuzzBuild(f *testing.F) {
 			t.Fatal(err)
 		}
 		b.Reset()
-		if err := p.Saved().Write(&b); err != nil {
+		if err := p.Saved().Bind(testTarget, "dev").Write(&b); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := plan.ParseSaved("fuzz", b.Bytes()); err != nil {

@@ -131,7 +131,7 @@ func TestGoldenLiveDir(t *testing.T) {
 func checkSaved(t *testing.T, p *plan.Plan) {
 	t.Helper()
 	var b bytes.Buffer
-	if err := p.Saved().Write(&b); err != nil {
+	if err := p.Saved().Bind(testTarget, "dev").Write(&b); err != nil {
 		t.Fatal(err)
 	}
 	back, err := plan.ParseSaved("saved", b.Bytes())

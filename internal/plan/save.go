@@ -12,8 +12,9 @@ import (
 )
 
 // SavedFormatVersion is the version of the saved plan format, the input of sagectl apply
-// (docs/apply.md). Version 1 was the JSON output itself; it had no dependencies.
-const SavedFormatVersion = 2
+// (docs/apply.md). Version 1 was the JSON output itself; it had no dependencies. Version 2
+// was not bound to where it was made (Target, SagectlVersion).
+const SavedFormatVersion = 3
 
 // maxPlanFile bounds the size of a saved plan ReadSaved reads.
 const maxPlanFile = 256 << 20
@@ -39,6 +40,10 @@ type Saved struct {
 	Actions []SavedAction `json:"actions"`
 	// Fingerprints identify the live state the plan was made against.
 	Fingerprints Fingerprints `json:"fingerprints"`
+	// Target and SagectlVersion are where the plan was made and by which sagectl (Bind):
+	// apply refuses it anywhere else (CheckTarget).
+	Target         Target `json:"target"`
+	SagectlVersion string `json:"sagectl_version"`
 }
 
 // SavedAction is one action of a saved plan.
@@ -129,6 +134,8 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 	switch {
 	case s.FormatVersion != nil && *s.FormatVersion == 1:
 		return nil, fmt.Errorf("%s: a version 1 plan (the output of an older sagectl, or of plan --format json): apply reads version %d, which records each action's dependencies; run sagectl plan --out FILE again and apply that", name, SavedFormatVersion)
+	case s.FormatVersion != nil && *s.FormatVersion == 2:
+		return nil, fmt.Errorf("%s: a version 2 plan (from an older sagectl), which does not record the AWS account, region and endpoint it was made for: apply reads version %d, bound to them; run sagectl plan --out FILE again and apply that", name, SavedFormatVersion)
 	case s.FormatVersion != nil && *s.FormatVersion != SavedFormatVersion:
 		return nil, fmt.Errorf("%s: plan format version %d, this sagectl reads version %d: plan again with this sagectl", name, *s.FormatVersion, SavedFormatVersion)
 	case err == nil && s.FormatVersion == nil:
@@ -138,7 +145,7 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 		return nil, fmt.Errorf("%s: malformed plan: %v: plan again with sagectl plan --out FILE", name, err)
 	}
 	s.Saved.FormatVersion = *s.FormatVersion
-	if err := s.Saved.check(); err != nil {
+	if err := errors.Join(s.Saved.check(), s.Saved.checkBound()); err != nil {
 		return nil, fmt.Errorf("%s: %v: plan again with sagectl plan --out FILE", name, err)
 	}
 	return &s.Saved, nil

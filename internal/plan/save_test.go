@@ -16,21 +16,24 @@ import (
 func TestLoadRefuses(t *testing.T) {
 	dir := t.TempDir()
 	for name, tc := range map[string]struct{ data, want string }{
-		"not JSON":          {"hello", "not a sagectl saved plan"},
-		"garbage":           {"\x00\xff{{", "not a sagectl saved plan"},
-		"no version":        {`{"actions": []}`, "not a sagectl saved plan"},
-		"truncated":         {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "cre`, "malformed plan"},
-		"version 1":         {`{"format_version": 1, "actions": []}`, "version 1 plan"},
-		"other version":     {`{"format_version": 99}`, "plan format version 99"},
-		"malformed":         {`{"format_version": 2, "actions": 5}`, "malformed plan"},
-		"unknown operation": {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DropTable", "input": {}}]}]}`, `unknown operation "DropTable"`},
-		"bad input":         {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": 5}}]}]}`, "DeleteModel input"},
-		"unknown member":    {`{"format_version": 2, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"Model": "m"}}]}]}`, "unknown field"},
-		"id out of place":   {`{"format_version": 2, "actions": [{"id": 7, "action_kind": "no-op"}]}`, "has id 7, want 1"},
-		"dangling id":       {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [9]}]}`, "depends on action 9, which the plan does not have"},
-		"cycle": {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [2]}, {"id": 2, "action_kind": "no-op", "depends_on": [1]}]}`,
+		"not JSON":              {"hello", "not a sagectl saved plan"},
+		"garbage":               {"\x00\xff{{", "not a sagectl saved plan"},
+		"no version":            {`{"actions": []}`, "not a sagectl saved plan"},
+		"truncated":             {`{"format_version": 3, "actions": [{"id": 1, "action_kind": "cre`, "malformed plan"},
+		"version 1":             {`{"format_version": 1, "actions": []}`, "version 1 plan"},
+		"version 2":             {`{"format_version": 2, "actions": []}`, "does not record the AWS account, region and endpoint"},
+		"no account":            {`{"format_version": 3, "actions": [], "target": {"region": "us-east-1"}, "sagectl_version": "dev"}`, "target.account or target.region is missing"},
+		"no version of sagectl": {`{"format_version": 3, "actions": [], "target": {"account": "123456789012", "region": "us-east-1"}}`, "sagectl_version is missing"},
+		"other version":         {`{"format_version": 99}`, "plan format version 99"},
+		"malformed":             {`{"format_version": 3, "actions": 5}`, "malformed plan"},
+		"unknown operation":     {`{"format_version": 3, "actions": [{"id": 1, "api_calls": [{"operation": "DropTable", "input": {}}]}]}`, `unknown operation "DropTable"`},
+		"bad input":             {`{"format_version": 3, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": 5}}]}]}`, "DeleteModel input"},
+		"unknown member":        {`{"format_version": 3, "actions": [{"id": 1, "api_calls": [{"operation": "DeleteModel", "input": {"Model": "m"}}]}]}`, "unknown field"},
+		"id out of place":       {`{"format_version": 3, "actions": [{"id": 7, "action_kind": "no-op"}]}`, "has id 7, want 1"},
+		"dangling id":           {`{"format_version": 3, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [9]}]}`, "depends on action 9, which the plan does not have"},
+		"cycle": {`{"format_version": 3, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [2]}, {"id": 2, "action_kind": "no-op", "depends_on": [1]}]}`,
 			"depends on action 2, which does not come before it (a dependency cycle"},
-		"self": {`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [1]}]}`, "a dependency cycle"},
+		"self": {`{"format_version": 3, "actions": [{"id": 1, "action_kind": "no-op", "depends_on": [1]}]}`, "a dependency cycle"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			file := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".json")
@@ -63,7 +66,7 @@ func TestSavedPlanForApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "plan.json")
-	if err := p.Saved().Save(file); err != nil {
+	if err := p.Saved().Bind(testTarget, "dev").Save(file); err != nil {
 		t.Fatal(err)
 	}
 	back, err := plan.ReadSaved(file)
@@ -141,9 +144,9 @@ func (e *edited) Read(ctx context.Context, k manifest.Kind, name string) (*live.
 
 // FuzzParse: any bytes give a plan or an error, never a panic.
 func FuzzParse(f *testing.F) {
-	f.Add([]byte(`{"format_version": 2, "actions": [{"id": 1, "action_kind": "create", "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": "m"}}]}]}`))
-	f.Add([]byte(`{"format_version": 2, "actions": [{"id": 1, "action_kind": "no-op"}, {"id": 2, "action_kind": "delete", "depends_on": [1, 2]}]}`))
-	f.Add([]byte(`{"format_version": 2, "fingerprints": [{"kind": "Model"}]}`))
+	f.Add([]byte(`{"format_version": 3, "actions": [{"id": 1, "action_kind": "create", "api_calls": [{"operation": "DeleteModel", "input": {"ModelName": "m"}}]}]}`))
+	f.Add([]byte(`{"format_version": 3, "actions": [{"id": 1, "action_kind": "no-op"}, {"id": 2, "action_kind": "delete", "depends_on": [1, 2]}]}`))
+	f.Add([]byte(`{"format_version": 3, "fingerprints": [{"kind": "Model"}]}`))
 	f.Add([]byte(`{"format_version": "1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := plan.ParseSaved("fuzz", data)
@@ -157,7 +160,7 @@ func FuzzParse(f *testing.F) {
 // saved plan, and a plan saved without one (or before projects) reads as none.
 func TestSavedPlanKeepsProject(t *testing.T) {
 	var buf strings.Builder
-	if err := (&plan.Plan{Project: "fraud"}).Saved().Write(&buf); err != nil {
+	if err := (&plan.Plan{Project: "fraud"}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	s, err := plan.ParseSaved("p.json", []byte(buf.String()))
@@ -165,7 +168,7 @@ func TestSavedPlanKeepsProject(t *testing.T) {
 		t.Fatalf("project %q, %v", s.Project, err)
 	}
 	buf.Reset()
-	if err := (&plan.Plan{}).Saved().Write(&buf); err != nil {
+	if err := (&plan.Plan{}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), `"project"`) {
@@ -175,3 +178,6 @@ func TestSavedPlanKeepsProject(t *testing.T) {
 		t.Errorf("no project: %q, %v", s.Project, err)
 	}
 }
+
+// testTarget is where the tests' saved plans say they were made.
+var testTarget = plan.Target{Account: "123456789012", Region: "us-east-1", EndpointURL: "http://127.0.0.1:1"}

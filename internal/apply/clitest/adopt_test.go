@@ -102,7 +102,8 @@ func TestCLIImportAdopt(t *testing.T) {
 	if n := c.emu.Calls("AddTags"); n != 0 {
 		t.Errorf("adopting again made %d AddTags calls", n)
 	}
-	if code, out := c.run("import", "--adopt", "--live-dir", dir, "hand-e"); code != 2 || !strings.Contains(out, "--adopt tags the live resources") {
+	// import exits 1 on every error, a usage error included (docs/plan.md, exit codes).
+	if code, out := c.run("import", "--adopt", "--live-dir", dir, "hand-e"); code != 1 || !strings.Contains(out, "--adopt tags the live resources") {
 		t.Errorf("import --adopt --live-dir: exit %d\n%s", code, out)
 	}
 }

@@ -143,10 +143,10 @@ func TestCLISavedPlanAndStaleCheck(t *testing.T) {
 			t.Errorf("a stale plan made %d %s calls", n, op)
 		}
 	}
-	if code, out := c.run("apply", "--prune", stale); code != 2 || !strings.Contains(out, "--prune applies when planning from PATHs") {
+	if code, out := c.run("apply", "--prune", stale); code != 1 || !strings.Contains(out, "--prune applies when planning from PATHs") {
 		t.Errorf("--prune with a plan file: exit %d\n%s", code, out)
 	}
-	if code, out := c.run("apply", stale, testdata("v1")); code != 2 || !strings.Contains(out, "is a saved plan: apply it alone") {
+	if code, out := c.run("apply", stale, testdata("v1")); code != 1 || !strings.Contains(out, "is a saved plan: apply it alone") {
 		t.Errorf("a plan file among manifests: exit %d\n%s", code, out)
 	}
 	// A JSON manifest is not mistaken for a plan.

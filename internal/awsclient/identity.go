@@ -1,0 +1,51 @@
+package awsclient
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+)
+
+// Where says where a run's SageMaker calls go: the account of the credentials, the region
+// and the --endpoint-url ("" for the regional AWS endpoint).
+type Where struct {
+	Account, Region, EndpointURL string
+}
+
+// Connect is New plus the account the credentials belong to, read with STS
+// GetCallerIdentity, which needs no permission
+// (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
+// With --endpoint-url the STS call goes to the same URL, as the emulator serves both. A
+// failed GetCallerIdentity is an error: sagectl makes no SageMaker call in an account it
+// cannot name.
+func Connect(ctx context.Context, o Options) (*sagemaker.Client, Where, error) {
+	cfg, err := credentialed(ctx, o)
+	if err != nil {
+		return nil, Where{}, err
+	}
+	client := sts.NewFromConfig(cfg, func(so *sts.Options) {
+		so.HTTPClient = HTTPClient(1)
+		if o.EndpointURL != "" {
+			so.BaseEndpoint = aws.String(o.EndpointURL)
+		}
+	})
+	out, err := client.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+	if err != nil {
+		return nil, Where{}, fmt.Errorf("reading the AWS account of the credentials (sts:GetCallerIdentity at %s): %w: sagectl makes no SageMaker call in an account it cannot name; check the credentials with aws sts get-caller-identity", stsWhere(o.EndpointURL), err)
+	}
+	w := Where{Account: aws.ToString(out.Account), Region: cfg.Region, EndpointURL: o.EndpointURL}
+	if w.Account == "" {
+		return nil, Where{}, fmt.Errorf("sts:GetCallerIdentity at %s answered no account: sagectl makes no SageMaker call in an account it cannot name", stsWhere(o.EndpointURL))
+	}
+	return NewFromConfig(cfg, o), w, nil
+}
+
+func stsWhere(url string) string {
+	if url == "" {
+		return "the regional STS endpoint"
+	}
+	return url
+}
