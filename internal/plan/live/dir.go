@@ -1,17 +1,18 @@
 package live
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/readfile"
 )
 
 // maxDirFile bounds the size of one snapshot file.
@@ -138,12 +139,11 @@ func (d *Dir) List(_ context.Context, kind manifest.Kind) ([]string, error) {
 
 // readValues reads a file of one or more JSON values (or one JSON array of them).
 func readValues(path string) ([]any, error) {
-	f, err := os.Open(path)
+	data, err := readfile.Read(path, maxDirFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--live-dir: %w", err)
 	}
-	defer f.Close()
-	dec := json.NewDecoder(io.LimitReader(f, maxDirFile))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var out []any
 	for {
