@@ -3,6 +3,7 @@ package awscmd
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,8 +15,10 @@ import (
 	"github.com/sagectl/sagectl/internal/apply"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/render"
+	"github.com/sagectl/sagectl/internal/readfile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -115,14 +118,41 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, saved bool, err e
 }
 
 // readPlanArg reads path as a saved plan: nil and no error when it is none (a manifest or a
-// directory of them), an error when it is a saved plan apply cannot run.
+// directory of them), an error when it is a saved plan apply cannot run, not a regular
+// file (a device or FIFO: never read), or JSON that is neither a plan nor a manifest.
 func readPlanArg(path string) (*plan.Saved, error) {
+	if st, err := os.Stat(path); err != nil || st.IsDir() {
+		return nil, nil // the manifest loader reports a missing path and walks a folder
+	}
 	s, err := plan.ReadSaved(path)
-	var pathErr *os.PathError
-	if errors.Is(err, plan.ErrNotSaved) || errors.As(err, &pathErr) {
-		return nil, nil
+	if errors.Is(err, plan.ErrNotSaved) {
+		return nil, notManifestJSON(path)
+	}
+	if errors.Is(err, readfile.ErrNotRegular) {
+		return nil, fmt.Errorf("%v: apply takes a plan file from sagectl plan --out, or manifest files and folders", err)
 	}
 	return s, err
+}
+
+// notManifestJSON refuses a JSON file that is not a saved plan and holds no manifest
+// document either (`sagectl apply notplan.json`), which the loader would otherwise report as
+// a manifest without a kind. Anything else, JSON manifests included, is left to the loader.
+func notManifestJSON(path string) error {
+	data, err := readfile.Read(path, manifest.MaxFileSize)
+	if err != nil {
+		return nil // the loader reports it
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil || top["kind"] != nil || top["Resources"] != nil {
+		return nil // not a JSON object, or one whose kind the loader judges (with a did-you-mean)
+	}
+	if top["format_version"] != nil {
+		return fmt.Errorf("%s: a format_version, but not at the start of the file, where sagectl plan --out writes it (was the plan re-encoded, with sorted keys?): apply the file as plan --out wrote it, or plan again with sagectl plan --out FILE", path)
+	}
+	if _, docs, _ := manifest.Parse(path, data); len(docs) > 0 {
+		return nil
+	}
+	return fmt.Errorf("%s is JSON but neither a saved plan (it has no format_version near its start; write one with sagectl plan --out FILE) nor a manifest (no document has a kind or the fields of a CreateModel, CreateEndpointConfig or CreateEndpoint request; sagectl lint %s says more)", path, path)
 }
 
 // approvedPlan plans the PATH arguments, shows the plan and asks for approval.

@@ -297,21 +297,7 @@ func (p *planner) result() *Plan {
 	})
 	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Actions: p.actions, Unmanaged: p.unmanaged}
 	for _, a := range p.actions {
-		switch a.Kind.Effect() {
-		case "create":
-			out.Summary.Create++
-		case "update":
-			out.Summary.Update++
-		case "replace":
-			out.Summary.Replace++
-		case "delete":
-			out.Summary.Delete++
-		default:
-			out.Summary.NoOp++
-		}
-		if a.Blocked != "" {
-			out.Summary.Blocked++
-		}
+		out.Summary.count(a.Kind, a.Blocked != "")
 	}
 	for _, k := range manifest.Kinds {
 		for _, res := range p.desired[k] {
