@@ -32,7 +32,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
 	}
 	return &cli.Command{
 		Name:      "apply",
@@ -48,10 +48,18 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	var secrets []string // masked in everything apply prints from here on
+	if !c.Bool("show-sensitive") {
+		secrets = p.Secrets()
+	}
+	stdout := plan.RedactWriter(e.Stdout, secrets)
+	fail := func(err error) error {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%s", plan.Redact(err.Error(), secrets))
+	}
 	steps := apply.Steps(p)
 	if len(steps) == 0 {
 		if saved {
-			fmt.Fprintln(e.Stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
+			fmt.Fprintln(stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
 	}
@@ -59,12 +67,12 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	o := awsclient.FromContext(c)
 	client, err := awsclient.New(ctx, o)
 	if err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
 	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
 	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -80,10 +88,10 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		case <-ctx.Done():
 		}
 	}()
-	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
+	x := apply.New(api, apply.RealClock{}, apply.NewProgress(stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last")})
 	res := x.Run(ctx, steps)
-	apply.WriteSummary(e.Stdout, res, rec.Calls())
+	apply.WriteSummary(stdout, res, rec.Calls())
 	if !res.OK() {
 		return lintcmd.ExitCode(lintcmd.ExitFindings)
 	}
@@ -165,7 +173,7 @@ func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, error) {
 	if err != nil {
 		return nil, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
-	if err := r.Render(e.Stdout, p); err != nil {
+	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return nil, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {

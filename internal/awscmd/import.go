@@ -73,7 +73,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	}
 	for _, m := range ms {
 		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", m.Name, strings.ToLower(string(m.Kind))))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // a manifest may hold Environment secrets
 		if errors.Is(err, os.ErrExist) {
 			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
 		}

@@ -25,7 +25,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
 	}
 	return &cli.Command{
 		Name:      "plan",
@@ -68,10 +68,21 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
 	}
-	if err := r.Render(e.Stdout, p); err != nil {
+	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	return p.HasChanges(), nil
+}
+
+// showSensitiveFlag is --show-sensitive of plan and apply.
+var showSensitiveFlag = &cli.BoolFlag{Name: "show-sensitive", Usage: "show the values of Environment variables (masked as " + plan.Sensitive + " otherwise; a saved plan always holds them)"}
+
+// shown is p as plan and apply show it: Environment values masked unless --show-sensitive.
+func shown(c *cli.Context, p *plan.Plan) *plan.Plan {
+	if c.Bool("show-sensitive") {
+		return p
+	}
+	return p.Masked()
 }
 
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints

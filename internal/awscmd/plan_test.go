@@ -171,6 +171,9 @@ func TestImport(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(data), "kind: Model\nModelName: churn-v8\n") {
 		t.Fatalf("written manifest: %q, %v", data, err)
 	}
+	if st, err := os.Stat(filepath.Join(dir, "churn-v8.model.yaml")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("imported manifest mode %v, %v; want 0600: it may hold Environment secrets", st.Mode().Perm(), err)
+	}
 	code, _, stderr = run("import", "--live-dir", live, "--out-dir", dir, "--model", "churn-v8")
 	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "already exists") {
 		t.Errorf("second import into the same dir: exit %d, stderr %q; want a refusal to overwrite", code, stderr)

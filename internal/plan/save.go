@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/readfile"
@@ -69,13 +70,28 @@ func (p *Plan) Saved() *Saved {
 // Write writes s as indented JSON: the saved plan format of docs/apply.md.
 func (s *Saved) Write(w io.Writer) error { return writeJSON(w, s) }
 
-// Save writes s to file, replacing it.
+// Save writes s to file, replacing it, readable by its owner only (0600): a saved plan
+// holds the Environment values apply sends, which shown outputs mask. The plan is written
+// to a new file beside it and renamed over it, so a file that was 0644 does not stay so.
 func (s *Saved) Save(file string) error {
 	var buf bytes.Buffer
 	if err := s.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*") // mode 0600
+	if err == nil {
+		_, err = tmp.Write(buf.Bytes())
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), file)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("saving the plan: %w", err)
 	}
 	return nil
