@@ -2,6 +2,7 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
@@ -49,7 +50,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateModelInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)
-		if err := x.created(c, "CreateModel", err, aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateModel", err, "model", aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: in.ModelName})
 			return arnOf(out, err, func(o *sagemaker.DescribeModelOutput) *string { return o.ModelArn })
 		}); err != nil {
@@ -59,7 +60,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpointConfig(c, in)
-		if err := x.created(c, "CreateEndpointConfig", err, aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateEndpointConfig", err, "endpoint config", aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})
 			return arnOf(out, err, func(o *sagemaker.DescribeEndpointConfigOutput) *string { return o.EndpointConfigArn })
 		}); err != nil {
@@ -69,12 +70,15 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateEndpointInput:
 		in.Tags = withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
-		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateEndpoint", err, "endpoint", aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
-			if err != nil || aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
-				return nil, false // not the endpoint this create asked for
+			if err != nil {
+				return nil, err
 			}
-			return out.EndpointArn, true
+			if aws.ToString(out.EndpointConfigName) != aws.ToString(in.EndpointConfigName) {
+				return nil, errNotAsked // not the endpoint this create asked for
+			}
+			return out.EndpointArn, nil
 		}); err != nil {
 			return err
 		}
@@ -138,13 +142,19 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }
 
-// arnOf is the ARN get reads from a describe's output, and whether the describe succeeded.
-func arnOf[O any](out *O, err error, get func(*O) *string) (*string, bool) {
-	if err != nil || out == nil {
-		return nil, false
+// arnOf is the ARN get reads from a describe's output, or the describe's error.
+func arnOf[O any](out *O, err error, get func(*O) *string) (*string, error) {
+	if err != nil {
+		return nil, err
 	}
-	return get(out), true
+	if out == nil {
+		return nil, errNotAsked
+	}
+	return get(out), nil
 }
+
+// errNotAsked says the resource under a create's name is not what the create asked for.
+var errNotAsked = errors.New("not the resource the create asked for")
 
 func wrap(op, target string, err error) error {
 	if err == nil {

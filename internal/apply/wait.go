@@ -47,6 +47,20 @@ func (w *Waiter) ConfigVisible(ctx context.Context, name string) error {
 	})
 }
 
+// Existing reads a resource a create was told already exists (describe, from the call
+// table) and returns its ARN. A re-run inside SageMaker's consistency window is told so
+// while reads still miss its own earlier create, so "not found" is polled through, as
+// after any create, for up to VisibleTimeout; any other answer ends the wait.
+func (w *Waiter) Existing(ctx context.Context, what, name string, describe describeARN) (*string, error) {
+	var arn *string
+	err := w.visible(ctx, what, name, func(ctx context.Context) error {
+		var err error
+		arn, err = describe(ctx)
+		return err
+	})
+	return arn, err
+}
+
 func (w *Waiter) visible(ctx context.Context, what, name string, describe func(context.Context) error) error {
 	start := w.Clock.Now()
 	var delay time.Duration
