@@ -19,6 +19,7 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringSliceFlag{Name: "endpoint", Usage: "import endpoint `NAME` with its config and models (repeatable)"},
 		&cli.StringSliceFlag{Name: "endpoint-config", Usage: "import endpoint config `NAME` with its models (repeatable)"},
 		&cli.StringSliceFlag{Name: "model", Usage: "import model `NAME` (repeatable)"},
+		&cli.BoolFlag{Name: "all", Usage: "import every model, endpoint config and endpoint of the account and region (or of --live-dir)"},
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 	}
@@ -44,13 +45,25 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	for _, n := range c.Args().Slice() {
 		refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
 	}
-	if len(refs) == 0 {
-		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model")
+	switch {
+	case c.Bool("all") && len(refs) > 0:
+		return lintcmd.Fail(lintcmd.ExitUsage, "--all imports every resource: name none with it")
+	case len(refs) == 0 && !c.Bool("all"):
+		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with --endpoint, --endpoint-config or --model, or pass --all")
 	}
 	ctx := context.Background()
 	reader, _, err := liveReader(ctx, c)
 	if err != nil {
 		return err
+	}
+	if c.Bool("all") {
+		if refs, err = importer.All(ctx, reader); err != nil {
+			return lintcmd.Fail(lintcmd.ExitFindings, "import --all: listing the resources: %v", err)
+		}
+		if len(refs) == 0 {
+			fmt.Fprintln(e.Stderr, "import --all: no models, endpoint configs or endpoints to import")
+			return nil
+		}
 	}
 	ms, err := importer.Import(ctx, reader, refs)
 	if err != nil {

@@ -181,4 +181,11 @@ func TestImport(t *testing.T) {
 	if code, _, stderr := run("import", "--live-dir", live); code != lintcmd.ExitUsage || !strings.Contains(stderr, "nothing to import") {
 		t.Errorf("no names: exit %d, stderr %q", code, stderr)
 	}
+	code, out, stderr = run("import", "--live-dir", live, "--all")
+	if code != lintcmd.ExitOK || strings.Count(out, "kind: Endpoint\n") != 2 || !strings.Contains(out, "ModelName: sentiment-v2\n") {
+		t.Errorf("import --all: exit %d, stderr %q; want every resource of the snapshot:\n%s", code, stderr, out)
+	}
+	if code, _, stderr := run("import", "--live-dir", live, "--all", "--model", "churn-v8"); code != lintcmd.ExitUsage || !strings.Contains(stderr, "name none with it") {
+		t.Errorf("--all with a name: exit %d, stderr %q", code, stderr)
+	}
 }
