@@ -102,6 +102,7 @@ func (p *planner) planEndpoint(res *resource) {
 		if status != "InService" {
 			a.Reason += fmt.Sprintf(" (status %s)", status)
 		}
+		a.Reason += tagsNotRead(res, l)
 	} else {
 		a.Blocked = statusGate(l)
 	}

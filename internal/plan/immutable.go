@@ -48,7 +48,7 @@ func (p *planner) planImmutable(res *resource) {
 		p.actions = append(p.actions, a)
 		return
 	}
-	a.Kind, a.Reason = NoOp, "matches the live resource"
+	a.Kind, a.Reason = NoOp, "matches the live resource"+tagsNotRead(res, l)
 	if calls, changes := p.tagCalls(res, l); len(calls) > 0 {
 		a.Kind, a.Reason = Tag, "tags changed"
 		a.Calls, a.Changes = calls, changes
@@ -113,8 +113,8 @@ func createInput(res *resource) map[string]any {
 // tagCalls returns AddTags/DeleteTags calls bringing l's tags to res's, ignoring the
 // sagectl: and aws: tags. Nothing when the manifest does not set Tags.
 func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
-	if !res.tagsSet || l.ARN == "" {
-		return nil, nil
+	if !res.tagsSet || l.ARN == "" || l.TagsUnknown {
+		return nil, nil // unknown tags (a --live-dir without list-tags) are no change
 	}
 	add := map[string]string{}
 	var del []any
@@ -145,6 +145,18 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 	return calls, changes
 }
 
+// TagsNotRead stands for the tags of a resource whose tags were not read (a --live-dir
+// resource with no list-tags output) in the before side of a plan.
+const TagsNotRead = "(not read: no list-tags output in the --live-dir)"
+
+// tagsNotRead is what a reason adds when the manifest sets tags that could not be compared.
+func tagsNotRead(res *resource, l *live.Resource) string {
+	if res.tagsSet && l.TagsUnknown {
+		return "; its tags were not compared: the --live-dir has no list-tags output for it"
+	}
+	return ""
+}
+
 func owned(l *live.Resource) bool { return l != nil && l.Tags[TagManagedBy] == ManagedByValue }
 
 // liveView is the live body with the user's tags in the manifest's [{Key, Value}] shape.
@@ -153,7 +165,9 @@ func liveView(l *live.Resource, withTags bool) map[string]any {
 	for k, v := range l.Body {
 		out[k] = v
 	}
-	if withTags {
+	if withTags && l.TagsUnknown {
+		out["Tags"] = TagsNotRead
+	} else if withTags {
 		user := map[string]string{}
 		for k, v := range l.Tags {
 			if manifest.UserTag(k) {

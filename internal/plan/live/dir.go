@@ -27,7 +27,8 @@ const maxDirFile = 16 << 20
 //     PrimaryContainer or Containers);
 //   - a list-tags output {"Tags": [...]} belongs to a resource when it also holds
 //     "ResourceArn" (the ARN of the resource), or when the Tags sit inside the
-//     describe output itself (a file per resource holding both).
+//     describe output itself (a file per resource holding both). A resource with
+//     neither has unknown tags (Resource.TagsUnknown), not an empty tag set.
 //
 // A file may hold several JSON values one after the other, or a JSON array of them.
 // Files whose content is none of these are errors that name the file.
@@ -89,6 +90,7 @@ func OpenDir(dir string) (*Dir, error) {
 			if hasTags {
 				r.Tags = tagMap(ts)
 			}
+			r.TagsUnknown = !hasTags // until a list-tags file names its ARN
 			if prev, dup := d.byKind[k][r.Name]; dup && prev != nil {
 				return fmt.Errorf("%s: %s %q is described twice in %s", path, k, r.Name, dir)
 			}
@@ -107,6 +109,7 @@ func OpenDir(dir string) (*Dir, error) {
 		for k, v := range t.tags {
 			r.Tags[k] = v
 		}
+		r.TagsUnknown = false
 	}
 	return d, nil
 }
