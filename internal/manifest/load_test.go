@@ -281,3 +281,20 @@ func TestIrregularFilesAreFindingsNotHangs(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanFileInManifestFolderIsNotAManifest: sagectl plan --out dir/plan.json (or
+// --format json > dir/plan.json) leaves a plan among the manifests; the next plan of dir
+// must not read it as a manifest without kind.
+func TestPlanFileInManifestFolderIsNotAManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "m.yaml"), []byte("kind: Model\nModelName: m\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.json"), []byte(`{"format_version": 2, "naming": "exact", "actions": [], "fingerprints": []}`), 0o600)
+	os.WriteFile(filepath.Join(dir, "notplan.json"), []byte(`{"format_version": 2, "actions": []}`), 0o600)
+	set, fs, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Docs) != 1 || len(fs) != 1 || !strings.HasSuffix(fs[0].File, "notplan.json") {
+		t.Errorf("docs %d, findings %v: want the model, and a finding only for the JSON that is no plan", len(set.Docs), fs)
+	}
+}
