@@ -32,7 +32,7 @@ func TestPlanDemo(t *testing.T) {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
 	for _, want := range []string{"Plan: 11 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
-		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "14. UpdateEndpoint"} {
+		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "15. UpdateEndpoint"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo plan lacks %q:\n%s", want, out)
 		}

@@ -93,6 +93,7 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		p.planEndpoint(res)
 	}
 	p.cur = nil
+	p.planCleanup()
 	p.planDeletes()
 	if p.err != nil {
 		return nil, p.err
@@ -229,6 +230,7 @@ func (p *planner) readAll(ctx context.Context) error {
 			}
 		}
 	}
+	keys = append(keys, p.ledgerKeys()...) // cleanup.go
 	if err := p.fetch(ctx, keys); err != nil {
 		return err
 	}

@@ -110,7 +110,7 @@ func (p *planner) planEndpoint(res *resource) {
 		p.post[res.physical] = current
 	}
 	if a.Kind == SwapConfig {
-		p.gcSuperseded(res, l, target)
+		p.recordSwap(&a, l, target, p.gcSuperseded(res, l, target))
 	}
 	p.actions = append(p.actions, a)
 }
@@ -137,29 +137,35 @@ func statusGate(l *live.Resource) string {
 
 // gcSuperseded deletes, under hashed naming, the config an endpoint leaves when it
 // is owned by sagectl, was made from the same manifest config, and no other endpoint
-// read uses it.
-func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
+// read uses it. It returns the name of the config it deletes, or "". The delete also
+// removes the config's entry from the endpoint's ledger (cleanup.go).
+func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) string {
 	if p.opt.Naming != Hashed {
-		return
+		return ""
 	}
 	oldName := l.Str("EndpointConfigName")
 	k := key{manifest.KindEndpointConfig, oldName}
 	old := p.live[k]
 	if old == nil || !owned(old) || p.gone[k] {
-		return
+		return ""
 	}
 	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[oldName]; desired {
-		return
+		return ""
 	}
 	for ek, e := range p.live {
 		if ek.kind == manifest.KindEndpoint && e != nil && ek.name != res.physical && e.Str("EndpointConfigName") == oldName {
-			return
+			return ""
 		}
 	}
 	p.gone[k] = true
+	calls := []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}
+	if l.ARN != "" {
+		calls = append(calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": []any{cleanupKey(manifest.KindEndpointConfig, oldName)}}))
+	}
 	p.actions = append(p.actions, Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
 		Reason: fmt.Sprintf("superseded by %s: deleted once %s uses %s (apply checks again that no endpoint uses it)", target, res.physical, target),
-		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}})
+		Before: map[string]any{"EndpointConfigName": oldName}, Calls: calls})
+	return oldName
 }
 
 // desiredPhysical returns the physical names of the desired resources of kind k.
