@@ -27,10 +27,7 @@ func (p *planner) planImmutable(res *resource) {
 		p.actions = append(p.actions, a)
 		return
 	}
-	a.Before = project(a.After, liveView(l, res.tagsSet))
-	if res.kind == manifest.KindEndpointConfig {
-		keepRuntime(a.Before, a.After)
-	}
+	a.Before = project(a.After, liveView(l, res.tagsSet)) // what was read: a live InitialVariantWeight too
 	diff("", res.content(), l.Body, &a.Changes)
 	if len(a.Changes) > 0 {
 		a.Kind = Replace
