@@ -93,6 +93,7 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		p.planEndpoint(res)
 	}
 	p.cur = nil
+	p.blockUnusable() // cleanup.go
 	p.planCleanup()
 	p.planDeletes()
 	if p.err != nil {

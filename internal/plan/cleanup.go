@@ -143,3 +143,42 @@ func (p *planner) planCleanup() {
 		}
 	}
 }
+
+// blockUnusable blocks the creates that serve only blocked actions: a config created for
+// an endpoint whose change apply will refuse (its status, say), and the models created
+// for such configs. Apply would otherwise create them and then fail the endpoint's step,
+// leaving them owned, unused and named by no later plan of a changed manifest.
+func (p *planner) blockUnusable() {
+	users := map[string][]*Action{} // ref of a created resource → actions that reference it
+	for i := range p.actions {
+		a := &p.actions[i]
+		for _, r := range references(a.Calls) {
+			users[r] = append(users[r], a)
+		}
+	}
+	// Configs first: a model's users include the configs blocked here.
+	for _, k := range []manifest.Kind{manifest.KindEndpointConfig, manifest.KindModel} {
+		for i := range p.actions {
+			a := &p.actions[i]
+			if a.Resource != k || a.Kind != Create || a.Blocked != "" {
+				continue
+			}
+			us := users[ref(k, a.PhysicalName)]
+			if len(us) == 0 {
+				continue
+			}
+			var blocked []string
+			for _, u := range us {
+				if u.Blocked == "" {
+					blocked = nil
+					break
+				}
+				blocked = append(blocked, fmt.Sprintf("%s %s", u.Resource, u.PhysicalName))
+			}
+			if blocked != nil {
+				a.Blocked = fmt.Sprintf("not created: only %s would use it, and apply will refuse that change (see there); plan again once it can be made",
+					strings.Join(blocked, ", "))
+			}
+		}
+	}
+}
