@@ -58,7 +58,11 @@ type SavedAction struct {
 // Saved returns the plan as apply reads it, every action with the ids of the actions it
 // must follow (see dependsOn).
 func (p *Plan) Saved() *Saved {
-	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Summary: p.Summary, Fingerprints: p.Fingerprints}
+	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Summary: p.Summary, Fingerprints: p.Fingerprints,
+		Actions: []SavedAction{}} // [] rather than null, also for a plan of nothing: validate requires both parts
+	if s.Fingerprints == nil {
+		s.Fingerprints = Fingerprints{}
+	}
 	deps := dependsOn(p.Actions)
 	for i, a := range p.Actions {
 		s.Actions = append(s.Actions, SavedAction{ID: i + 1, Kind: a.Kind, Resource: a.Resource, Name: a.Name, PhysicalName: a.PhysicalName,

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -84,5 +85,20 @@ func TestValidateRefusesPartialPlans(t *testing.T) {
 				t.Errorf("err = %v, want one naming the file, containing %q and saying to plan again with --out", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestEmptyPlanRoundTrips: a plan of nothing (manifests with no resource) is saved with
+// "actions": [] and "fingerprints": [], which validate accepts (FuzzBuild found it saved
+// as null and refused).
+func TestEmptyPlanRoundTrips(t *testing.T) {
+	p, err := plan.Build(context.Background(), &manifest.Set{}, scenario{dir: t.TempDir()}.snapshot(t), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	p.Saved().Write(&buf)
+	if _, err := plan.ParseSaved("empty", buf.Bytes()); err != nil {
+		t.Errorf("an empty plan is refused: %v\n%s", err, buf.String())
 	}
 }
