@@ -49,9 +49,22 @@ EndpointConfigName: c
 		t.Errorf("summary %+v: want the swap, the config and the model blocked", p.Summary)
 	}
 	// The same manifests against an InService endpoint: nothing is blocked.
-	lv[string(manifest.KindEndpoint)+"/e"].Body["EndpointStatus"] = "InService"
+	ep := lv[string(manifest.KindEndpoint)+"/e"]
+	ep.Body["EndpointStatus"] = "InService"
 	p, _ = plan.Build(context.Background(), &manifest.Set{Docs: docs}, lv, plan.Options{Naming: plan.Hashed})
 	if p.Summary.Blocked != 0 {
 		t.Errorf("InService endpoint: %d blocked", p.Summary.Blocked)
+	}
+	// An endpoint sagectl does not manage: apply refuses its swap, so the plan blocks it and
+	// creates nothing for it (a create that later failed on it was left orphaned).
+	ep.Tags = map[string]string{"team": "other"}
+	p, _ = plan.Build(context.Background(), &manifest.Set{Docs: docs}, lv, plan.Options{Naming: plan.Hashed})
+	for _, a := range p.Actions {
+		if a.Kind != plan.NoOp && a.Kind != plan.Delete && a.Blocked == "" {
+			t.Errorf("unowned endpoint: %s %s %s is not blocked", a.Kind, a.Resource, a.PhysicalName)
+		}
+		if a.Resource == manifest.KindEndpoint && !strings.Contains(a.Blocked, "is not tagged sagectl:managed-by=sagectl") {
+			t.Errorf("unowned endpoint's swap: blocked %q", a.Blocked)
+		}
 	}
 }

@@ -105,6 +105,10 @@ func (p *planner) planEndpoint(res *resource) {
 		a.Reason += tagsNotRead(res, l)
 	} else {
 		a.Blocked = statusGate(l)
+		if a.Blocked == "" && !l.TagsUnknown && !owned(l) {
+			// apply refuses to change it (its gate); say so now, so that nothing is created for it
+			a.Blocked = fmt.Sprintf("endpoint %s is not tagged %s=%s: apply changes only endpoints sagectl manages and will refuse. Manage it under another name, or have its owner change it", l.Name, TagManagedBy, ManagedByValue)
+		}
 	}
 	if a.Blocked != "" || a.Kind == NoOp {
 		p.post[res.physical] = current
