@@ -59,20 +59,17 @@ func (p *planner) ledgerKeys() []key {
 	return out
 }
 
-// recordSwap writes the swap of endpoint l to target into its ledger: before
-// UpdateEndpoint, an AddTags naming the config the plan deletes after the swap
-// (superseded, "" for none) and what this plan creates for the swap (the target config and
-// its new models); after the swap and its weights, a DeleteTags of the entries for what is
-// now in use (the created ones, and any an earlier run left for them).
+// recordSwap writes the swap of endpoint l to target into its ledger. What this plan
+// creates for the swap (the target config and its new models) is recorded first, by an
+// AddTags that starts each of those create actions, so nothing is created unrecorded; the
+// config the plan deletes after the swap (superseded, "" for none) by an AddTags before
+// UpdateEndpoint. After the swap and its weights, a DeleteTags removes the entries for what
+// is now in use (the created ones, and any an earlier run left for them).
 func (p *planner) recordSwap(a *Action, l *live.Resource, target, superseded string) {
 	if l.ARN == "" {
 		return
 	}
-	add := map[string]string{}
 	var inUse []any
-	if superseded != "" {
-		add[cleanupKey(manifest.KindEndpointConfig, superseded)] = cleanupSuperseded
-	}
 	used := []key{{manifest.KindEndpointConfig, target}}
 	if cfg := p.byPhysical(manifest.KindEndpointConfig, target); cfg != nil {
 		for _, m := range p.desired[manifest.KindModel] {
@@ -81,19 +78,29 @@ func (p *planner) recordSwap(a *Action, l *live.Resource, target, superseded str
 			}
 		}
 	}
+	recorded := false
 	for _, k := range used {
 		ck := cleanupKey(k.kind, k.name)
-		created := p.read[k] && p.live[k] == nil && p.byPhysical(k.kind, k.name) != nil
-		if created {
-			add[ck] = cleanupCreated
+		created := false
+		for i := range p.actions {
+			c := &p.actions[i]
+			if c.Kind == Create && c.Resource == k.kind && c.PhysicalName == k.name {
+				c.Calls = append([]Call{p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN, "Tags": tagList(map[string]string{ck: cleanupCreated})})}, c.Calls...)
+				c.Reason += fmt.Sprintf("; recorded first on endpoint %s (%s) until the swap to it is verified", l.Name, ck)
+				created, recorded = true, true
+			}
 		}
 		if _, left := l.Tags[ck]; created || left {
 			inUse = append(inUse, ck)
 		}
 	}
-	if len(add) > 0 {
+	if superseded != "" {
+		a.Calls = append([]Call{p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN,
+			"Tags": tagList(map[string]string{cleanupKey(manifest.KindEndpointConfig, superseded): cleanupSuperseded})})}, a.Calls...)
+		recorded = true
+	}
+	if recorded {
 		a.Reason += "; the endpoint's sagectl:cleanup tags record what the swap creates and supersedes until it is verified"
-		a.Calls = append([]Call{p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN, "Tags": tagList(add)})}, a.Calls...)
 	}
 	if len(inUse) > 0 {
 		a.Calls = append(a.Calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": inUse}))

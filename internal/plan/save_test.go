@@ -80,8 +80,8 @@ func TestSavedPlanForApply(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(ops, ","); got != "CreateEndpointConfig,AddTags,UpdateEndpoint,DeleteTags,DeleteEndpointConfig,DeleteTags" {
-		t.Errorf("calls = %s; want create → record in the ledger → update → ledger entry of the new config removed → delete → its ledger entry removed", got)
+	if got := strings.Join(ops, ","); got != "AddTags,CreateEndpointConfig,AddTags,UpdateEndpoint,DeleteTags,DeleteEndpointConfig,DeleteTags" {
+		t.Errorf("calls = %s; want record the new config in the ledger → create → record the old one → update → ledger entry of the new config removed → delete → its ledger entry removed", got)
 	}
 
 	// Same live state: nothing stale. Endpoint moved on: stale, and says how.
