@@ -23,7 +23,9 @@ import (
 // table, describes it; for an endpoint it also checks the config asked for). That happens when a 5xx
 // answered a create the service had carried out and the retry found it, or when an apply was
 // killed right after the call. Anything else that exists under the name is not ours to reuse.
-func (x *Executor) earlierAttempt(ctx context.Context, err error, tags []types.Tag, live describeARN) bool {
+// A re-run inside SageMaker's consistency window may be told the resource exists while
+// reads still miss it: w.Existing polls the describe through that window first.
+func (x *Executor) earlierAttempt(ctx context.Context, w *Waiter, err error, what, name string, tags []types.Tag, live describeARN) bool {
 	var ae smithy.APIError
 	if !errors.As(err, &ae) || !strings.Contains(ae.ErrorMessage(), "already existing") {
 		return false
@@ -37,11 +39,11 @@ func (x *Executor) earlierAttempt(ctx context.Context, err error, tags []types.T
 	if want == "" {
 		return false
 	}
-	arn, ok := live(ctx)
-	if !ok {
+	arn, err := w.Existing(ctx, what, name, live)
+	if err != nil {
 		return false
 	}
-	got, err := Tags(ctx, x.API, aws.ToString(arn))
+	got, err := Tags(context.WithoutCancel(ctx), x.API, aws.ToString(arn))
 	return err == nil && plan.OwnerOf(got, x.Guard.Project) == plan.OwnerUs && got[plan.TagSpecHash] == want
 }
 
@@ -67,14 +69,20 @@ func (x *Executor) adoptable(ctx context.Context, in *sagemaker.AddTagsInput) er
 	return nil
 }
 
-// describeARN describes the resource a create named: its ARN, and false when it cannot be
-// read or is not what the create asked for.
-type describeARN func(ctx context.Context) (*string, bool)
+// describeARN describes the resource a create named: its ARN; an error for which
+// IsNotFound holds while it is not readable yet, errNotAsked when it is not what the create
+// asked for.
+type describeARN func(ctx context.Context) (*string, error)
 
-// created turns the error of a create into nil when earlierAttempt explains it.
-func (x *Executor) created(ctx context.Context, op string, err error, name string, tags []types.Tag, live describeARN) error {
-	if err == nil || x.earlierAttempt(ctx, err, tags, live) {
+// created turns the error of a create into nil when earlierAttempt explains it, and says
+// what stands under the name otherwise.
+func (x *Executor) created(ctx context.Context, w *Waiter, op string, err error, what, name string, tags []types.Tag, live describeARN) error {
+	if err == nil || x.earlierAttempt(ctx, w, err, what, name, tags, live) {
 		return nil
+	}
+	if ae := (smithy.APIError)(nil); errors.As(err, &ae) && strings.Contains(ae.ErrorMessage(), "already existing") {
+		return fmt.Errorf("%s %s: %w: a %s %q exists that is not this plan's earlier create (not readable within %s, or without sagectl's tags and this spec-hash): run sagectl plan to see it",
+			op, name, err, what, name, w.VisibleTimeout)
 	}
 	return fmt.Errorf("%s %s: %w", op, name, err)
 }

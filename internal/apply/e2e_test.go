@@ -336,6 +336,49 @@ func TestApplyCreateFoundFromAnEarlierAttempt(t *testing.T) {
 	}
 }
 
+// TestApplyRecognisesItsCreateThroughStaleReads: a re-run inside the consistency window is
+// told its earlier create "already exists" while reads still miss it; apply polls the
+// describe through the window and takes its own create (ownership and spec-hash tags) for
+// done, instead of failing with the raw "Cannot create already existing". A resource that
+// stays unreadable past the read-after-write timeout is an error that says so.
+func TestApplyRecognisesItsCreateThroughStaleReads(t *testing.T) {
+	tagged := []types.Tag{{Key: aws.String(ManagedByTag), Value: aws.String(ManagedByValue)}, {Key: aws.String(plan.TagSpecHash), Value: aws.String("h1")}}
+	for _, tt := range []struct {
+		name  string
+		stale emulator.StaleReads
+		ok    bool
+	}{
+		{"three stale reads", emulator.StaleReads{Op: "CreateEndpointConfig", Calls: 3}, true},
+		{"stale for a minute", emulator.StaleReads{Op: "CreateEndpointConfig", For: time.Minute}, true},
+		{"stale past the window", emulator.StaleReads{Op: "CreateEndpointConfig", For: time.Hour}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			if _, err := h.raw.CreateModel(h.ctx, modelInput("m1")); err != nil {
+				t.Fatal(err)
+			}
+			h.emu.SetStaleReads(tt.stale)
+			earlier := configInput("c1", "m1")
+			earlier.Tags = tagged
+			if _, err := h.raw.CreateEndpointConfig(h.ctx, earlier); err != nil { // the first run's create
+				t.Fatal(err)
+			}
+			s := createConfig("c1", "m1")
+			s.Inputs[0].(*sagemaker.CreateEndpointConfigInput).Tags = tagged
+			res := h.x.Run(h.ctx, planned(t, s))
+			if res.OK() != tt.ok {
+				t.Fatalf("ok = %v, want %v: %+v", res.OK(), tt.ok, res.Steps)
+			}
+			if tt.ok {
+				return
+			}
+			if err := res.Steps[0].Err.Error(); !strings.Contains(err, `exists that is not this plan's earlier create (not readable within 2m0s`) || !strings.Contains(err, "run sagectl plan") {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+}
+
 // TestApplyTagsOnlyOwnedOrAdopted: tag changes on a resource sagectl does not own are refused,
 // unless the reviewed plan adopts it by adding the ownership tag, with sagectl's value.
 func TestApplyTagsOnlyOwnedOrAdopted(t *testing.T) {

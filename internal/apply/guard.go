@@ -190,6 +190,21 @@ func (g *Guard) owned(ctx context.Context, what, name string, arn *string, verb 
 	return tags, nil
 }
 
+// bookkeeping allows the cleanup ledger's tags (plan/cleanup.go) on a resource of this
+// project, and on one sagectl created before projects (OwnerLegacy), which the same plan
+// adopts in a later step: the ledger records what a swap creates before anything is
+// created. Any other owner is refused as for a change.
+func (g *Guard) bookkeeping(ctx context.Context, arn *string) error {
+	tags, err := Tags(ctx, g.API, aws.ToString(arn))
+	if err != nil {
+		return fmt.Errorf("resource %q: reading its tags: %w", aws.ToString(arn), err)
+	}
+	if o := plan.OwnerOf(tags, g.Project); o != plan.OwnerUs && o != plan.OwnerLegacy {
+		return &Error{Resource: "resource", Name: aws.ToString(arn), Kind: KindNotOwned, Reason: "not changed: " + plan.NotOurs(tags, g.Project)}
+	}
+	return nil
+}
+
 // Tags returns every tag of the resource at arn.
 func Tags(ctx context.Context, api API, arn string) (map[string]string, error) {
 	tags := map[string]string{}

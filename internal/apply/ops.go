@@ -2,8 +2,10 @@ package apply
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
@@ -50,7 +52,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateModelInput:
 		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)
-		if err := x.created(c, "CreateModel", err, aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateModel", err, "model", aws.ToString(in.ModelName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeModel(ctx, &sagemaker.DescribeModelInput{ModelName: in.ModelName})
 			return arnOf(out, err, func(o *sagemaker.DescribeModelOutput) *string { return o.ModelArn })
 		}); err != nil {
@@ -60,7 +62,7 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateEndpointConfig(c, in)
-		if err := x.created(c, "CreateEndpointConfig", err, aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateEndpointConfig", err, "endpoint config", aws.ToString(in.EndpointConfigName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeEndpointConfig(ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: in.EndpointConfigName})
 			return arnOf(out, err, func(o *sagemaker.DescribeEndpointConfigOutput) *string { return o.EndpointConfigArn })
 		}); err != nil {
@@ -73,12 +75,15 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		}
 		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateEndpoint(c, in)
-		if err := x.created(c, "CreateEndpoint", err, aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, bool) {
+		if err := x.created(ctx, w, "CreateEndpoint", err, "endpoint", aws.ToString(in.EndpointName), in.Tags, func(ctx context.Context) (*string, error) {
 			out, err := x.API.DescribeEndpoint(ctx, &sagemaker.DescribeEndpointInput{EndpointName: in.EndpointName})
-			if err != nil || !manifest.SameName(aws.ToString(out.EndpointConfigName), aws.ToString(in.EndpointConfigName)) {
-				return nil, false // not the endpoint this create asked for
+			if err != nil {
+				return nil, err
 			}
-			return out.EndpointArn, true
+			if !manifest.SameName(aws.ToString(out.EndpointConfigName), aws.ToString(in.EndpointConfigName)) {
+				return nil, errNotAsked // not the endpoint this create asked for
+			}
+			return out.EndpointArn, nil
 		}); err != nil {
 			return err
 		}
@@ -126,17 +131,32 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	case *sagemaker.AddTagsInput:
 		// A reviewed plan may adopt a resource by tagging it as this project's (adopt.go);
 		// any other change needs the resource to be the project's already.
-		if adopts(in.Tags) {
+		keys := make([]string, len(in.Tags))
+		for i, t := range in.Tags {
+			keys[i] = aws.ToString(t.Key)
+		}
+		switch {
+		case adopts(in.Tags):
 			if err := x.adoptable(c, in); err != nil {
 				return err
 			}
-		} else if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
-			return err
+		case ledgerOnly(keys):
+			if err := x.Guard.bookkeeping(c, in.ResourceArn); err != nil {
+				return err
+			}
+		default:
+			if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+				return err
+			}
 		}
 		_, err := x.API.AddTags(c, in)
 		return wrap("AddTags", aws.ToString(in.ResourceArn), err)
 	case *sagemaker.DeleteTagsInput:
-		if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
+		if ledgerOnly(in.TagKeys) {
+			if err := x.Guard.bookkeeping(c, in.ResourceArn); err != nil {
+				return err
+			}
+		} else if _, err := x.Guard.owned(c, "resource", aws.ToString(in.ResourceArn), in.ResourceArn, "changed"); err != nil {
 			return err
 		}
 		_, err := x.API.DeleteTags(c, in)
@@ -162,13 +182,19 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }
 
-// arnOf is the ARN get reads from a describe's output, and whether the describe succeeded.
-func arnOf[O any](out *O, err error, get func(*O) *string) (*string, bool) {
-	if err != nil || out == nil {
-		return nil, false
+// arnOf is the ARN get reads from a describe's output, or the describe's error.
+func arnOf[O any](out *O, err error, get func(*O) *string) (*string, error) {
+	if err != nil {
+		return nil, err
 	}
-	return get(out), true
+	if out == nil {
+		return nil, errNotAsked
+	}
+	return get(out), nil
 }
+
+// errNotAsked says the resource under a create's name is not what the create asked for.
+var errNotAsked = errors.New("not the resource the create asked for")
 
 func wrap(op, target string, err error) error {
 	if err == nil {
@@ -220,6 +246,17 @@ func verifyWeights(after *sagemaker.DescribeEndpointOutput, want []types.Desired
 		}
 	}
 	return nil
+}
+
+// ledgerOnly reports whether every key is a cleanup-ledger entry (plan/cleanup.go):
+// sagectl's own bookkeeping on an endpoint, which Guard.bookkeeping checks.
+func ledgerOnly(keys []string) bool {
+	for _, k := range keys {
+		if !strings.HasPrefix(k, plan.TagCleanupPrefix) {
+			return false
+		}
+	}
+	return len(keys) > 0
 }
 
 // adopts reports whether tags give a resource an ownership tag (ManagedByTag or

@@ -44,7 +44,7 @@ func WriteSummary(w io.Writer, res *Result, calls []CallRecord) {
 		fmt.Fprintf(w, "  %-11s %s%s\n", o.State, o.Step.String(), reason)
 	}
 	if !res.OK() {
-		fmt.Fprintln(w, "Nothing is hidden: run sagectl plan to see what is left; applying again converges.")
+		fmt.Fprintln(w, "Nothing is hidden: sagectl plan shows what is left, including the config a swap superseded and the configs and models created for a swap (their endpoint's sagectl:cleanup tags record them); apply again once the cause above is dealt with.")
 	}
 	fmt.Fprintf(w, "\nSageMaker calls (%d):\n", len(calls))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -29,7 +29,8 @@ func (x *Executor) Undo(ctx context.Context, steps []Step, res *Result) []Outcom
 	var out []Outcome
 	for i := len(steps) - 1; i >= 0; i-- {
 		s := steps[i]
-		if s.Action != plan.Create || res.Steps[i].State != Done || len(s.Inputs) != 1 {
+		create, ledger := createOf(s)
+		if s.Action != plan.Create || res.Steps[i].State != Done || create == nil {
 			continue
 		}
 		needed, used := false, false
@@ -47,13 +48,14 @@ func (x *Executor) Undo(ctx context.Context, steps []Step, res *Result) []Outcom
 		}
 		var err error
 		c := context.WithoutCancel(ctx)
-		switch in := s.Inputs[0].(type) {
+		switch in := create.(type) {
 		case *sagemaker.CreateEndpointConfigInput:
 			err = x.Guard.DeleteConfig(c, aws.ToString(in.EndpointConfigName))
 		case *sagemaker.CreateModelInput:
 			err = x.Guard.DeleteModel(c, aws.ToString(in.ModelName))
-		default:
-			continue
+		}
+		if err == nil {
+			err = x.unrecord(c, ledger)
 		}
 		o := Outcome{Step: Step{Kind: s.Kind, Name: s.Name, Action: plan.Delete}, State: Done}
 		if err != nil {
@@ -64,6 +66,46 @@ func (x *Executor) Undo(ctx context.Context, steps []Step, res *Result) []Outcom
 		out = append(out, o)
 	}
 	return out
+}
+
+// createOf returns the model or endpoint config a create step makes, and the AddTags that
+// record it in its endpoint's cleanup ledger first (plan/cleanup.go); nil when the step
+// creates something else.
+func createOf(s Step) (any, []*sagemaker.AddTagsInput) {
+	var create any
+	var ledger []*sagemaker.AddTagsInput
+	for _, in := range s.Inputs {
+		switch in := in.(type) {
+		case *sagemaker.CreateEndpointConfigInput, *sagemaker.CreateModelInput:
+			create = in
+		case *sagemaker.AddTagsInput:
+			ledger = append(ledger, in)
+		default:
+			return nil, nil
+		}
+	}
+	return create, ledger
+}
+
+// unrecord removes the ledger entries a create step wrote, once Undo deleted what it made:
+// nothing is left for the next plan to clean up.
+func (x *Executor) unrecord(ctx context.Context, ledger []*sagemaker.AddTagsInput) error {
+	for _, in := range ledger {
+		keys := make([]string, len(in.Tags))
+		for i, t := range in.Tags {
+			keys[i] = aws.ToString(t.Key)
+		}
+		if !ledgerOnly(keys) {
+			continue
+		}
+		if err := x.Guard.bookkeeping(ctx, in.ResourceArn); err != nil {
+			return err
+		}
+		if _, err := x.API.DeleteTags(ctx, &sagemaker.DeleteTagsInput{ResourceArn: in.ResourceArn, TagKeys: keys}); err != nil {
+			return fmt.Errorf("DeleteTags %s: removing the cleanup record of what was deleted: %w", aws.ToString(in.ResourceArn), err)
+		}
+	}
+	return nil
 }
 
 // touched reports whether a step that did not succeed may have changed its resource.

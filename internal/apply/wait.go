@@ -47,6 +47,20 @@ func (w *Waiter) ConfigVisible(ctx context.Context, name string) error {
 	})
 }
 
+// Existing reads a resource a create was told already exists (describe, from the call
+// table) and returns its ARN. A re-run inside SageMaker's consistency window is told so
+// while reads still miss its own earlier create, so "not found" is polled through, as
+// after any create, for up to VisibleTimeout; any other answer ends the wait.
+func (w *Waiter) Existing(ctx context.Context, what, name string, describe describeARN) (*string, error) {
+	var arn *string
+	err := w.visible(ctx, what, name, func(ctx context.Context) error {
+		var err error
+		arn, err = describe(ctx)
+		return err
+	})
+	return arn, err
+}
+
 func (w *Waiter) visible(ctx context.Context, what, name string, describe func(context.Context) error) error {
 	start := w.Clock.Now()
 	var delay time.Duration
@@ -58,12 +72,14 @@ func (w *Waiter) visible(ctx context.Context, what, name string, describe func(c
 		if !IsNotFound(err) {
 			return fmt.Errorf("reading back %s %q after creating it: %w", what, name, err)
 		}
-		delay = w.Visible.Next(delay)
-		if w.Clock.Now().Add(delay).Sub(start) > w.VisibleTimeout {
+		var sleep time.Duration
+		var more bool
+		delay, sleep, more = next(w.Visible, delay, w.Clock.Now().Sub(start), w.VisibleTimeout)
+		if !more {
 			return fmt.Errorf("%s %q was created but is still not readable after %s (SageMaker reads are eventually consistent); run sagectl plan, then apply again",
 				what, name, w.VisibleTimeout)
 		}
-		if err := w.Clock.Sleep(ctx, delay); err != nil {
+		if err := w.Clock.Sleep(ctx, sleep); err != nil {
 			return fmt.Errorf("stopped waiting for %s %q to become readable: %w", what, name, err)
 		}
 	}
@@ -102,16 +118,32 @@ func (w *Waiter) EndpointAfter(ctx context.Context, name string, before *sagemak
 		default:
 			return nil, fmt.Errorf("waiting for endpoint %q: %w", name, err)
 		}
-		delay = w.Poll.Next(delay)
-		if w.Clock.Now().Add(delay).Sub(start) > w.Timeout {
+		var sleep time.Duration
+		var more bool
+		delay, sleep, more = next(w.Poll, delay, w.Clock.Now().Sub(start), w.Timeout)
+		if !more {
 			return out, &Error{Resource: "endpoint", Name: name, Status: string(status), Kind: KindTimeout,
 				Reason: fmt.Sprintf("still %s after the %s wait timeout", orUnknown(status), w.Timeout)}
 		}
-		if err := w.Clock.Sleep(ctx, delay); err != nil {
+		if err := w.Clock.Sleep(ctx, sleep); err != nil {
 			return out, &Error{Resource: "endpoint", Name: name, Status: string(status), Kind: KindInterrupted,
 				Reason: fmt.Sprintf("stopped waiting while %s: %v", orUnknown(status), err)}
 		}
 	}
+}
+
+// next is the polling schedule of every wait: the backoff's next interval (delay, kept
+// for the interval after it) and how long to sleep before the next poll, which is that
+// interval cut to what is left of the timeout, so the last poll is made at the deadline
+// and not at the last backoff step before it (a 14s timeout polled at 0, 1, 3 and 7 s
+// used to give up at 7 s). more is false once the deadline has passed.
+func next(b Backoff, delay, elapsed, timeout time.Duration) (newDelay, sleep time.Duration, more bool) {
+	left := timeout - elapsed
+	if left <= 0 {
+		return delay, 0, false
+	}
+	delay = b.Next(delay)
+	return delay, min(delay, left), true
 }
 
 // unchanged reports whether now still shows the endpoint as before described it.
@@ -167,12 +199,14 @@ func (w *Waiter) EndpointGone(ctx context.Context, name string) error {
 		if out.EndpointStatus != types.EndpointStatusDeleting {
 			return endpointError(name, out)
 		}
-		delay = w.Poll.Next(delay)
-		if w.Clock.Now().Add(delay).Sub(start) > w.Timeout {
+		var sleep time.Duration
+		var more bool
+		delay, sleep, more = next(w.Poll, delay, w.Clock.Now().Sub(start), w.Timeout)
+		if !more {
 			return &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindTimeout,
 				Reason: fmt.Sprintf("still Deleting after the %s wait timeout", w.Timeout)}
 		}
-		if err := w.Clock.Sleep(ctx, delay); err != nil {
+		if err := w.Clock.Sleep(ctx, sleep); err != nil {
 			return &Error{Resource: "endpoint", Name: name, Status: string(out.EndpointStatus), Kind: KindInterrupted,
 				Reason: fmt.Sprintf("stopped waiting while Deleting: %v", err)}
 		}

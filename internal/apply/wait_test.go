@@ -283,3 +283,35 @@ func TestEndpointGone(t *testing.T) {
 		})
 	}
 }
+
+// TestEndpointWaitRunsToTheDeadline: --wait-timeout 14s with polls at 0, 1, 3 and 7 s gave
+// up at 7 s (the next backoff step, 15 s, was past the deadline) while the endpoint was
+// InService at 9 s. The last poll is made at the deadline.
+func TestEndpointWaitRunsToTheDeadline(t *testing.T) {
+	for _, tt := range []struct {
+		ready time.Duration
+		ok    bool
+	}{{9 * time.Second, true}, {14 * time.Second, true}, {15 * time.Second, false}} {
+		api, clock := newFakeAPI(), newFakeClock()
+		start := clock.Now()
+		api.onDescribeEndpoint = func(name string, _ int) (*sagemaker.DescribeEndpointOutput, error) {
+			s := types.EndpointStatusCreating
+			if clock.Now().Sub(start) >= tt.ready {
+				s = types.EndpointStatusInService
+			}
+			return &sagemaker.DescribeEndpointOutput{EndpointName: aws.String(name), EndpointStatus: s}, nil
+		}
+		w := newWaiter(api, clock)
+		w.Timeout = 14 * time.Second
+		_, err := w.Endpoint(context.Background(), "ep")
+		if (err == nil) != tt.ok {
+			t.Errorf("ready at %v, 14s timeout: err = %v, want ok %v", tt.ready, err, tt.ok)
+		}
+		if elapsed := clock.Now().Sub(start); elapsed != 14*time.Second {
+			t.Errorf("ready at %v: the wait ended at %v, want at the 14s deadline (polls 0, 1, 3, 7, 14 s)", tt.ready, elapsed)
+		}
+		if !tt.ok && (err == nil || !strings.Contains(err.Error(), "still Creating after the 14s wait timeout")) {
+			t.Errorf("err = %v", err)
+		}
+	}
+}

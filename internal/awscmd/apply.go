@@ -3,6 +3,7 @@ package awscmd
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,8 +15,10 @@ import (
 	"github.com/sagectl/sagectl/internal/apply"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/render"
+	"github.com/sagectl/sagectl/internal/readfile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -30,7 +33,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "apply",
@@ -46,21 +49,29 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	var secrets []string // masked in everything apply prints from here on
+	if !c.Bool("show-sensitive") {
+		secrets = p.Secrets()
+	}
+	stdout := plan.RedactWriter(e.Stdout, secrets)
+	fail := func(err error) error {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%s", plan.Redact(err.Error(), secrets))
+	}
 	saved, name := file != "", file
 	if !saved {
 		name = "the plan"
 	}
 	if err := p.CheckOrigin(name, lintcmd.Version); err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	ctx := context.Background()
 	o := awsclient.FromContext(c)
 	client, where, err := connect(ctx, o)
 	if err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	if err := p.CheckTarget(name, where); err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	if saved {
 		if err := allowedHere(e, c, where.Account); err != nil {
@@ -70,14 +81,14 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	steps := apply.Steps(p)
 	if len(steps) == 0 {
 		if saved {
-			fmt.Fprintln(e.Stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
+			fmt.Fprintln(stdout, "No changes: the plan has nothing to apply.") // a shown plan says so itself
 		}
 		return nil
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
 	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
 	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
-		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+		return fail(err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -93,14 +104,14 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		case <-ctx.Done():
 		}
 	}()
-	x := apply.New(api, apply.RealClock{}, apply.NewProgress(e.Stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
+	x := apply.New(api, apply.RealClock{}, apply.NewProgress(stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
 		Project: p.Project})
 	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
 	undone := x.Undo(ctx, steps, res)
-	apply.WriteSummary(e.Stdout, res, rec.Calls())
-	apply.WriteUndone(e.Stdout, undone)
+	apply.WriteSummary(stdout, res, rec.Calls())
+	apply.WriteUndone(stdout, undone)
 	if !res.OK() {
 		return lintcmd.ExitCode(lintcmd.ExitFindings)
 	}
@@ -148,14 +159,41 @@ func allowedHere(e *lintcmd.Env, c *cli.Context, account string) error {
 }
 
 // readPlanArg reads path as a saved plan: nil and no error when it is none (a manifest or a
-// directory of them), an error when it is a saved plan apply cannot run.
+// directory of them), an error when it is a saved plan apply cannot run, not a regular
+// file (a device or FIFO: never read), or JSON that is neither a plan nor a manifest.
 func readPlanArg(path string) (*plan.Saved, error) {
+	if st, err := os.Stat(path); err != nil || st.IsDir() {
+		return nil, nil // the manifest loader reports a missing path and walks a folder
+	}
 	s, err := plan.ReadSaved(path)
-	var pathErr *os.PathError
-	if errors.Is(err, plan.ErrNotSaved) || errors.As(err, &pathErr) {
-		return nil, nil
+	if errors.Is(err, plan.ErrNotSaved) {
+		return nil, notManifestJSON(path)
+	}
+	if errors.Is(err, readfile.ErrNotRegular) {
+		return nil, fmt.Errorf("%v: apply takes a plan file from sagectl plan --out, or manifest files and folders", err)
 	}
 	return s, err
+}
+
+// notManifestJSON refuses a JSON file that is not a saved plan and holds no manifest
+// document either (`sagectl apply notplan.json`), which the loader would otherwise report as
+// a manifest without a kind. Anything else, JSON manifests included, is left to the loader.
+func notManifestJSON(path string) error {
+	data, err := readfile.Read(path, manifest.MaxFileSize)
+	if err != nil {
+		return nil // the loader reports it
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil || top["kind"] != nil || top["Resources"] != nil {
+		return nil // not a JSON object, or one whose kind the loader judges (with a did-you-mean)
+	}
+	if top["format_version"] != nil {
+		return fmt.Errorf("%s: a format_version, but not at the start of the file, where sagectl plan --out writes it (was the plan re-encoded, with sorted keys?): apply the file as plan --out wrote it, or plan again with sagectl plan --out FILE", path)
+	}
+	if _, docs, _ := manifest.Parse(path, data); len(docs) > 0 {
+		return nil
+	}
+	return fmt.Errorf("%s is JSON but neither a saved plan (it has no format_version near its start; write one with sagectl plan --out FILE) nor a manifest (no document has a kind or the fields of a CreateModel, CreateEndpointConfig or CreateEndpoint request; sagectl lint %s says more)", path, path)
 }
 
 // approvedPlan plans the PATH arguments, shows the plan and asks for approval; it returns
@@ -169,7 +207,7 @@ func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, erro
 	if err != nil {
 		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
-	if err := r.Render(e.Stdout, p); err != nil {
+	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {

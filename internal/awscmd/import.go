@@ -23,6 +23,7 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 			Usage: "import the " + k.Words() + " `NAME` and the resources it names (repeatable)"})
 	}
 	flags = append(flags,
+		&cli.BoolFlag{Name: "all", Usage: "import every resource of every kind in the account and region (or in --live-dir)"},
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "adopt", Usage: "also tag the imported resources as sagectl's (and the config's project's), so plan and apply manage them"},
@@ -47,16 +48,27 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	for _, n := range c.Args().Slice() {
 		refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
 	}
-	if len(refs) == 0 {
-		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with %s", kindFlagList())
-	}
-	if c.Bool("adopt") && c.String("live-dir") != "" {
+	switch {
+	case c.Bool("all") && len(refs) > 0:
+		return lintcmd.Fail(lintcmd.ExitUsage, "--all imports every resource: name none with it")
+	case len(refs) == 0 && !c.Bool("all"):
+		return lintcmd.Fail(lintcmd.ExitUsage, "nothing to import: name resources with %s, or pass --all", kindFlagList())
+	case c.Bool("adopt") && c.String("live-dir") != "":
 		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt tags the live resources, so it needs the SageMaker API: drop --live-dir")
 	}
 	ctx := context.Background()
 	reader, _, _, err := liveReader(ctx, c)
 	if err != nil {
 		return err
+	}
+	if c.Bool("all") {
+		if refs, err = importer.All(ctx, reader); err != nil {
+			return lintcmd.Fail(lintcmd.ExitFindings, "import --all: listing the resources: %v", err)
+		}
+		if len(refs) == 0 {
+			fmt.Fprintln(e.Stderr, "import --all: no models, endpoint configs or endpoints to import")
+			return nil
+		}
 	}
 	ms, err := importer.Import(ctx, reader, refs)
 	if err != nil {
@@ -84,7 +96,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	}
 	for _, m := range ms {
 		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", m.Name, strings.ToLower(string(m.Kind))))
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // a manifest may hold Environment secrets
 		if errors.Is(err, os.ErrExist) {
 			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
 		}

@@ -36,7 +36,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "plan",
@@ -76,7 +76,7 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
 	}
-	if err := r.Render(e.Stdout, p); err != nil {
+	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
 	if n := p.Summary.Blocked; n > 0 {
@@ -87,6 +87,17 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "%d action(s) of the plan are blocked (each says why above): apply would refuse them%s; do what each says, then plan again", n, saved)
 	}
 	return p.HasChanges(), nil
+}
+
+// showSensitiveFlag is --show-sensitive of plan and apply.
+var showSensitiveFlag = &cli.BoolFlag{Name: "show-sensitive", Usage: "show the values of Environment variables (masked as " + plan.Sensitive + " otherwise; a saved plan always holds them)"}
+
+// shown is p as plan and apply show it: Environment values masked unless --show-sensitive.
+func shown(c *cli.Context, p *plan.Plan) *plan.Plan {
+	if c.Bool("show-sensitive") {
+		return p
+	}
+	return p.Masked()
 }
 
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints

@@ -32,7 +32,7 @@ func TestPlanDemo(t *testing.T) {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
 	for _, want := range []string{"Plan: 11 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
-		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "14. UpdateEndpoint"} {
+		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "15. UpdateEndpoint"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo plan lacks %q:\n%s", want, out)
 		}
@@ -171,11 +171,21 @@ func TestImport(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(data), "kind: Model\nModelName: churn-v8\n") {
 		t.Fatalf("written manifest: %q, %v", data, err)
 	}
+	if st, err := os.Stat(filepath.Join(dir, "churn-v8.model.yaml")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("imported manifest mode %v, %v; want 0600: it may hold Environment secrets", st.Mode().Perm(), err)
+	}
 	code, _, stderr = run("import", "--live-dir", live, "--out-dir", dir, "--model", "churn-v8")
 	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "already exists") {
 		t.Errorf("second import into the same dir: exit %d, stderr %q; want a refusal to overwrite", code, stderr)
 	}
 	if code, _, stderr := run("import", "--live-dir", live); code != lintcmd.ExitFindings || !strings.Contains(stderr, "nothing to import") {
 		t.Errorf("no names: exit %d, stderr %q", code, stderr)
+	}
+	code, out, stderr = run("import", "--live-dir", live, "--all")
+	if code != lintcmd.ExitOK || strings.Count(out, "kind: Endpoint\n") != 2 || !strings.Contains(out, "ModelName: sentiment-v2\n") {
+		t.Errorf("import --all: exit %d, stderr %q; want every resource of the snapshot:\n%s", code, stderr, out)
+	}
+	if code, _, stderr := run("import", "--live-dir", live, "--all", "--model", "churn-v8"); code != lintcmd.ExitFindings || !strings.Contains(stderr, "name none with it") {
+		t.Errorf("--all with a name: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/readfile"
 )
 
 // FileName is the name of the configuration file sagectl looks for.
@@ -118,13 +119,19 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// maxConfigFile bounds the size of a .sagectl.yaml.
+const maxConfigFile = 1 << 20
+
 // Load reads and validates the file at path; rules lists the valid rule IDs. A file
 // that cannot be read is an error naming it; an invalid one is an *Error.
 func Load(path string, rules []string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, maxConfigFile) // a regular file: a FIFO would hang
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("config file %s does not exist: create it or fix the --config path", path)
+		}
+		if errors.Is(err, readfile.ErrNotRegular) || errors.Is(err, readfile.ErrTooLarge) {
+			return nil, fmt.Errorf("cannot read config file %v", err)
 		}
 		return nil, fmt.Errorf("cannot read config file %s: %w", path, errors.Unwrap(err))
 	}

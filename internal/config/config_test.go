@@ -167,3 +167,14 @@ func TestParseOneDocument(t *testing.T) {
 		t.Fatalf("got %v", fs)
 	}
 }
+
+func TestLoadRefusesWhatIsNotARegularFile(t *testing.T) {
+	if _, err := Load("/dev/zero", ruleIDs); err == nil || !strings.Contains(err.Error(), "config file /dev/zero is a character device, not a regular file") {
+		t.Errorf("--config /dev/zero: %v", err)
+	}
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	os.WriteFile(big, make([]byte, maxConfigFile+1), 0o644)
+	if _, err := Load(big, ruleIDs); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB") {
+		t.Errorf("a config over the bound: %v", err)
+	}
+}

@@ -72,6 +72,9 @@ func newDocuments(f *File, index int, root *yaml.Node) ([]*Document, []finding.F
 	if body.Kind == yaml.DocumentNode && len(body.Content) == 1 {
 		body = body.Content[0]
 	}
+	if isPlanFile(body) {
+		return nil, nil // sagectl plan --out or --format json output, saved among the manifests
+	}
 	convert := dialectOf(body)
 	if convert == nil {
 		d, fs := newDocument(f, index, root)
@@ -88,6 +91,23 @@ func newDocuments(f *File, index int, root *yaml.Node) ([]*Document, []finding.F
 			Col: max(body.Column, 1), Doc: index, Message: err.Error(), Hint: "use fewer aliases, or write the values out"}}
 	}
 	return convert(f, index, body)
+}
+
+// isPlanFile reports whether a document is a plan sagectl wrote (plan --out, or plan
+// --format json): a mapping with format_version, actions and fingerprints. Such a file
+// saved in a manifest folder is not a manifest, and the loader skips it.
+func isPlanFile(body *yaml.Node) bool {
+	if body.Kind != yaml.MappingNode {
+		return false
+	}
+	seen := 0
+	for i := 0; i+1 < len(body.Content); i += 2 {
+		switch body.Content[i].Value {
+		case "format_version", "actions", "fingerprints":
+			seen++
+		}
+	}
+	return seen == 3
 }
 
 // dialectOf returns the converter for a document written in another dialect, or nil.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/readfile"
 	"gopkg.in/yaml.v3"
 )
 
@@ -78,6 +79,11 @@ type loaded struct {
 
 func loadOne(p string, stdin io.Reader) loaded {
 	data, err := readLimited(p, stdin)
+	if errors.Is(err, readfile.ErrNotRegular) {
+		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
+			Message: "file is " + strings.TrimPrefix(err.Error(), p+" is "),
+			Hint:    "pass manifest files or folders; a pipe, device or socket is never read (use - for standard input)"}}}
+	}
 	if errors.Is(err, errFileTooLarge) {
 		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
 			Message: fmt.Sprintf("file is larger than %d MiB; sagectl does not read it", MaxFileSize>>20),
@@ -153,7 +159,10 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := readfile.Open(path)
+		if errors.Is(err, readfile.ErrNotRegular) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
 		}

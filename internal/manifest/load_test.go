@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/sagectl/sagectl/internal/finding"
 )
@@ -251,5 +253,48 @@ func TestLoneCarriageReturnsAreLineBreaks(t *testing.T) {
 	f := NewFile("f", []byte("a\rb\r\nc"))
 	if f.Lines() != 3 || f.Line(2) != "b" || f.Line(3) != "c" {
 		t.Errorf("lines %d: %q %q", f.Lines(), f.Line(2), f.Line(3))
+	}
+}
+
+func TestIrregularFilesAreFindingsNotHangs(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("kind: Model\nModelName: m\n"), 0o644)
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	for _, paths := range [][]string{{dir}, {fifo}, {"/dev/zero"}} {
+		done := make(chan struct{})
+		var fs []finding.Finding
+		var err error
+		go func() { defer close(done); _, fs, err = Load(paths, Options{}) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Load(%v) hangs", paths)
+		}
+		if err != nil {
+			t.Fatalf("Load(%v): %v", paths, err)
+		}
+		if len(fs) != 1 || fs[0].Severity != finding.Error || !strings.Contains(fs[0].Message, "not a regular file") || fs[0].File == dir {
+			t.Errorf("Load(%v) findings %v, want one error at the irregular file", paths, fs)
+		}
+	}
+}
+
+// TestPlanFileInManifestFolderIsNotAManifest: sagectl plan --out dir/plan.json (or
+// --format json > dir/plan.json) leaves a plan among the manifests; the next plan of dir
+// must not read it as a manifest without kind.
+func TestPlanFileInManifestFolderIsNotAManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "m.yaml"), []byte("kind: Model\nModelName: m\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.json"), []byte(`{"format_version": 2, "naming": "exact", "actions": [], "fingerprints": []}`), 0o600)
+	os.WriteFile(filepath.Join(dir, "notplan.json"), []byte(`{"format_version": 2, "actions": []}`), 0o600)
+	set, fs, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Docs) != 1 || len(fs) != 1 || !strings.HasSuffix(fs[0].File, "notplan.json") {
+		t.Errorf("docs %d, findings %v: want the model, and a finding only for the JSON that is no plan", len(set.Docs), fs)
 	}
 }

@@ -104,6 +104,8 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		p.planEndpoint(res)
 	}
 	p.cur = nil
+	p.blockUnusable() // cleanup.go
+	p.planCleanup()
 	p.planDeletes()
 	if p.err != nil {
 		return nil, p.err
@@ -244,6 +246,7 @@ func (p *planner) readAll(ctx context.Context) error {
 			}
 		}
 	}
+	keys = append(keys, p.ledgerKeys()...) // cleanup.go
 	if err := p.fetch(ctx, keys); err != nil {
 		return err
 	}
@@ -313,21 +316,7 @@ func (p *planner) result() *Plan {
 	})
 	out := &Plan{FormatVersion: FormatVersion, Naming: p.opt.Naming, Prune: p.opt.Prune, Project: p.opt.Project, Actions: p.actions, Unmanaged: p.unmanaged}
 	for _, a := range p.actions {
-		switch a.Kind.Effect() {
-		case "create":
-			out.Summary.Create++
-		case "update":
-			out.Summary.Update++
-		case "replace":
-			out.Summary.Replace++
-		case "delete":
-			out.Summary.Delete++
-		default:
-			out.Summary.NoOp++
-		}
-		if a.Blocked != "" {
-			out.Summary.Blocked++
-		}
+		out.Summary.count(a.Kind, a.Blocked != "")
 	}
 	for _, k := range manifest.Kinds {
 		for _, res := range p.desired[k] {

@@ -112,16 +112,21 @@ func (p *planner) planEndpoint(res *resource) {
 		if status != "InService" {
 			a.Reason += fmt.Sprintf(" (status %s)", status)
 		}
+		a.Reason += tagsNotRead(res, l)
 	}
 	p.scope(&a, res, l)
 	if gate := statusGate(l); gate != "" && a.Kind != NoOp && a.Blocked == "" {
 		a.Blocked = gate
 	}
+	if a.Kind != NoOp && a.Blocked == "" && !l.TagsUnknown && OwnerOf(l.Tags, p.opt.Project) == OwnerNone && !p.opt.Adopt {
+		// apply refuses to change it (its gate); say so now, so that nothing is created for it
+		a.Blocked = fmt.Sprintf("endpoint %s: not changed: %s", l.Name, NotOurs(l.Tags, p.opt.Project))
+	}
 	if a.Blocked != "" || a.Kind == NoOp {
 		p.post[manifest.NameKey(res.physical)] = current
 	}
 	if a.Kind == SwapConfig {
-		p.gcSuperseded(res, l, target)
+		p.recordSwap(&a, l, target, p.gcSuperseded(res, l, target))
 	}
 	p.actions = append(p.actions, a)
 }
@@ -144,39 +149,46 @@ func statusGate(l *live.Resource) string {
 // gcSuperseded deletes, under hashed naming, the config an endpoint leaves when it
 // is owned by sagectl, was made from the same manifest config, and no other endpoint
 // read uses it. A config created before projects that this project's (or adopted)
-// endpoint leaves is adopted first, so migrating to a project leaves nothing behind.
-func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) {
+// endpoint leaves is adopted first, so migrating to a project leaves nothing behind. It
+// returns the name of the config it deletes, or "". The delete also removes the config's
+// entry from the endpoint's ledger (cleanup.go).
+func (p *planner) gcSuperseded(res *resource, l *live.Resource, target string) string {
 	if p.opt.Naming != Hashed {
-		return
+		return ""
 	}
 	oldName := l.Str("EndpointConfigName")
 	k := keyOf(manifest.KindEndpointConfig, oldName)
 	old := p.live[k]
 	if old == nil || p.gone[k] {
-		return
+		return ""
 	}
 	ep := OwnerOf(l.Tags, p.opt.Project)
 	legacy := OwnerOf(old.Tags, p.opt.Project) == OwnerLegacy && (ep == OwnerUs || ep == OwnerLegacy)
 	if !p.owns(old) && !legacy {
-		return
+		return ""
 	}
 	if _, desired := p.desiredPhysical(manifest.KindEndpointConfig)[manifest.NameKey(oldName)]; desired {
-		return
+		return ""
 	}
 	for ek, e := range p.live {
 		if ek.kind == manifest.KindEndpoint && e != nil && ek != keyOf(manifest.KindEndpoint, res.physical) && manifest.SameName(e.Str("EndpointConfigName"), oldName) {
-			return
+			return ""
 		}
 	}
 	p.gone[k] = true
+	calls := []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}
+	if l.ARN != "" {
+		calls = append(calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": []any{cleanupKey(manifest.KindEndpointConfig, oldName)}}))
+	}
 	a := Action{Kind: Delete, Resource: manifest.KindEndpointConfig, Name: old.Tags[TagLogicalID], PhysicalName: oldName,
 		Reason: fmt.Sprintf("superseded by %s: deleted once %s uses %s (apply checks again that no endpoint uses it)", target, res.physical, target),
-		Before: map[string]any{"EndpointConfigName": oldName}, Calls: []Call{p.mustCall("DeleteEndpointConfig", map[string]any{"EndpointConfigName": oldName})}}
+		Before: map[string]any{"EndpointConfigName": oldName}, Calls: calls}
 	if legacy {
 		p.adopt(&a, old, map[string]string{TagProject: p.opt.Project},
 			fmt.Sprintf("adopted into project %s: created by sagectl before projects (no %s tag)", p.opt.Project, TagProject))
 	}
 	p.actions = append(p.actions, a)
+	return oldName
 }
 
 // desiredPhysical returns the desired resources of kind k by manifest.NameKey of their

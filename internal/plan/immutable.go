@@ -27,10 +27,7 @@ func (p *planner) planImmutable(res *resource) {
 		p.actions = append(p.actions, a)
 		return
 	}
-	a.Before = project(a.After, liveView(l, res.tagsSet))
-	if res.kind == manifest.KindEndpointConfig {
-		keepRuntime(a.Before, a.After)
-	}
+	a.Before = project(a.After, liveView(l, res.tagsSet)) // what was read: a live InitialVariantWeight too
 	diff("", res.content(), l.Body, &a.Changes)
 	if len(a.Changes) > 0 {
 		a.Kind = Replace
@@ -49,7 +46,7 @@ func (p *planner) planImmutable(res *resource) {
 		p.actions = append(p.actions, a)
 		return
 	}
-	a.Kind, a.Reason = NoOp, "matches the live resource"
+	a.Kind, a.Reason = NoOp, "matches the live resource"+tagsNotRead(res, l)
 	if calls, changes := p.tagCalls(res, l); len(calls) > 0 {
 		a.Kind, a.Reason = Tag, "tags changed"
 		a.Calls, a.Changes = calls, changes
@@ -124,8 +121,8 @@ func (p *planner) createInput(res *resource) map[string]any {
 // tagCalls returns AddTags/DeleteTags calls bringing l's tags to res's, ignoring the
 // sagectl: and aws: tags. Nothing when the manifest does not set Tags.
 func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
-	if !res.tagsSet || l.ARN == "" {
-		return nil, nil
+	if !res.tagsSet || l.ARN == "" || l.TagsUnknown {
+		return nil, nil // unknown tags (a --live-dir without list-tags) are no change
 	}
 	add := map[string]string{}
 	var del []any
@@ -156,13 +153,27 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 	return calls, changes
 }
 
+// TagsNotRead stands for the tags of a resource whose tags were not read (a --live-dir
+// resource with no list-tags output) in the before side of a plan.
+const TagsNotRead = "(not read: no list-tags output in the --live-dir)"
+
+// tagsNotRead is what a reason adds when the manifest sets tags that could not be compared.
+func tagsNotRead(res *resource, l *live.Resource) string {
+	if res.tagsSet && l.TagsUnknown {
+		return "; its tags were not compared: the --live-dir has no list-tags output for it"
+	}
+	return ""
+}
+
 // liveView is the live body with the user's tags in the manifest's [{Key, Value}] shape.
 func liveView(l *live.Resource, withTags bool) map[string]any {
 	out := map[string]any{}
 	for k, v := range l.Body {
 		out[k] = v
 	}
-	if withTags {
+	if withTags && l.TagsUnknown {
+		out["Tags"] = TagsNotRead
+	} else if withTags {
 		user := map[string]string{}
 		for k, v := range l.Tags {
 			if manifest.UserTag(k) {

@@ -12,7 +12,7 @@ import (
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
-// TestImportThenPlan imports every endpoint of every scenario's snapshot and of the
+// TestImportThenPlan imports every resource (import --all) of every scenario's snapshot and of the
 // demo snapshot, from the snapshot and from the emulator seeded with it, and expects a
 // plan of the imported manifests to have no changes.
 func TestImportThenPlan(t *testing.T) {
@@ -31,13 +31,9 @@ func TestImportThenPlan(t *testing.T) {
 			e := startEmulator(t)
 			e.seed(t, snap)
 			for reader, r := range map[string]live.Reader{"snapshot": snap, "emulator": &live.API{Client: e.client}} {
-				endpoints, err := r.List(ctx, manifest.KindEndpoint)
+				refs, err := importer.All(ctx, r) // import --all
 				if err != nil {
 					t.Fatal(err)
-				}
-				var refs []importer.Ref
-				for _, n := range endpoints {
-					refs = append(refs, importer.Ref{Kind: manifest.KindEndpoint, Name: n})
 				}
 				if len(refs) == 0 {
 					continue
@@ -56,8 +52,8 @@ func TestImportThenPlan(t *testing.T) {
 					t.Fatalf("%s: imported manifests do not load: %v\n%s", reader, fs, all.String())
 				}
 				set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
-				if got := len(set.ByKind(manifest.KindEndpoint)); got != len(refs) {
-					t.Errorf("%s: %d endpoints imported, want %d", reader, got, len(refs))
+				if got := len(set.Docs); got != len(refs) {
+					t.Errorf("%s: %d resources imported, want every one listed: %d", reader, got, len(refs))
 				}
 				p, err := plan.Build(ctx, set, r, plan.Options{Concurrency: 4})
 				if err != nil {

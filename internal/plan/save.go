@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/readfile"
 )
 
 // SavedFormatVersion is the version of the saved plan format, the input of sagectl apply
@@ -17,7 +19,7 @@ import (
 const SavedFormatVersion = 3
 
 // maxPlanFile bounds the size of a saved plan ReadSaved reads.
-const maxPlanFile = 256 << 20
+const maxPlanFile int64 = 256 << 20
 
 // ErrNotSaved says a file is not a saved plan at all (not a JSON object with a
 // format_version): a manifest, say.
@@ -64,7 +66,11 @@ type SavedAction struct {
 // Saved returns the plan as apply reads it, every action with the ids of the actions it
 // must follow (see dependsOn).
 func (p *Plan) Saved() *Saved {
-	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Project: p.Project, Summary: p.Summary, Fingerprints: p.Fingerprints}
+	s := &Saved{FormatVersion: SavedFormatVersion, Naming: p.Naming, Prune: p.Prune, Project: p.Project, Summary: p.Summary, Fingerprints: p.Fingerprints,
+		Actions: []SavedAction{}} // [] rather than null, also for a plan of nothing: validate requires both parts
+	if s.Fingerprints == nil {
+		s.Fingerprints = Fingerprints{}
+	}
 	deps := dependsOn(p.Actions)
 	for i, a := range p.Actions {
 		s.Actions = append(s.Actions, SavedAction{ID: i + 1, Kind: a.Kind, Resource: a.Resource, Name: a.Name, PhysicalName: a.PhysicalName,
@@ -76,13 +82,28 @@ func (p *Plan) Saved() *Saved {
 // Write writes s as indented JSON: the saved plan format of docs/apply.md.
 func (s *Saved) Write(w io.Writer) error { return writeJSON(w, s) }
 
-// Save writes s to file, replacing it.
+// Save writes s to file, replacing it, readable by its owner only (0600): a saved plan
+// holds the Environment values apply sends, which shown outputs mask. The plan is written
+// to a new file beside it and renamed over it, so a file that was 0644 does not stay so.
 func (s *Saved) Save(file string) error {
 	var buf bytes.Buffer
 	if err := s.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*") // mode 0600
+	if err == nil {
+		_, err = tmp.Write(buf.Bytes())
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), file)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("saving the plan: %w", err)
 	}
 	return nil
@@ -99,22 +120,36 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // ReadSaved reads a saved plan, once and at most maxPlanFile bytes, and checks it (see
-// ParseSaved). A file that is not a saved plan at all gives an error wrapping ErrNotSaved.
+// ParseSaved). Only a regular file is opened (readfile.ErrNotRegular otherwise), and a
+// file whose first bytes hold no format_version is not read further: the error wraps
+// ErrNotSaved.
 func ReadSaved(file string) (*Saved, error) {
-	f, err := os.Open(file)
+	f, err := readfile.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxPlanFile+1))
-	if err != nil {
+	head := make([]byte, sniffLen)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	if len(data) > maxPlanFile {
+	if !bytes.Contains(head[:n], []byte(`"format_version"`)) {
+		return nil, fmt.Errorf("%s: %w: write one with sagectl plan --out FILE", file, ErrNotSaved)
+	}
+	rest, err := readfile.ReadAll(file, f, maxPlanFile-int64(n))
+	if errors.Is(err, readfile.ErrTooLarge) {
 		return nil, fmt.Errorf("%s: larger than %d MiB, too large for a saved plan: plan again with sagectl plan --out FILE", file, maxPlanFile>>20)
 	}
-	return ParseSaved(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSaved(file, append(head[:n], rest...))
 }
+
+// sniffLen is how much of a file tells a saved plan, which starts with its
+// format_version, from anything else.
+const sniffLen = 256
 
 // ParseSaved reads a saved plan from data in one decode; name is used in error messages.
 // It refuses a format_version other than SavedFormatVersion, a call whose input does not
@@ -127,7 +162,7 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	err := dec.Decode(&s)
-	if s.FormatVersion == nil && !bytes.Contains(data[:min(len(data), 256)], []byte(`"format_version"`)) {
+	if s.FormatVersion == nil && !bytes.Contains(data[:min(len(data), sniffLen)], []byte(`"format_version"`)) {
 		// Not even a truncated saved plan, which starts with its format_version.
 		return nil, fmt.Errorf("%s: %w: write one with sagectl plan --out FILE", name, ErrNotSaved)
 	}
@@ -152,7 +187,8 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 }
 
 // check refuses ids out of place, dependencies on actions the plan does not have, and
-// dependencies on later actions (which a cycle needs).
+// dependencies on later actions (which a cycle needs); then validate (validate.go) checks
+// the plan as a whole.
 func (s *Saved) check() error {
 	for i, a := range s.Actions {
 		if a.ID != i+1 {
@@ -167,5 +203,5 @@ func (s *Saved) check() error {
 			}
 		}
 	}
-	return nil
+	return s.validate()
 }

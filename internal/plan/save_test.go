@@ -83,8 +83,8 @@ func TestSavedPlanForApply(t *testing.T) {
 			}
 		}
 	}
-	if got := strings.Join(ops, ","); got != "CreateEndpointConfig,UpdateEndpoint,DeleteEndpointConfig" {
-		t.Errorf("calls = %s; want the create → update → delete sequence", got)
+	if got := strings.Join(ops, ","); got != "AddTags,CreateEndpointConfig,AddTags,UpdateEndpoint,DeleteTags,DeleteEndpointConfig,DeleteTags" {
+		t.Errorf("calls = %s; want record the new config in the ledger → create → record the old one → update → ledger entry of the new config removed → delete → its ledger entry removed", got)
 	}
 
 	// Same live state: nothing stale. Endpoint moved on: stale, and says how.
@@ -160,22 +160,27 @@ func FuzzParse(f *testing.F) {
 // saved plan, and a plan saved without one (or before projects) reads as none.
 func TestSavedPlanKeepsProject(t *testing.T) {
 	var buf strings.Builder
-	if err := (&plan.Plan{Project: "fraud"}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
+	if err := (&plan.Plan{Project: "fraud", Naming: plan.Exact}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	s, err := plan.ParseSaved("p.json", []byte(buf.String()))
-	if err != nil || s.Project != "fraud" {
-		t.Fatalf("project %q, %v", s.Project, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Project != "fraud" {
+		t.Fatalf("project %q", s.Project)
 	}
 	buf.Reset()
-	if err := (&plan.Plan{}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
+	if err := (&plan.Plan{Naming: plan.Exact}).Saved().Bind(testTarget, "dev").Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), `"project"`) {
 		t.Errorf("a plan with no project writes a project field:\n%s", buf.String())
 	}
-	if s, err := plan.ParseSaved("p.json", []byte(buf.String())); err != nil || s.Project != "" {
-		t.Errorf("no project: %q, %v", s.Project, err)
+	if s, err := plan.ParseSaved("p.json", []byte(buf.String())); err != nil {
+		t.Error(err)
+	} else if s.Project != "" {
+		t.Errorf("no project: %q", s.Project)
 	}
 }
 

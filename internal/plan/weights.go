@@ -81,7 +81,9 @@ func respell(ws, want map[string]variantState) map[string]variantState {
 // weightChanges compares the weights the manifests want with base (what
 // the endpoint will have without a weights call) and returns the weights table —
 // before from shown (live, or base when nil), after the final values — and the
-// changes the weights call must make.
+// changes the weights call must make, decided against base but showing, as every before
+// side of a plan does, what was read (shown): after a swap the base is the new config's
+// initial weight, which no read returned.
 func weightChanges(want, base, shown map[string]variantState) ([]Weight, []Change) {
 	base = respell(base, want)
 	if shown == nil {
@@ -102,13 +104,13 @@ func weightChanges(want, base, shown map[string]variantState) ([]Weight, []Chang
 		final := b
 		if w.weight != nil {
 			if b.weight == nil || !floatEqual(*w.weight, *b.weight) {
-				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredWeight", Before: ptrVal(b.weight), After: *w.weight})
+				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredWeight", Before: ptrVal(shown[n].weight), After: *w.weight})
 			}
 			final.weight = w.weight
 		}
 		if w.count != nil {
 			if b.count == nil || *w.count != *b.count {
-				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredInstanceCount", Before: ptrVal(b.count), After: *w.count})
+				changes = append(changes, Change{Path: "DesiredWeightsAndCapacities[" + n + "].DesiredInstanceCount", Before: ptrVal(shown[n].count), After: *w.count})
 			}
 			final.count = w.count
 		}
@@ -263,32 +265,6 @@ func (p *planner) desiredWeights(res *resource) map[string]variantState {
 		}
 	}
 	return want
-}
-
-// keepRuntime copies the runtime fields of after's production variants into before's
-// (matched by VariantName), so a config's YAML diff does not show weight drift as a
-// config change: the endpoint's action shows it.
-func keepRuntime(before, after any) {
-	b, _ := before.(map[string]any)
-	a, _ := after.(map[string]any)
-	bl, _ := b["ProductionVariants"].([]any)
-	al, _ := a["ProductionVariants"].([]any)
-	for _, bv := range bl {
-		bm, _ := bv.(map[string]any)
-		for _, av := range al {
-			am, _ := av.(map[string]any)
-			if bm == nil || am == nil || !manifest.SameName(variantName(bv), variantName(av)) {
-				continue
-			}
-			for _, f := range runtimeFields {
-				if v, ok := am[f]; ok {
-					bm[f] = v
-				} else {
-					delete(bm, f)
-				}
-			}
-		}
-	}
 }
 
 // weightsMove reports whether any weight, share or count differs before and after.

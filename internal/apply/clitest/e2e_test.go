@@ -1,9 +1,11 @@
 package clitest_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -214,14 +216,50 @@ func TestCLIRefusesOldAndBrokenPlans(t *testing.T) {
 	if err := os.WriteFile(truncated, data[:len(data)/2], 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Whole-plan validation: what is missing is named, before any call.
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m, "fingerprints")
+	delete(m, "format_version")
+	rest, _ := json.Marshal(m)
+	noFingerprints := append([]byte(`{"format_version": 3, `), rest[1:]...) // first, as plan --out writes it
+	sorted, _ := json.Marshal(map[string]any{"format_version": 3, "actions": m["actions"]})
+	files := map[string]string{v1: "a version 1 plan", truncated: "malformed plan",
+		filepath.Join(dir, "tiny-v1.json"): "a version 1 plan", filepath.Join(dir, "tiny-v2.json"): "a version 2 plan",
+		filepath.Join(dir, "tiny-v3.json"):         `naming ""`,
+		filepath.Join(dir, "no-fingerprints.json"): `no "fingerprints"`}
+	os.WriteFile(filepath.Join(dir, "tiny-v1.json"), []byte(`{"format_version":1}`), 0o600)
+	os.WriteFile(filepath.Join(dir, "tiny-v2.json"), []byte(`{"format_version":2}`), 0o600)
+	os.WriteFile(filepath.Join(dir, "tiny-v3.json"), []byte(`{"format_version":3}`), 0o600)
+	os.WriteFile(filepath.Join(dir, "no-fingerprints.json"), noFingerprints, 0o600)
+	os.WriteFile(filepath.Join(dir, "sorted.json"), sorted, 0o600)
+	files[filepath.Join(dir, "sorted.json")] = "a format_version, but not at the start of the file"
 	c.emu.ResetCalls()
-	for file, want := range map[string]string{v1: "a version 1 plan", truncated: "malformed plan"} {
+	for file, want := range files {
 		code, out := c.run("apply", "--auto-approve", file)
 		if code != 1 || !strings.Contains(out, file+": "+want) || !strings.Contains(out, "sagectl plan --out FILE") {
 			t.Errorf("apply %s: exit %d, want 1 and %q naming the fix\n%s", filepath.Base(file), code, want, out)
 		}
 	}
-	if n := c.emu.Calls("CreateModel") + c.emu.Calls("DescribeEndpoint"); n != 0 {
+	// Not a plan: JSON that is no manifest either, a device, a FIFO. None is read as a plan
+	// or waited on.
+	notPlan := filepath.Join(dir, "notplan.json")
+	os.WriteFile(notPlan, []byte(`{"hello": 1, "actions": []}`), 0o600)
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{notPlan: "is JSON but neither a saved plan", "/dev/zero": "/dev/zero is a character device, not a regular file",
+		fifo: "is a named pipe (FIFO), not a regular file"} {
+		start := time.Now()
+		code, out := c.run("apply", "--auto-approve", file)
+		if code != 1 || !strings.Contains(out, want) || time.Since(start) > 20*time.Second {
+			t.Errorf("apply %s: exit %d after %s, want 1 and %q\n%s", file, code, time.Since(start), want, out)
+		}
+	}
+	if n := c.emu.Calls("CreateModel") + c.emu.Calls("DescribeEndpoint") + c.emu.Calls("DescribeModel"); n != 0 {
 		t.Errorf("a refused plan made %d calls", n)
 	}
 }

@@ -7,12 +7,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan/live"
 	"github.com/sagectl/sagectl/internal/plan/render"
@@ -90,6 +93,22 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 // foldRef is ref with its name in manifest.NameKey form.
 func foldRef(ref Ref) Ref { return Ref{ref.Kind, manifest.NameKey(ref.Name)} }
 
+// All lists every live resource of every kind through r (ListModels, ListEndpointConfigs,
+// ListEndpoints, paginated), for import --all.
+func All(ctx context.Context, r live.Reader) ([]Ref, error) {
+	var out []Ref
+	for _, k := range manifest.Kinds {
+		names, err := r.List(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			out = append(out, Ref{Kind: k, Name: n})
+		}
+	}
+	return out, nil
+}
+
 // dependencies are the resources a live resource uses.
 func dependencies(res *live.Resource) []Ref {
 	switch res.Kind {
@@ -114,49 +133,47 @@ func dependencies(res *live.Resource) []Ref {
 }
 
 // document renders one resource as a manifest: kind, its name, then the members of
-// its Create* request that Describe* returned, sorted, then the user's tags. An
-// endpoint whose live weights differ from its config's initial ones gets
-// DesiredWeightsAndCapacities with the live weights.
+// its Create* request that Describe* returned, in the request's member order (the order of
+// the SDK type, which is the API reference's: required members first), then the user's
+// tags. Only what is set is written: the empty objects and lists a Describe returns for
+// unset members (DataCaptureConfig: {}, VpcConfig: {}, Containers: []) are dropped, as
+// the diff treats them as absent. An endpoint whose live weights differ from its config's
+// initial ones gets DesiredWeightsAndCapacities with the live weights.
 func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 	t := createInputs[res.Kind]
-	fields := map[string]any{}
-	for k, v := range res.Body {
-		if f, ok := t.FieldByName(k); ok && f.IsExported() && k != "Tags" && k != res.Kind.NameField() {
-			fields[k] = v
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	add := func(k string, v any, t reflect.Type) error {
+		n, err := node(v, t, 0)
+		if n != nil {
+			root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, n)
+		}
+		return err
+	}
+	if err := add("kind", string(res.Kind), nil); err != nil {
+		return nil, err
+	}
+	if err := add(res.Kind.NameField(), res.Name, nil); err != nil {
+		return nil, err
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		v, ok := res.Body[f.Name]
+		if !ok || !f.IsExported() || f.Name == "Tags" || f.Name == res.Kind.NameField() {
+			continue
+		}
+		if err := add(f.Name, v, f.Type); err != nil {
+			return nil, err
 		}
 	}
 	if res.Kind == manifest.KindEndpoint {
 		if w := liveWeights(res, cfg); w != nil {
-			fields["DesiredWeightsAndCapacities"] = w
-		}
-	}
-	root := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(k string, v any) error {
-		var n yaml.Node
-		if err := n.Encode(render.Plain(v)); err != nil {
-			return err
-		}
-		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, &n)
-		return nil
-	}
-	if err := add("kind", string(res.Kind)); err != nil {
-		return nil, err
-	}
-	if err := add(res.Kind.NameField(), res.Name); err != nil {
-		return nil, err
-	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if err := add(k, fields[k]); err != nil {
-			return nil, err
+			if err := add("DesiredWeightsAndCapacities", w, reflect.TypeFor[[]types.DesiredWeightAndCapacity]()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if tags := userTags(res.Tags); len(tags) > 0 {
-		if err := add("Tags", tags); err != nil {
+		if err := add("Tags", tags, reflect.TypeFor[[]types.Tag]()); err != nil {
 			return nil, err
 		}
 	}
@@ -167,6 +184,87 @@ func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), enc.Close()
+}
+
+// node renders a described value whose SDK type is t (nil when unknown): an object's
+// members in t's field order (members t does not have after them, sorted), a map's keys
+// sorted. It returns nil for what is not set: null, and objects and lists that are empty
+// once their own unset members are dropped.
+func node(v any, t reflect.Type, depth int) (*yaml.Node, error) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if depth > 64 {
+		return nil, errors.New("nested too deeply")
+	}
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case map[string]any:
+		n := &yaml.Node{Kind: yaml.MappingNode}
+		var keys []string
+		if t != nil && t.Kind() == reflect.Struct {
+			for i := range t.NumField() {
+				if _, ok := x[t.Field(i).Name]; ok && t.Field(i).IsExported() {
+					keys = append(keys, t.Field(i).Name)
+				}
+			}
+		}
+		var rest []string
+		for k := range x {
+			if !slices.Contains(keys, k) {
+				rest = append(rest, k)
+			}
+		}
+		sort.Strings(rest)
+		for _, k := range append(keys, rest...) {
+			var ft reflect.Type
+			switch {
+			case t != nil && t.Kind() == reflect.Struct:
+				if f, ok := t.FieldByName(k); ok {
+					ft = f.Type
+				}
+			case t != nil && t.Kind() == reflect.Map:
+				ft = t.Elem()
+			}
+			c, err := node(x[k], ft, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if c != nil {
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k}, c)
+			}
+		}
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return n, nil
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		var et reflect.Type
+		if t != nil && t.Kind() == reflect.Slice {
+			et = t.Elem()
+		}
+		for _, e := range x {
+			c, err := node(e, et, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			if c == nil {
+				c = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle} // keep positions: an element left empty
+			}
+			n.Content = append(n.Content, c)
+		}
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return n, nil
+	}
+	var n yaml.Node
+	if err := n.Encode(render.Plain(v)); err != nil {
+		return nil, err
+	}
+	return &n, nil
 }
 
 // liveWeights returns DesiredWeightsAndCapacities entries with the endpoint's live

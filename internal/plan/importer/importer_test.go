@@ -58,7 +58,7 @@ func TestImportEndpointBringsConfigAndModels(t *testing.T) {
 		t.Errorf("config tags: user tags sorted, sagectl's dropped:\n%s", config)
 	}
 	ep := string(ms[2].YAML)
-	if !strings.Contains(ep, "DesiredWeightsAndCapacities:\n  - DesiredWeight: 3\n    VariantName: a\n  - DesiredWeight: 0.1\n    VariantName: b\n") {
+	if !strings.Contains(ep, "DesiredWeightsAndCapacities:\n  - VariantName: a\n    DesiredWeight: 3\n  - VariantName: b\n    DesiredWeight: 0.1\n") {
 		t.Errorf("endpoint whose live weights differ from the config's: want DesiredWeightsAndCapacities:\n%s", ep)
 	}
 	// The imported documents load as manifests of the right kinds.
@@ -122,5 +122,30 @@ func TestImportNamesAreCaseInsensitive(t *testing.T) {
 	}
 	if strings.Contains(string(ms[2].YAML), "DesiredWeightsAndCapacities") {
 		t.Errorf("weights equal to the config's (variant Main = main) imported as drift:\n%s", ms[2].YAML)
+	}
+}
+
+// TestImportWritesOnlyWhatIsSetInAPIOrder: the empty objects and lists another SageMaker
+// implementation returns for unset members are not written, and members come in the
+// request's order (required first), not sorted.
+func TestImportWritesOnlyWhatIsSetInAPIOrder(t *testing.T) {
+	d := snapshot(t, map[string]string{
+		"m.json": `{"ModelName": "m", "ModelArn": "arn:m", "PrimaryContainer": {"ModelDataUrl": "s3://b/m.tar.gz", "Image": "img", "Environment": {}, "ImageConfig": {}},
+			"Containers": [], "VpcConfig": {}, "ExecutionRoleArn": "arn:aws:iam::123456789012:role/r", "EnableNetworkIsolation": false}`,
+		"c.json": `{"EndpointConfigName": "c", "EndpointConfigArn": "arn:c", "DataCaptureConfig": {}, "KmsKeyId": "k", "ShadowProductionVariants": [],
+			"ProductionVariants": [{"VariantName": "a", "ModelName": "m", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1, "CoreDumpConfig": {}}]}`,
+	})
+	ms, err := Import(context.Background(), d, []Ref{{manifest.KindEndpointConfig, "c"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"m": "kind: Model\nModelName: m\nEnableNetworkIsolation: false\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nPrimaryContainer:\n  Image: img\n  ModelDataUrl: s3://b/m.tar.gz\n",
+		"c": "kind: EndpointConfig\nEndpointConfigName: c\nProductionVariants:\n  - VariantName: a\n    InitialInstanceCount: 1\n    InstanceType: ml.m5.large\n    ModelName: m\nKmsKeyId: k\n",
+	}
+	for _, m := range ms {
+		if got := string(m.YAML); got != want[m.Name] {
+			t.Errorf("%s %s:\n%s\nwant:\n%s", m.Kind, m.Name, got, want[m.Name])
+		}
 	}
 }

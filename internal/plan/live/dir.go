@@ -1,17 +1,18 @@
 package live
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/readfile"
 )
 
 // maxDirFile bounds the size of one snapshot file.
@@ -26,7 +27,8 @@ const maxDirFile = 16 << 20
 //     PrimaryContainer or Containers);
 //   - a list-tags output {"Tags": [...]} belongs to a resource when it also holds
 //     "ResourceArn" (the ARN of the resource), or when the Tags sit inside the
-//     describe output itself (a file per resource holding both).
+//     describe output itself (a file per resource holding both). A resource with
+//     neither has unknown tags (Resource.TagsUnknown), not an empty tag set.
 //
 // A file may hold several JSON values one after the other, or a JSON array of them.
 // Files whose content is none of these are errors that name the file.
@@ -88,6 +90,7 @@ func OpenDir(dir string) (*Dir, error) {
 			if hasTags {
 				r.Tags = tagMap(ts)
 			}
+			r.TagsUnknown = !hasTags // until a list-tags file names its ARN
 			if prev, dup := d.byKind[k][manifest.NameKey(r.Name)]; dup && prev != nil {
 				return fmt.Errorf("%s: %s %q is described twice in %s (as %q; SageMaker names are case-insensitive): keep one file", path, k, r.Name, dir, prev.Name)
 			}
@@ -106,6 +109,7 @@ func OpenDir(dir string) (*Dir, error) {
 		for k, v := range t.tags {
 			r.Tags[k] = v
 		}
+		r.TagsUnknown = false
 	}
 	return d, nil
 }
@@ -138,12 +142,11 @@ func (d *Dir) List(_ context.Context, kind manifest.Kind) ([]string, error) {
 
 // readValues reads a file of one or more JSON values (or one JSON array of them).
 func readValues(path string) ([]any, error) {
-	f, err := os.Open(path)
+	data, err := readfile.Read(path, maxDirFile)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--live-dir: %w", err)
 	}
-	defer f.Close()
-	dec := json.NewDecoder(io.LimitReader(f, maxDirFile))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var out []any
 	for {

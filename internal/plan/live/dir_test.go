@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -168,5 +169,33 @@ func TestDirNamesAreCaseInsensitive(t *testing.T) {
 	}
 	if _, err := OpenDir(dir); err == nil || !strings.Contains(err.Error(), "described twice") {
 		t.Errorf("fraud and FRAUD in one snapshot: err = %v", err)
+	}
+}
+
+func TestOpenDirRefusesIrregularAndHugeFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"m.json": modelJSON})
+	fifo := filepath.Join(dir, "tags.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := OpenDir(dir); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "tags.json is a named pipe (FIFO), not a regular file") {
+			t.Errorf("a FIFO in --live-dir: %v, want an error naming it", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("OpenDir hangs on a FIFO")
+	}
+	os.Remove(fifo)
+	big, err := os.Create(filepath.Join(dir, "big.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(maxDirFile + 1) // sparse
+	big.Close()
+	if _, err := OpenDir(dir); err == nil || !strings.Contains(err.Error(), "big.json: larger than 16 MiB") {
+		t.Errorf("a file over the bound: %v, want an error naming it and the bound", err)
 	}
 }

@@ -25,6 +25,10 @@ type Resource struct {
 	Body map[string]any
 	// Tags are the resource's tags (ListTags).
 	Tags map[string]string
+	// TagsUnknown is true when the tags were not read: a --live-dir resource with no
+	// list-tags output and no Tags in its describe output. Tags is then empty, and says
+	// nothing: the planner plans no tag change for it.
+	TagsUnknown bool
 }
 
 // Str returns the string field key of the body, or "".
