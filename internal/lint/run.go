@@ -16,6 +16,9 @@ type Input struct {
 	Stdin io.Reader
 	// Skip reports whether a file found under Paths is excluded; nil keeps every file.
 	Skip func(path string) bool
+	// OnlyManifests skips the named files that are not manifests, as directory walks
+	// skip the files they find (manifest.Options.OnlyManifests).
+	OnlyManifests bool
 }
 
 // Result is the outcome of one lint run.
@@ -41,7 +44,7 @@ func (r *Result) Errors() []finding.Finding {
 // The error is for a path that cannot be read at all; everything wrong inside a file
 // is a finding.
 func Run(in Input, opt Options) (*Result, error) {
-	set, loaded, err := manifest.Load(in.Paths, manifest.Options{Stdin: in.Stdin, Skip: in.Skip})
+	set, loaded, err := manifest.Load(in.Paths, manifest.Options{Stdin: in.Stdin, Skip: in.Skip, OnlyManifests: in.OnlyManifests})
 	if err != nil {
 		return nil, err
 	}

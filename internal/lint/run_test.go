@@ -16,7 +16,7 @@ import (
 // A manifest with a loader finding (a document with no recognisable kind) and a rule
 // finding (a deprecated accelerator, an error; an unresolved model, info).
 const (
-	noKind    = "Foo: bar\n"
+	noKind    = "ModelName: churn\n" // meant as a manifest (a request field), kind unknown
 	eiaConfig = `kind: EndpointConfig
 EndpointConfigName: eia
 KmsKeyId: alias/sagemaker-prod

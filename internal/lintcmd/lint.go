@@ -23,6 +23,8 @@ func lintCommand(e *Env) *cli.Command {
 				Usage: "output format: " + strings.Join(render.Formats(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list on standard error the files and documents skipped as not SageMaker manifests"},
+			&cli.BoolFlag{Name: "only-manifests", Usage: "skip the named files that are not SageMaker manifests, as directory walks do, and succeed when none is left (the pre-commit hook sets it)"},
 			ConfigFlag, ExcludeFlag, // lint_config.go
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
@@ -46,18 +48,51 @@ func runLint(e *Env, c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	settings.OnlyManifests = c.Bool("only-manifests")
 	res, err := settings.Lint(e, paths)
 	if err != nil {
 		return err
 	}
+	if c.Bool("verbose") {
+		for _, s := range res.Set.Skipped {
+			if s.Doc < 0 {
+				fmt.Fprintf(e.Stderr, "sagectl: skipped %s: it %s\n", s.Path, s.Reason)
+			} else {
+				fmt.Fprintf(e.Stderr, "sagectl: skipped %s, document %d: it %s\n", s.Path, s.Doc+1, s.Reason)
+			}
+		}
+	}
+	if len(res.Set.NoManifest) > 0 && !settings.OnlyManifests {
+		return noManifest(res.Set)
+	}
 	if err := writeReport(e, c, format, res.Set, res.Findings, failOn); err != nil {
 		return err
 	}
-	render.Summary(e.Stderr, res.Findings, len(res.Set.Files))
+	render.SummarySkipped(e.Stderr, res.Findings, len(res.Set.Files), res.Set.SkippedFiles())
 	if m, ok := finding.Max(res.Findings); ok && m >= failOn {
 		return exitCode(ExitFindings)
 	}
 	return nil
+}
+
+// noManifest is the error for paths that gave no manifest: a wrong path must not pass.
+func noManifest(set *manifest.Set) error {
+	skipped := map[string]int{}
+	for _, s := range set.Skipped {
+		if s.Doc < 0 {
+			skipped[s.From]++
+		}
+	}
+	var parts []string
+	for _, p := range set.NoManifest {
+		if n := skipped[p]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%d YAML/JSON files, none a SageMaker manifest; --verbose lists them)", p, n))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s (no YAML or JSON file, or every one excluded)", p))
+		}
+	}
+	return fail(ExitUsage, "no SageMaker manifest found in %s; check the path, or lint the folder holding the Model, EndpointConfig and Endpoint manifests",
+		strings.Join(parts, ", "))
 }
 
 // lintFormat is --format, or github when running in GitHub Actions without one.

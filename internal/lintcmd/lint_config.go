@@ -27,6 +27,8 @@ type Settings struct {
 	Config *config.Config
 	// Exclude holds the --exclude patterns, anchored at the working directory.
 	Exclude config.Exclude
+	// OnlyManifests skips the named files that are not manifests (lint --only-manifests).
+	OnlyManifests bool
 }
 
 // LoadSettings reads --config, or the .sagectl.yaml found upward from the working
@@ -91,7 +93,7 @@ func (s *Settings) failOn(c *cli.Context) (finding.Severity, error) {
 // rules configured. Only an unreadable path is an error (exit 2).
 func (s *Settings) Lint(e *Env, paths []string) (*lint.Result, error) {
 	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
-	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip}, lint.OptionsFor(s.Config))
+	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests}, lint.OptionsFor(s.Config))
 	if err != nil {
 		return nil, fail(ExitUsage, "%v", err)
 	}

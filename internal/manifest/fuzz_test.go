@@ -19,6 +19,9 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if wf, wdocs, wfs, _ := parse("fuzz.yaml", data, true); wf == nil && (len(wdocs) > 0 || len(wfs) > 0) {
+			t.Fatalf("a skipped file kept %d documents and %d findings", len(wdocs), len(wfs))
+		}
 		file, docs, fs := Parse("fuzz.yaml", data)
 		lines := len(file.lines)
 		for _, fd := range fs {

@@ -146,3 +146,47 @@ func checkStructure(f *File, index int, n *yaml.Node) []finding.Finding {
 	walk(n, 0)
 	return out
 }
+
+// requestFields are top-level fields of the CreateModel, CreateEndpointConfig and
+// CreateEndpoint requests: a kind-less document with one of them is meant as an AWS CLI
+// input file, even when its kind cannot be inferred.
+var requestFields = []string{"ModelName", "EndpointConfigName", "EndpointName", "ProductionVariants",
+	"PrimaryContainer", "Containers", "ExecutionRoleArn"}
+
+// foreignReason returns why a document a directory walk found is not a manifest (a
+// Kubernetes object, a compose file, a workflow), or "" when it is one, or is meant as
+// one and so is judged: a sagectl kind or a near-miss of one, a CloudFormation template,
+// an ACK manifest, a kind-less document with a SageMaker request field. Empty
+// documents are judged as before.
+func foreignReason(root *yaml.Node) string {
+	body := root
+	if body.Kind == yaml.DocumentNode {
+		if len(body.Content) == 0 {
+			return ""
+		}
+		body = body.Content[0]
+	}
+	body = deref(body)
+	if body == nil || IsNull(body) {
+		return ""
+	}
+	if body.Kind != yaml.MappingNode {
+		return "is a " + kindWord(body) + ", not a mapping of fields"
+	}
+	if dialectOf(body) != nil {
+		return ""
+	}
+	if _, kv := Lookup(body, "kind"); kv != nil {
+		s, _ := Str(kv)
+		if Kind(s).NameField() != "" || suggest.Closest(s, kindNames()) != "" {
+			return ""
+		}
+		return fmt.Sprintf("has kind %q, not a SageMaker kind", kv.Value)
+	}
+	for _, k := range requestFields {
+		if Get(body, k) != nil {
+			return ""
+		}
+	}
+	return "has no kind and no SageMaker request field"
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,5 +252,60 @@ func TestLoneCarriageReturnsAreLineBreaks(t *testing.T) {
 	f := NewFile("f", []byte("a\rb\r\nc"))
 	if f.Lines() != 3 || f.Line(2) != "b" || f.Line(3) != "c" {
 		t.Errorf("lines %d: %q %q", f.Lines(), f.Line(2), f.Line(3))
+	}
+}
+
+// TestLoadWalkJudgesOnlyManifests: a walk skips the YAML and JSON that is no manifest
+// (and says why), keeps a near-miss kind and a kind-less request, and judges a named
+// file whatever it holds; a path giving nothing is listed in NoManifest.
+func TestLoadWalkJudgesOnlyManifests(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"m/model.yaml":     "kind: Model\nModelName: a\n",
+		"m/typo.yaml":      "kind: Modle\nModelName: a\n",
+		"m/cli.json":       `{"EndpointName": "e", "EndpointConfigName": "c"}`,
+		"m/mixed.yaml":     "kind: Model\nModelName: b\n---\napiVersion: v1\nkind: Service\n",
+		"other/k8s.yaml":   "apiVersion: apps/v1\nkind: Deployment\n",
+		"other/pkg.json":   `{"name": "web"}`,
+		"other/helm.yaml":  "name: {{ .Release.Name }\n  x: [\n",
+		"other/empty.yaml": "",
+		"other/list.yaml":  "- a\n",
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, other := filepath.Join(dir, "m"), filepath.Join(dir, "other")
+	set, fs, err := Load([]string{m, other, filepath.Join(other, "pkg.json")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Files) != 5 { // the four under m, and pkg.json named explicitly
+		t.Errorf("files: %d, want 5", len(set.Files))
+	}
+	if len(set.Docs) != 3 { // model, cli, mixed's Model; typo is a finding
+		t.Errorf("docs: %d, want 3", len(set.Docs))
+	}
+	var rules []string
+	for _, f := range fs {
+		rules = append(rules, filepath.Base(f.File)+":"+f.Rule)
+	}
+	if !slices.Contains(rules, "typo.yaml:manifest-kind") || !slices.Contains(rules, "pkg.json:manifest-kind") || len(rules) != 2 {
+		t.Errorf("findings %v, want the typo and the named pkg.json only", rules)
+	}
+	if set.SkippedFiles() != 5 || len(set.Skipped) != 6 {
+		t.Errorf("skipped %+v: want 5 files and mixed.yaml's document 2", set.Skipped)
+	}
+	if !slices.Equal(set.NoManifest, []string{other}) {
+		t.Errorf("NoManifest = %v, want [%s]", set.NoManifest, other)
+	}
+	set, _, _ = Load([]string{filepath.Join(other, "pkg.json")}, Options{OnlyManifests: true})
+	if len(set.Files) != 0 || set.SkippedFiles() != 1 {
+		t.Errorf("OnlyManifests judged a named non-manifest: %d files", len(set.Files))
 	}
 }
