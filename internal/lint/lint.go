@@ -61,10 +61,12 @@ type Pass struct {
 	// Doc is the document being checked.
 	Doc *manifest.Document
 	// Set is every document being linted, for cross-document rules.
-	Set  *manifest.Set
-	info *Info
-	out  []finding.Finding
-	memo map[string]any
+	Set *manifest.Set
+	// Context is the names the repository's manifests define (Options.Context), or nil.
+	Context *manifest.Index
+	info    *Info
+	out     []finding.Finding
+	memo    map[string]any
 }
 
 // Memo returns the value computed for key during this check of the document, calling
@@ -110,6 +112,10 @@ type Options struct {
 	Severity map[string]finding.Severity
 	// Now returns the current time, for the until= dates of ignore comments; nil means time.Now.
 	Now func() time.Time
+	// Context, when not nil, is the names every manifest of the repository defines:
+	// references resolve against it as well as against the linted files, while
+	// findings are still reported only for the linted files (manifest.IndexRepo).
+	Context *manifest.Index
 }
 
 // rules returns the rules to run.
@@ -121,8 +127,8 @@ func (o Options) rules() []Rule {
 }
 
 // checkDocument runs rules over one document.
-func checkDocument(d *manifest.Document, set *manifest.Set, rules []Rule) []finding.Finding {
-	p := &Pass{Doc: d, Set: set}
+func checkDocument(d *manifest.Document, set *manifest.Set, ctx *manifest.Index, rules []Rule) []finding.Finding {
+	p := &Pass{Doc: d, Set: set, Context: ctx}
 	for _, r := range rules {
 		if info := r.Info(); appliesTo(info, d.Kind) {
 			p.info = info

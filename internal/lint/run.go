@@ -55,7 +55,7 @@ func Run(in Input, opt Options) (*Result, error) {
 // each with its configured severity, the disabled rules' dropped, sorted once.
 func Check(set *manifest.Set, loaded []finding.Finding, opt Options) []finding.Finding {
 	rules := opt.rules()
-	out := checkAll(set, rules)                                       // parallel.go
+	out := checkAll(set, opt.Context, rules)                          // parallel.go
 	out = applyIgnores(set, rules, opt.Now, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
 	out = configure(append(out, loaded...), rules, opt.Severity)
 	finding.Sort(out)

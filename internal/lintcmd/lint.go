@@ -49,6 +49,7 @@ func runLint(e *Env, c *cli.Context) error {
 		paths = []string{"."}
 	}
 	settings.OnlyManifests = c.Bool("only-manifests")
+	settings.RepoContext(paths)
 	res, err := settings.Lint(e, paths)
 	if err != nil {
 		return err
@@ -181,16 +182,7 @@ func repoRelative() func(string) string {
 	if err != nil {
 		return filepath.ToSlash
 	}
-	root := resolve(wd)
-	for dir := root; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			root = dir
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-	}
+	root := gitTop(wd)
 	return func(p string) string {
 		if p == "-" {
 			return p
@@ -204,6 +196,20 @@ func repoRelative() func(string) string {
 			return filepath.ToSlash(p)
 		}
 		return filepath.ToSlash(r)
+	}
+}
+
+// gitTop returns the nearest directory upward from dir holding .git (symlinks
+// resolved), or dir itself outside a repository.
+func gitTop(dir string) string {
+	start := resolve(dir)
+	for d := start; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return start
+		}
 	}
 }
 

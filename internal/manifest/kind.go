@@ -74,7 +74,11 @@ func kindNames() []string {
 
 // inferKind recognises AWS CLI input files (--cli-input-json/yaml) by their fields.
 func inferKind(body *yaml.Node) (Kind, bool) {
-	has := func(k string) bool { return Get(body, k) != nil }
+	return inferFrom(func(k string) bool { return Get(body, k) != nil })
+}
+
+// inferFrom is inferKind over a document's top-level keys, has telling which are set.
+func inferFrom(has func(string) bool) (Kind, bool) {
 	switch {
 	case has("EndpointConfigName") && has("ProductionVariants"):
 		return KindEndpointConfig, true
