@@ -15,6 +15,7 @@
 package lint
 
 import (
+	"sync"
 	"time"
 
 	"github.com/sagectl/sagectl/internal/finding"
@@ -46,7 +47,33 @@ type Info struct {
 	Bad, Good string
 	// Kinds lists the document kinds the rule checks; empty means all kinds.
 	Kinds []manifest.Kind
+	// Informational marks a rule whose findings only show what a manifest does (the
+	// traffic split) and judge nothing: they are printed but never fail a run,
+	// whatever --fail-on or the configured severity (Fails).
+	Informational bool
 }
+
+// Fails reports whether f fails a run that fails on failOn: its severity is at or above
+// failOn and its rule is not Informational.
+func Fails(f finding.Finding, failOn finding.Severity) bool {
+	if f.Severity < failOn {
+		return false
+	}
+	informationalOnce.Do(func() {
+		informational = map[string]bool{}
+		for _, r := range Registry() {
+			if r.Info().Informational {
+				informational[r.Info().ID] = true
+			}
+		}
+	})
+	return !informational[f.Rule]
+}
+
+var (
+	informationalOnce sync.Once
+	informational     map[string]bool
+)
 
 // Rule is one check.
 type Rule interface {

@@ -29,11 +29,11 @@ type Result struct {
 	Findings []finding.Finding
 }
 
-// Errors returns the findings of severity error.
+// Errors returns the findings of severity error, the informational ones aside (Fails).
 func (r *Result) Errors() []finding.Finding {
 	var out []finding.Finding
 	for _, f := range r.Findings {
-		if f.Severity == finding.Error {
+		if Fails(f, finding.Error) {
 			out = append(out, f)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/lint"
 	"github.com/sagectl/sagectl/internal/lint/render"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/urfave/cli/v2"
@@ -70,8 +71,10 @@ func runLint(e *Env, c *cli.Context) error {
 		return err
 	}
 	render.SummarySkipped(e.Stderr, res.Findings, len(res.Set.Files), res.Set.SkippedFiles())
-	if m, ok := finding.Max(res.Findings); ok && m >= failOn {
-		return exitCode(ExitFindings)
+	for _, f := range res.Findings {
+		if lint.Fails(f, failOn) { // informational findings (the traffic split) never fail
+			return exitCode(ExitFindings)
+		}
 	}
 	return nil
 }
@@ -122,7 +125,8 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 		w, color = f, false
 	}
 	opt := render.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
-		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version}
+		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version,
+		Fails: func(f finding.Finding) bool { return lint.Fails(f, failOn) }}
 	if format == "github" {
 		if sw := stepSummary(e.Stderr); sw != nil {
 			defer sw.Close()

@@ -39,10 +39,20 @@ type Options struct {
 	Rules func() []RuleDoc
 	// FailOn is the lowest severity that fails (JUnit reports lower ones as output, not failures).
 	FailOn finding.Severity
+	// Fails, when not nil, decides which findings fail instead of FailOn alone (lint.Fails:
+	// informational findings never do).
+	Fails func(finding.Finding) bool
 	// Version is sagectl's version, for SARIF's tool.driver.
 	Version string
 	// StepSummary, when not nil, receives the GitHub job summary (github format).
 	StepSummary io.Writer
+}
+
+func (o Options) fails(f finding.Finding) bool {
+	if o.Fails != nil {
+		return o.Fails(f)
+	}
+	return f.Severity >= o.FailOn
 }
 
 func (o Options) rel(path string) string {
