@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/sagectl/sagectl/internal/suggest"
 	"github.com/urfave/cli/v2"
 )
 
@@ -54,10 +55,26 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		// Errors are printed once, below; exit codes come from exitError.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usageError{err}
+			return usageError{err: err}
+		},
+		// Without a command: the help; with an unknown one: exit 2 and a did-you-mean.
+		Action: func(c *cli.Context) error {
+			if !c.Args().Present() {
+				return cli.ShowAppHelp(c)
+			}
+			return unknownCommand(c.App, c.Args().First())
 		},
 	}
-	err := app.Run(reorderFlags(app, args))
+	for _, cmd := range cmds {
+		name := cmd.Name
+		cmd.OnUsageError = func(c *cli.Context, err error, _ bool) error {
+			return usageError{err: err, command: name}
+		}
+	}
+	args, err := reorderFlags(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	var ee ExitCoder
 	var ue usageError
 	switch {
@@ -69,7 +86,11 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		}
 		return ee.ExitCode()
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "sagectl: %v\nRun 'sagectl help' for usage.\n", ue.err)
+		help := "sagectl help"
+		if ue.command != "" {
+			help = "sagectl " + ue.command + " --help"
+		}
+		fmt.Fprintf(stderr, "sagectl: %v\nRun '%s' for usage.\n", ue.err, help)
 		return ExitUsage
 	default:
 		fmt.Fprintln(stderr, "sagectl:", err)
@@ -108,7 +129,26 @@ func ExitCode(code int) error {
 	return exitError{code: code}
 }
 
-type usageError struct{ err error }
+// usageError is a flag or argument error of the command named (empty: of sagectl).
+type usageError struct {
+	err     error
+	command string
+}
+
+// unknownCommand is the error for `sagectl NAME` when no command is called NAME.
+func unknownCommand(app *cli.App, name string) error {
+	var names []string
+	for _, c := range app.Commands {
+		if !c.Hidden {
+			names = append(names, c.Names()...)
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := suggest.Closest(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return usageError{err: errors.New(msg)}
+}
 
 func (u usageError) Error() string { return u.err.Error() }
 
@@ -122,12 +162,15 @@ func IsTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// UseColor applies the NO_COLOR convention on top of terminal detection.
+// UseColor applies the NO_COLOR convention (https://no-color.org: set and not empty
+// disables colour; NO_COLOR= does not) on top of terminal detection.
 func UseColor(w io.Writer) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
-		return false
-	}
-	return IsTerminal(w)
+	return !noColor() && IsTerminal(w)
+}
+
+// noColor reports whether NO_COLOR asks for no colour: set and not empty.
+func noColor() bool {
+	return os.Getenv("NO_COLOR") != ""
 }
 
 // fail and exitCode are the short names the command files use.

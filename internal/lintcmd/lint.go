@@ -125,7 +125,7 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 		w, color = f, false
 	}
 	opt := render.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
-		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version,
+		Rel: repoRelative(), Root: repoRoot(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version,
 		Fails: func(f finding.Finding) bool { return lint.Fails(f, failOn) }}
 	if format == "github" {
 		if sw := stepSummary(e.Stderr); sw != nil {
@@ -201,6 +201,16 @@ func repoRelative() func(string) string {
 		}
 		return filepath.ToSlash(r)
 	}
+}
+
+// repoRoot is the root repoRelative is relative to: the git top level of the working
+// directory, or the working directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return gitTop(wd)
 }
 
 // gitTop returns the nearest directory upward from dir holding .git (symlinks

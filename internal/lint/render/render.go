@@ -30,6 +30,9 @@ type Options struct {
 	// Rel turns a path as the user gave it into a slash-separated path relative to the
 	// repository root, for SARIF URIs and GitHub annotations; nil keeps paths as given.
 	Rel func(path string) string
+	// Root is the absolute repository root Rel is relative to; SARIF names it in
+	// originalUriBaseIds. Empty leaves SARIF URIs without a base.
+	Root string
 	// Files are the paths linted, in order; Docs are their documents (for JUnit).
 	Files []string
 	Docs  []*manifest.Document
