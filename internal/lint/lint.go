@@ -15,6 +15,7 @@
 package lint
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -124,10 +125,25 @@ func (p *Pass) ReportAs(sev finding.Severity, n *yaml.Node, msg, hint string) {
 	f := finding.Finding{Rule: p.info.ID, Severity: sev, File: p.Doc.File.Path, Line: n.Line, Col: n.Column,
 		Doc: p.Doc.Index, Message: msg, Hint: hint}
 	if n.Kind == yaml.ScalarNode && n.Line > 0 {
-		f.EndLine, f.EndCol = n.Line, n.Column+max(len([]rune(n.Value)), 1)-1
+		f.EndLine, f.EndCol = n.Line, n.Column+max(tokenWidth(n), 1)-1
 	}
 	f.Path = manifest.PointerTo(p.Doc.Body, n)
 	p.out = append(p.out, f)
+}
+
+// tokenWidth is the width in runes of a scalar as written on its line, so a caret
+// covers the token: the quotes of a quoted value and the escapes of a double-quoted one
+// included. Block scalars (| and >) and values with line breaks cover their first line's
+// value as parsed.
+func tokenWidth(n *yaml.Node) int {
+	w := len([]rune(n.Value))
+	switch n.Style {
+	case yaml.SingleQuotedStyle:
+		return w + 2 + strings.Count(n.Value, "'")
+	case yaml.DoubleQuotedStyle: // each of " \ and a line break is written escaped, one rune more
+		return w + 2 + strings.Count(n.Value, `"`) + strings.Count(n.Value, `\`) + strings.Count(n.Value, "\n")
+	}
+	return w
 }
 
 // Options select and tune the rules that run.
