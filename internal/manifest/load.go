@@ -272,6 +272,14 @@ func parse(path string, data []byte, walked bool) (f *File, docs []*Document, fs
 		}
 		return f, nil, []finding.Finding{w}, nil
 	}
+	if isJSON(path, data) { // json.go: strict, as the AWS CLI reads it
+		if jf := checkJSON(f, data); jf != nil {
+			if walked && !mentionsManifest(data) {
+				return nil, nil, nil, []Skipped{{Path: path, Doc: -1, Reason: "is not valid JSON and mentions no SageMaker kind or request field"}}
+			}
+			return f, nil, []finding.Finding{*jf}, nil
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			fs = append(fs, at(1, 1, RuleSyntax, fmt.Sprintf("the YAML parser failed on this file: %v", r), "check the file is valid YAML"))
