@@ -5,10 +5,14 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/sagectl/sagectl/internal/finding"
 )
 
-// TestScanNamesAgreesWithParse: on every manifest of the corpus, the cheap scan finds
-// exactly the names a full parse does, or declines and leaves the file to Parse.
+// TestScanNamesAgreesWithParse: on every manifest of the corpus that is valid YAML, the
+// cheap scan finds exactly the names a full parse does, or declines and leaves the file
+// to Parse. (In a file with a syntax error the scan may still read names a parse loses:
+// the index is context, and the file reports its own error when linted.)
 func TestScanNamesAgreesWithParse(t *testing.T) {
 	var paths []string
 	for _, g := range []string{"../../testdata/lint/*/*.yaml", "../../testdata/*/*.yaml", "../../examples/*.yaml", "../../examples/*/*.yaml", "../../examples/*.json"} {
@@ -25,8 +29,11 @@ func TestScanNamesAgreesWithParse(t *testing.T) {
 		if !ok {
 			continue
 		}
+		_, docs, fs := Parse(p, data)
+		if slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.Rule == RuleSyntax }) {
+			continue
+		}
 		scanned++
-		_, docs, _ := Parse(p, data)
 		var want []namedIn
 		for _, d := range docs {
 			if n := d.Name(); n != "" {

@@ -299,6 +299,13 @@ func parse(path string, data []byte, walked bool) (f *File, docs []*Document, fs
 				break
 			}
 			sf := syntaxFinding(f, err)
+			if strings.Contains(sf.Message, "did not find expected") {
+				if l := mistakeLine(f, sf.Line); l > sf.Line { // yaml.v3 names where the block began
+					src := f.Line(l)
+					sf.Line, sf.Col = l, len(src)-len(strings.TrimLeft(src, " \t"))+1
+					sf.Hint = "check the indentation of this line against the lines above"
+				}
+			}
 			if hasLaterDocument(f, sf.Line) {
 				sf.Message += "; the documents after it were not checked"
 			}
@@ -381,6 +388,39 @@ func syntaxFinding(f *File, err error) finding.Finding {
 	}
 	return finding.Finding{Rule: RuleSyntax, Severity: finding.Error, File: f.Path, Line: line, Col: col,
 		Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// mistakeLine finds the line where a YAML parser error becomes certain: the first line
+// whose inclusion makes the file fail to parse, searched from from (yaml.v3's parser
+// errors name the line where the enclosing block began, which can be far above the
+// mis-indented line). It returns from when no later line is found.
+func mistakeLine(f *File, from int) int {
+	fails := func(lines int) bool {
+		end := len(f.Data)
+		if lines < len(f.lines) {
+			end = f.lines[lines]
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(f.Data[:end]))
+		for {
+			var n yaml.Node
+			if err := dec.Decode(&n); err != nil {
+				return err != io.EOF
+			}
+		}
+	}
+	lo, hi := from, len(f.lines) // the answer is in [lo, hi]; the whole file fails
+	if fails(lo) {
+		return from
+	}
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // findTab finds the tab yaml.v3 complained about: its error names the line of the
