@@ -255,6 +255,10 @@ func parse(path string, data []byte, walked bool) (f *File, docs []*Document, fs
 	at := func(line, col int, rule, msg, hint string) finding.Finding {
 		return finding.Finding{Rule: rule, Severity: finding.Error, File: path, Line: line, Col: col, Message: msg, Hint: hint}
 	}
+	if enc := utf16Name(data); enc != "" {
+		return f, nil, []finding.Finding{at(1, 1, RuleDocument, "file is "+enc+" text: manifests must be UTF-8",
+			"save the file as UTF-8 (for example: iconv -f "+enc+" -t UTF-8)")}, nil
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := f.Position(i)
 		return f, nil, []finding.Finding{at(l, c, RuleDocument, "file contains a NUL byte: it looks like binary data, not YAML or JSON", "lint only manifest files")}, nil
@@ -345,6 +349,22 @@ var manifestMention = regexp.MustCompile(`kind:\s*["']?(Model|EndpointConfig|End
 
 // mentionsManifest reports whether data, which did not parse, looks meant as a manifest.
 func mentionsManifest(data []byte) bool { return manifestMention.Match(data) }
+
+// utf16Name returns "UTF-16LE" or "UTF-16BE" for text in UTF-16 (a byte order mark,
+// or ASCII with every other byte NUL, as Windows tools write it), else "".
+func utf16Name(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return "UTF-16BE"
+	case len(b) >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
+		return "UTF-16LE"
+	case len(b) >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
+		return "UTF-16BE"
+	}
+	return ""
+}
 
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {

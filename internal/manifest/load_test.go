@@ -341,3 +341,32 @@ func TestSyntaxErrorAtTheMistake(t *testing.T) {
 		}
 	}
 }
+
+// TestParserMessages: a huge document is not blamed on aliases, UTF-16 is named (not
+// "binary data"), and an alias to another document's anchor is an error at the alias.
+func TestParserMessages(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("kind: Model\nModelName: m\n")
+	for i := range 200_000 {
+		fmt.Fprintf(&big, "k%d: v\n", i)
+	}
+	utf16 := []byte{0xff, 0xfe}
+	for _, r := range "kind: Model\n" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	for _, c := range []struct {
+		name, src string
+		line      int
+		want      string
+	}{
+		{"big", big.String(), 1, "document is too large: 400005 YAML nodes"},
+		{"utf16", string(utf16), 1, "file is UTF-16LE text: manifests must be UTF-8"},
+		{"utf16-no-bom", "k\x00i\x00n\x00d\x00", 1, "file is UTF-16LE text"},
+		{"alias", "kind: Model\nModelName: &n m\n---\nkind: Endpoint\nEndpointName: *n\nEndpointConfigName: c\n", 5, "alias *n refers to an anchor of another document (line 2)"},
+	} {
+		_, _, fs := Parse(c.name+".yaml", []byte(c.src))
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, c.want) || fs[0].Line != c.line {
+			t.Errorf("%s: %+v, want one finding at line %d containing %q", c.name, fs, c.line, c.want)
+		}
+	}
+}
