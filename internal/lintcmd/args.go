@@ -2,7 +2,6 @@ package lintcmd
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -57,7 +56,7 @@ func reorderFlags(app *cli.App, args []string) ([]string, error) {
 				return nil, usageError{err: fmt.Errorf("flag needs an argument: %s", a), command: cmd.Name}
 			}
 			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(rest) {
-				if next := rest[i+1]; strings.HasPrefix(next, "-") && next != "-" && !isNumber(next) {
+				if next := rest[i+1]; strings.HasPrefix(next, "-") && next != "-" && !isNegative(next) {
 					return nil, usageError{err: fmt.Errorf("flag %s needs a value, but %s follows it (give one: %s VALUE)", a, next, a), command: cmd.Name}
 				}
 				i++
@@ -73,8 +72,8 @@ func reorderFlags(app *cli.App, args []string) ([]string, error) {
 	return append(out, pos...), nil
 }
 
-// isNumber reports whether s is a negative number, which may be a flag's value.
-func isNumber(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
+// isNegative reports whether s looks like a negative number or duration (-1, -.5,
+// -1s), which may be a flag's value rather than a flag.
+func isNegative(s string) bool {
+	return len(s) > 1 && s[0] == '-' && (s[1] >= '0' && s[1] <= '9' || s[1] == '.')
 }
