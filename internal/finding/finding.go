@@ -92,17 +92,3 @@ func Sort(fs []Finding) {
 		return a.Message < b.Message
 	})
 }
-
-// Max returns the highest severity among fs, and false when fs is empty.
-func Max(fs []Finding) (Severity, bool) {
-	if len(fs) == 0 {
-		return Info, false
-	}
-	m := Info
-	for _, f := range fs {
-		if f.Severity > m {
-			m = f.Severity
-		}
-	}
-	return m, true
-}

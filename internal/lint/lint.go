@@ -15,6 +15,8 @@
 package lint
 
 import (
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/sagectl/sagectl/internal/finding"
@@ -46,7 +48,33 @@ type Info struct {
 	Bad, Good string
 	// Kinds lists the document kinds the rule checks; empty means all kinds.
 	Kinds []manifest.Kind
+	// Informational marks a rule whose findings only show what a manifest does (the
+	// traffic split) and judge nothing: they are printed but never fail a run,
+	// whatever --fail-on or the configured severity (Fails).
+	Informational bool
 }
+
+// Fails reports whether f fails a run that fails on failOn: its severity is at or above
+// failOn and its rule is not Informational.
+func Fails(f finding.Finding, failOn finding.Severity) bool {
+	if f.Severity < failOn {
+		return false
+	}
+	informationalOnce.Do(func() {
+		informational = map[string]bool{}
+		for _, r := range Registry() {
+			if r.Info().Informational {
+				informational[r.Info().ID] = true
+			}
+		}
+	})
+	return !informational[f.Rule]
+}
+
+var (
+	informationalOnce sync.Once
+	informational     map[string]bool
+)
 
 // Rule is one check.
 type Rule interface {
@@ -61,10 +89,12 @@ type Pass struct {
 	// Doc is the document being checked.
 	Doc *manifest.Document
 	// Set is every document being linted, for cross-document rules.
-	Set  *manifest.Set
-	info *Info
-	out  []finding.Finding
-	memo map[string]any
+	Set *manifest.Set
+	// Context is the names the repository's manifests define (Options.Context), or nil.
+	Context *manifest.Index
+	info    *Info
+	out     []finding.Finding
+	memo    map[string]any
 }
 
 // Memo returns the value computed for key during this check of the document, calling
@@ -95,10 +125,25 @@ func (p *Pass) ReportAs(sev finding.Severity, n *yaml.Node, msg, hint string) {
 	f := finding.Finding{Rule: p.info.ID, Severity: sev, File: p.Doc.File.Path, Line: n.Line, Col: n.Column,
 		Doc: p.Doc.Index, Message: msg, Hint: hint}
 	if n.Kind == yaml.ScalarNode && n.Line > 0 {
-		f.EndLine, f.EndCol = n.Line, n.Column+max(len([]rune(n.Value)), 1)-1
+		f.EndLine, f.EndCol = n.Line, n.Column+max(tokenWidth(n), 1)-1
 	}
 	f.Path = manifest.PointerTo(p.Doc.Body, n)
 	p.out = append(p.out, f)
+}
+
+// tokenWidth is the width in runes of a scalar as written on its line, so a caret
+// covers the token: the quotes of a quoted value and the escapes of a double-quoted one
+// included. Block scalars (| and >) and values with line breaks cover their first line's
+// value as parsed.
+func tokenWidth(n *yaml.Node) int {
+	w := len([]rune(n.Value))
+	switch n.Style {
+	case yaml.SingleQuotedStyle:
+		return w + 2 + strings.Count(n.Value, "'")
+	case yaml.DoubleQuotedStyle: // each of " \ and a line break is written escaped, one rune more
+		return w + 2 + strings.Count(n.Value, `"`) + strings.Count(n.Value, `\`) + strings.Count(n.Value, "\n")
+	}
+	return w
 }
 
 // Options select and tune the rules that run.
@@ -110,6 +155,10 @@ type Options struct {
 	Severity map[string]finding.Severity
 	// Now returns the current time, for the until= dates of ignore comments; nil means time.Now.
 	Now func() time.Time
+	// Context, when not nil, is the names every manifest of the repository defines:
+	// references resolve against it as well as against the linted files, while
+	// findings are still reported only for the linted files (manifest.IndexRepo).
+	Context *manifest.Index
 }
 
 // rules returns the rules to run.
@@ -121,15 +170,15 @@ func (o Options) rules() []Rule {
 }
 
 // checkDocument runs rules over one document.
-func checkDocument(d *manifest.Document, set *manifest.Set, rules []Rule) []finding.Finding {
-	p := &Pass{Doc: d, Set: set}
+func checkDocument(d *manifest.Document, set *manifest.Set, ctx *manifest.Index, rules []Rule) []finding.Finding {
+	p := &Pass{Doc: d, Set: set, Context: ctx}
 	for _, r := range rules {
 		if info := r.Info(); appliesTo(info, d.Kind) {
 			p.info = info
 			r.Check(p)
 		}
 	}
-	return p.out
+	return dropMeantFields(p.out) // nearmiss.go
 }
 
 func appliesTo(info *Info, k manifest.Kind) bool {

@@ -23,7 +23,7 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, inf
 		return
 	}
 	ix := namesOf(p.Set)
-	if _, found := ix.exact[kind][name]; found {
+	if _, found := ix.exact[kind][name]; found || p.Context.Has(kind, name) {
 		return
 	}
 	if other, found := ix.folded[kind][manifest.NameKey(name)]; found {
@@ -32,18 +32,25 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, inf
 			field, name, kind, other.Name, where(p, other), kind), fmt.Sprintf("spell it %q, as its manifest does", other.Name))
 		return
 	}
-	names := ix.sorted[kind]
+	names, scope := ix.sorted[kind], "the linted files"
+	if p.Context != nil {
+		names, scope = union(names, p.Context.Names(kind)), "the repository"
+	}
 	if len(names) == 0 {
 		if infoDone[name] {
 			return
 		}
 		infoDone[name] = true
-		p.ReportAs(finding.Info, n, fmt.Sprintf("%s %q: no %s manifest is in the linted files, so the %s must already exist in the account",
-			field, name, kind, kind), fmt.Sprintf("lint the %s manifest together with this one, or make sure it exists before apply", kind))
+		hint := fmt.Sprintf("lint the %s manifest together with this one, or make sure it exists before apply", kind)
+		if p.Context != nil {
+			hint = fmt.Sprintf("add the %s manifest to the repository, or make sure it exists before apply", kind)
+		}
+		p.ReportAs(finding.Info, n, fmt.Sprintf("%s %q: no %s manifest is in %s, so the %s must already exist in the account",
+			field, name, kind, scope, kind), hint)
 		return
 	}
 	if sug := suggest.Closest(name, names); sug != "" {
-		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in the linted files", field, name, kind), fmt.Sprintf("did you mean %q?", sug))
+		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in %s", field, name, kind, scope), fmt.Sprintf("did you mean %q?", sug))
 		return
 	}
 	listed := names[:min(len(names), maxListedNames)]
@@ -51,6 +58,22 @@ func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, inf
 	if len(names) > len(listed) {
 		more = fmt.Sprintf(" and %d more", len(names)-len(listed))
 	}
-	p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in the linted files (they define %s%s)", field, name, kind, strings.Join(listed, ", "), more),
-		fmt.Sprintf("fix the name, or add its %s manifest to the linted files if it is managed elsewhere", kind))
+	p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q names no %s in %s (they define %s%s)", field, name, kind, scope, strings.Join(listed, ", "), more),
+		fmt.Sprintf("fix the name, or add its %s manifest to %s if it is managed elsewhere", kind, scope))
+}
+
+// union returns the sorted names in a or b (both sorted).
+func union(a, b []string) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0] < b[0]:
+			out, a = append(out, a[0]), a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return out
 }

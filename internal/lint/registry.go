@@ -19,7 +19,7 @@ func Registry() []Rule {
 		deploymentGuardrails{}, // rule_deployment_guardrails.go
 
 		deploymentCapacityPercent{}, deploymentCapacityInstances{}, // rule_deployment_capacity_*.go
-		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, modelEnvironmentSize{}, // rule_model_*.go
+		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, modelEnvironmentSize{}, modelS3Location{}, // rule_model_*.go
 		serverlessModelDataSource{}, // rule_serverless_model_data_source.go
 		crossRegionExclusions{},     // rule_cross_region.go
 	}

@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -51,14 +49,6 @@ func (asyncS3Location) Info() *Info { return asyncS3LocationInfo }
 func (asyncS3Location) Check(p *Pass) {
 	oc := manifest.Get(manifest.Get(p.Doc.Body, "AsyncInferenceConfig"), "OutputConfig")
 	for _, field := range []string{"S3OutputPath", "S3FailurePath"} {
-		n := manifest.Get(oc, field)
-		uri, ok := manifest.Str(n)
-		if !ok {
-			continue
-		}
-		if why := s3URIProblem(uri); why != "" {
-			p.Report(n, fmt.Sprintf("%s %q is not a usable S3 location: %s", field, uri, why),
-				"write s3://BUCKET/PREFIX with the name of an existing bucket")
-		}
+		reportS3Location(p, manifest.Get(oc, field), field, "s3://BUCKET/PREFIX")
 	}
 }

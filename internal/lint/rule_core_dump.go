@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -49,14 +47,6 @@ func (coreDumpDestination) Info() *Info { return coreDumpDestinationInfo }
 
 func (coreDumpDestination) Check(p *Pass) {
 	for _, v := range variants(p.Doc.Body) {
-		n := manifest.Get(manifest.Get(v.Node, "CoreDumpConfig"), "DestinationS3Uri")
-		uri, ok := manifest.Str(n)
-		if !ok {
-			continue
-		}
-		if why := s3URIProblem(uri); why != "" {
-			p.Report(n, fmt.Sprintf("CoreDumpConfig.DestinationS3Uri %q is not a usable S3 location: %s", uri, why),
-				"write s3://BUCKET/PREFIX with the name of an existing bucket")
-		}
+		reportS3Location(p, manifest.Get(manifest.Get(v.Node, "CoreDumpConfig"), "DestinationS3Uri"), "CoreDumpConfig.DestinationS3Uri", "s3://BUCKET/PREFIX")
 	}
 }

@@ -28,7 +28,7 @@ func BenchmarkRulesBLargeSet(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, d := range docs {
-			if out := checkDocument(d, set, rules); len(out) > 0 {
+			if out := checkDocument(d, set, nil, rules); len(out) > 0 {
 				b.Fatalf("unexpected finding %s", out[0])
 			}
 		}

@@ -60,7 +60,7 @@ func TestNamesVariantStable(t *testing.T) {
 func TestNamesWithoutSet(t *testing.T) {
 	_, docs, _ := manifest.Parse("a.yaml", []byte(endpoint("a", "c")))
 	for _, r := range []Rule{namesDuplicate{}, namesEndpointCase{}, referenceModel{}, referenceEndpointConfig{}} {
-		if fs := checkDocument(docs[0], nil, []Rule{r}); len(fs) > 0 {
+		if fs := checkDocument(docs[0], nil, nil, []Rule{r}); len(fs) > 0 {
 			t.Errorf("%s without a set: %v", r.Info().ID, fs)
 		}
 	}
@@ -69,12 +69,12 @@ func TestNamesWithoutSet(t *testing.T) {
 func TestNameIndexFollowsTheSet(t *testing.T) {
 	f, docs, _ := manifest.Parse("a.yaml", []byte(endpoint("a", "c")+"---\n"+endpoint("b", "c")))
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs[:1]}
-	if fs := checkDocument(docs[0], set, []Rule{namesDuplicate{}}); len(fs) > 0 {
+	if fs := checkDocument(docs[0], set, nil, []Rule{namesDuplicate{}}); len(fs) > 0 {
 		t.Fatalf("unexpected %v", fs)
 	}
 	_, more, _ := manifest.Parse("b.yaml", []byte(endpoint("a", "c")))
 	set.Docs = append(set.Docs, more...)
-	if fs := checkDocument(more[0], set, []Rule{namesDuplicate{}}); len(fs) != 1 {
+	if fs := checkDocument(more[0], set, nil, []Rule{namesDuplicate{}}); len(fs) != 1 {
 		t.Fatalf("a document added to the set is not seen: %v", fs)
 	}
 }

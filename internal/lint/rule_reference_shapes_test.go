@@ -80,7 +80,7 @@ func FuzzRulesB(f *testing.F) {
 		}
 		for _, d := range set.Docs {
 			for _, r := range rulesB() {
-				for _, fd := range checkDocument(d, set, []Rule{r}) {
+				for _, fd := range checkDocument(d, set, nil, []Rule{r}) {
 					if fd.Line < 1 || fd.Col < 1 || fd.Message == "" || fd.Rule != r.Info().ID {
 						t.Fatalf("bad finding %+v", fd)
 					}

@@ -77,7 +77,7 @@ func checkRuleOn(t *testing.T, r Rule, src string) []finding.Finding {
 	}
 	var out []finding.Finding
 	for _, d := range set.Docs {
-		out = append(out, checkDocument(d, set, []Rule{r})...)
+		out = append(out, checkDocument(d, set, nil, []Rule{r})...)
 	}
 	finding.Sort(out)
 	return out

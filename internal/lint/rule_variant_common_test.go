@@ -32,7 +32,7 @@ func runRuleA(t *testing.T, r Rule, src string) []finding.Finding {
 	set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
 	var out []finding.Finding
 	for _, d := range docs {
-		out = append(out, checkDocument(d, set, []Rule{r})...)
+		out = append(out, checkDocument(d, set, nil, []Rule{r})...)
 	}
 	finding.Sort(out)
 	return out
@@ -137,7 +137,7 @@ func FuzzRulesA(f *testing.F) {
 		file, docs, _ := manifest.Parse("f.yaml", []byte(src))
 		set := &manifest.Set{Files: []*manifest.File{file}, Docs: docs}
 		for _, d := range docs {
-			for _, fd := range checkDocument(d, set, rulesA()) {
+			for _, fd := range checkDocument(d, set, nil, rulesA()) {
 				if fd.Line < 1 || fd.Message == "" || fd.Rule == "" {
 					t.Fatalf("bad finding %+v", fd)
 				}
@@ -164,7 +164,7 @@ func BenchmarkRulesA(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			checkDocument(d, set, rules)
+			checkDocument(d, set, nil, rules)
 		}
 	}
 }

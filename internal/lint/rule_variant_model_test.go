@@ -59,7 +59,7 @@ func TestServerlessModelOtherFile(t *testing.T) {
 	}
 	var got []finding.Finding
 	for _, d := range set.Docs {
-		got = append(got, checkDocument(d, set, []Rule{serverlessModel{}})...)
+		got = append(got, checkDocument(d, set, nil, []Rule{serverlessModel{}})...)
 	}
 	if len(got) != 1 || got[0].File != "config.yaml" || got[0].Line != 5 {
 		t.Fatalf("got %v, want one finding at config.yaml:5", got)

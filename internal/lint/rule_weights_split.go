@@ -15,9 +15,10 @@ var weightsSplitInfo = &Info{
 	Summary:  "flags the traffic split of several weighted production variants (each one's share), for review",
 	Why: "SageMaker normalises weights: a variant gets its InitialVariantWeight divided by the sum of all weights, and an " +
 		"unset weight counts as 1.0. Weights such as 2 and 1 or 70 and 20 are easy to misread, so the effective split is shown for review.",
-	Source: "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
-	Fix:    "Nothing to fix: check that the split is the one you intend.",
-	Kinds:  []manifest.Kind{manifest.KindEndpointConfig},
+	Source:        "ProductionVariant.InitialVariantWeight (\"The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values\", default 1.0): https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html",
+	Fix:           "Nothing to fix: check that the split is the one you intend. The finding is informational: it never fails a run, whatever --fail-on.",
+	Kinds:         []manifest.Kind{manifest.KindEndpointConfig},
+	Informational: true,
 	Bad: withModels(`kind: EndpointConfig
 EndpointConfigName: ab-test
 ProductionVariants:

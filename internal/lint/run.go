@@ -16,6 +16,9 @@ type Input struct {
 	Stdin io.Reader
 	// Skip reports whether a file found under Paths is excluded; nil keeps every file.
 	Skip func(path string) bool
+	// OnlyManifests skips the named files that are not manifests, as directory walks
+	// skip the files they find (manifest.Options.OnlyManifests).
+	OnlyManifests bool
 }
 
 // Result is the outcome of one lint run.
@@ -26,11 +29,11 @@ type Result struct {
 	Findings []finding.Finding
 }
 
-// Errors returns the findings of severity error.
+// Errors returns the findings of severity error, the informational ones aside (Fails).
 func (r *Result) Errors() []finding.Finding {
 	var out []finding.Finding
 	for _, f := range r.Findings {
-		if f.Severity == finding.Error {
+		if Fails(f, finding.Error) {
 			out = append(out, f)
 		}
 	}
@@ -41,7 +44,7 @@ func (r *Result) Errors() []finding.Finding {
 // The error is for a path that cannot be read at all; everything wrong inside a file
 // is a finding.
 func Run(in Input, opt Options) (*Result, error) {
-	set, loaded, err := manifest.Load(in.Paths, manifest.Options{Stdin: in.Stdin, Skip: in.Skip})
+	set, loaded, err := manifest.Load(in.Paths, manifest.Options{Stdin: in.Stdin, Skip: in.Skip, OnlyManifests: in.OnlyManifests})
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +55,7 @@ func Run(in Input, opt Options) (*Result, error) {
 // each with its configured severity, the disabled rules' dropped, sorted once.
 func Check(set *manifest.Set, loaded []finding.Finding, opt Options) []finding.Finding {
 	rules := opt.rules()
-	out := checkAll(set, rules)                                       // parallel.go
+	out := checkAll(set, opt.Context, rules)                          // parallel.go
 	out = applyIgnores(set, rules, opt.Now, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
 	out = configure(append(out, loaded...), rules, opt.Severity)
 	finding.Sort(out)

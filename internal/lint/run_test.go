@@ -11,12 +11,13 @@ import (
 	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lint"
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 // A manifest with a loader finding (a document with no recognisable kind) and a rule
 // finding (a deprecated accelerator, an error; an unresolved model, info).
 const (
-	noKind    = "Foo: bar\n"
+	noKind    = "ModelName: churn\n" // meant as a manifest (a request field), kind unknown
 	eiaConfig = `kind: EndpointConfig
 EndpointConfigName: eia
 KmsKeyId: alias/sagemaker-prod
@@ -148,5 +149,30 @@ func TestOptionsForDisablesLoaderRules(t *testing.T) {
 	}
 	if slices.ContainsFunc(res.Findings, func(f finding.Finding) bool { return f.Rule == "manifest-kind" }) {
 		t.Errorf("disabled loader rule reported: %v", res.Findings)
+	}
+}
+
+// TestRunContextResolvesReferences: with the repository's names as Options.Context, a
+// reference to a Model defined only outside the linted files is no finding, and the
+// other file's findings are not reported.
+func TestRunContextResolvesReferences(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"config.yaml": "kind: EndpointConfig\nEndpointConfigName: c\nKmsKeyId: alias/k\nProductionVariants:\n  - VariantName: v\n    ModelName: churn\n    InstanceType: ml.m5.large\n    InitialInstanceCount: 1\n",
+		"model.yaml":  "kind: Model\nModelName: churn\nPrimaryContainer: {Image: x}\n", // lacks ExecutionRoleArn: not reported
+	})
+	in := lint.Input{Paths: []string{filepath.Join(dir, "config.yaml")}}
+	res, err := lint.Run(in, lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOfFindings(res.Findings); !slices.Contains(got, "unresolved-model-name@info") {
+		t.Fatalf("without context: %v, want the unresolved-model-name info", got)
+	}
+	res, err = lint.Run(in, lint.Options{Context: manifest.IndexRepo(dir, nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("with context: %v, want none", rulesOfFindings(res.Findings))
 	}
 }

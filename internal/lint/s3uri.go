@@ -5,6 +5,9 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
 )
 
 // s3URISchema is the API model's loose pattern for S3 locations, and s3URIMaxLen their length
@@ -81,3 +84,16 @@ func alnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 const s3URISource = "the S3 URI pattern (https|s3)://([^/])/?(.*) of DataCaptureConfig.DestinationS3Uri: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html; " +
 	"AsyncInferenceOutputConfig.S3OutputPath and S3FailurePath: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceOutputConfig.html; " +
 	"S3 bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"
+
+// reportS3Location reports the S3 location at n (field names it in the message) when
+// it names no real bucket; form is the expected shape for the hint (s3://BUCKET/PREFIX).
+func reportS3Location(p *Pass, n *yaml.Node, field, form string) {
+	uri, ok := manifest.Str(n)
+	if !ok {
+		return
+	}
+	if why := s3URIProblem(uri); why != "" {
+		p.Report(n, fmt.Sprintf("%s %q is not a usable S3 location: %s", field, uri, why),
+			fmt.Sprintf("write %s with the name of an existing bucket", form))
+	}
+}

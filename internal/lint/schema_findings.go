@@ -60,6 +60,6 @@ func schemaErrors(p *Pass) []schema.Error {
 		if err != nil {
 			return []schema.Error(nil) // the loader reports documents too large to expand
 		}
-		return validate(string(d.Kind), v)
+		return refineSchemaErrors(d.Body, validate(string(d.Kind), v)) // schema_hints.go
 	}).([]schema.Error)
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/sagectl/sagectl/internal/suggest"
 	"github.com/urfave/cli/v2"
 )
 
@@ -56,8 +57,27 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usageError{err: err}
 		},
+		// Without a command: the help; with an unknown one: exit 2 and a did-you-mean.
+		Action: func(c *cli.Context) error {
+			if !c.Args().Present() {
+				return cli.ShowAppHelp(c)
+			}
+			return unknownCommand(c.App, c.Args().First())
+		},
 	}
-	err := app.Run(reorderFlags(app, args))
+	for _, cmd := range cmds {
+		if cmd.OnUsageError != nil {
+			continue // a command with its own exit code for usage errors (UsageExit)
+		}
+		name := cmd.Name
+		cmd.OnUsageError = func(c *cli.Context, err error, _ bool) error {
+			return usageError{err: err, command: name}
+		}
+	}
+	args, err := reorderFlags(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	var ee ExitCoder
 	var ue usageError
 	switch {
@@ -69,7 +89,11 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 		}
 		return ee.ExitCode()
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "sagectl: %v\nRun 'sagectl help' for usage.\n", ue.err)
+		help := "sagectl help"
+		if ue.command != "" {
+			help = "sagectl " + ue.command + " --help"
+		}
+		fmt.Fprintf(stderr, "sagectl: %v\nRun '%s' for usage.\n", ue.err, help)
 		if ue.code != 0 {
 			return ue.code
 		}
@@ -111,16 +135,51 @@ func ExitCode(code int) error {
 	return exitError{code: code}
 }
 
+// usageError is a flag or argument error of the command named (empty: of sagectl).
 type usageError struct {
-	err  error
-	code int // the exit code; 0 means ExitUsage
+	err     error
+	command string
+	code    int // the exit code; 0 means ExitUsage
 }
 
 // UsageExit is a command's OnUsageError (a bad flag or flag value) that ends sagectl with
 // code instead of ExitUsage: plan, apply and import exit 1 on every error, so that plan's 2
 // means only "changes".
 func UsageExit(code int) cli.OnUsageErrorFunc {
-	return func(_ *cli.Context, err error, _ bool) error { return usageError{err: err, code: code} }
+	return func(c *cli.Context, err error, _ bool) error {
+		ue := usageError{err: err, code: code}
+		if c != nil && c.Command != nil {
+			ue.command = c.Command.Name
+		}
+		return ue
+	}
+}
+
+// usageErrorOf is err as cmd's usage error, with the exit code cmd chose (UsageExit).
+func usageErrorOf(cmd *cli.Command, err error) error {
+	ue := usageError{err: err}
+	if cmd.OnUsageError != nil {
+		if e, ok := cmd.OnUsageError(nil, err, false).(usageError); ok {
+			ue = e
+		}
+	}
+	ue.command = cmd.Name
+	return ue
+}
+
+// unknownCommand is the error for `sagectl NAME` when no command is called NAME.
+func unknownCommand(app *cli.App, name string) error {
+	var names []string
+	for _, c := range app.Commands {
+		if !c.Hidden {
+			names = append(names, c.Names()...)
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q", name)
+	if s := suggest.Closest(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return usageError{err: errors.New(msg)}
 }
 
 func (u usageError) Error() string { return u.err.Error() }
@@ -135,12 +194,15 @@ func IsTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// UseColor applies the NO_COLOR convention on top of terminal detection.
+// UseColor applies the NO_COLOR convention (https://no-color.org: set and not empty
+// disables colour; NO_COLOR= does not) on top of terminal detection.
 func UseColor(w io.Writer) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
-		return false
-	}
-	return IsTerminal(w)
+	return !noColor() && IsTerminal(w)
+}
+
+// noColor reports whether NO_COLOR asks for no colour: set and not empty.
+func noColor() bool {
+	return os.Getenv("NO_COLOR") != ""
 }
 
 // fail and exitCode are the short names the command files use.

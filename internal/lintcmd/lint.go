@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/lint"
 	"github.com/sagectl/sagectl/internal/lint/render"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/urfave/cli/v2"
@@ -23,6 +24,8 @@ func lintCommand(e *Env) *cli.Command {
 				Usage: "output format: " + strings.Join(render.Formats(), ", ") + " (github is the default when GITHUB_ACTIONS=true)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list on standard error the files and documents skipped as not SageMaker manifests"},
+			&cli.BoolFlag{Name: "only-manifests", Usage: "skip the named files that are not SageMaker manifests, as directory walks do, and succeed when none is left (the pre-commit hook sets it)"},
 			ConfigFlag, ExcludeFlag, // lint_config.go
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
@@ -46,18 +49,54 @@ func runLint(e *Env, c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	settings.OnlyManifests = c.Bool("only-manifests")
+	settings.RepoContext(paths)
 	res, err := settings.Lint(e, paths)
 	if err != nil {
 		return err
 	}
+	if c.Bool("verbose") {
+		for _, s := range res.Set.Skipped {
+			if s.Doc < 0 {
+				fmt.Fprintf(e.Stderr, "sagectl: skipped %s: it %s\n", s.Path, s.Reason)
+			} else {
+				fmt.Fprintf(e.Stderr, "sagectl: skipped %s, document %d: it %s\n", s.Path, s.Doc+1, s.Reason)
+			}
+		}
+	}
+	if len(res.Set.NoManifest) > 0 && !settings.OnlyManifests {
+		return noManifest(res.Set)
+	}
 	if err := writeReport(e, c, format, res.Set, res.Findings, failOn); err != nil {
 		return err
 	}
-	render.Summary(e.Stderr, res.Findings, len(res.Set.Files))
-	if m, ok := finding.Max(res.Findings); ok && m >= failOn {
-		return exitCode(ExitFindings)
+	render.SummarySkipped(e.Stderr, res.Findings, len(res.Set.Files), res.Set.SkippedFiles())
+	for _, f := range res.Findings {
+		if lint.Fails(f, failOn) { // informational findings (the traffic split) never fail
+			return exitCode(ExitFindings)
+		}
 	}
 	return nil
+}
+
+// noManifest is the error for paths that gave no manifest: a wrong path must not pass.
+func noManifest(set *manifest.Set) error {
+	skipped := map[string]int{}
+	for _, s := range set.Skipped {
+		if s.Doc < 0 {
+			skipped[s.From]++
+		}
+	}
+	var parts []string
+	for _, p := range set.NoManifest {
+		if n := skipped[p]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%d YAML/JSON files, none a SageMaker manifest; --verbose lists them)", p, n))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s (no YAML or JSON file, or every one excluded)", p))
+		}
+	}
+	return fail(ExitUsage, "no SageMaker manifest found in %s; check the path, or lint the folder holding the Model, EndpointConfig and Endpoint manifests",
+		strings.Join(parts, ", "))
 }
 
 // lintFormat is --format, or github when running in GitHub Actions without one.
@@ -86,7 +125,8 @@ func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []
 		w, color = f, false
 	}
 	opt := render.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
-		Rel: repoRelative(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version}
+		Rel: repoRelative(), Root: repoRoot(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version,
+		Fails: func(f finding.Finding) bool { return lint.Fails(f, failOn) }}
 	if format == "github" {
 		if sw := stepSummary(e.Stderr); sw != nil {
 			defer sw.Close()
@@ -146,16 +186,7 @@ func repoRelative() func(string) string {
 	if err != nil {
 		return filepath.ToSlash
 	}
-	root := resolve(wd)
-	for dir := root; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			root = dir
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
-	}
+	root := gitTop(wd)
 	return func(p string) string {
 		if p == "-" {
 			return p
@@ -169,6 +200,30 @@ func repoRelative() func(string) string {
 			return filepath.ToSlash(p)
 		}
 		return filepath.ToSlash(r)
+	}
+}
+
+// repoRoot is the root repoRelative is relative to: the git top level of the working
+// directory, or the working directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return gitTop(wd)
+}
+
+// gitTop returns the nearest directory upward from dir holding .git (symlinks
+// resolved), or dir itself outside a repository.
+func gitTop(dir string) string {
+	start := resolve(dir)
+	for d := start; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return start
+		}
 	}
 }
 

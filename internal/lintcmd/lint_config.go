@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lint"
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/urfave/cli/v2"
 )
 
@@ -27,6 +29,14 @@ type Settings struct {
 	Config *config.Config
 	// Exclude holds the --exclude patterns, anchored at the working directory.
 	Exclude config.Exclude
+	// OnlyManifests skips the named files that are not manifests (lint --only-manifests).
+	OnlyManifests bool
+	// Root is the repository: the folder holding the .sagectl.yaml found, else the git
+	// top level, else the working directory.
+	Root string
+	// Context is the index of Root's manifests references resolve against (lint sets
+	// it with RepoContext); nil resolves them against the linted files only.
+	Context *manifest.Index
 }
 
 // LoadSettings reads --config, or the .sagectl.yaml found upward from the working
@@ -37,7 +47,10 @@ func LoadSettings(e *Env, c *cli.Context) (*Settings, error) {
 	if err != nil {
 		return nil, fail(ExitUsage, "cannot find the working directory: %v", err)
 	}
-	s := &Settings{Config: config.Default(), Exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}}
+	s := &Settings{Config: config.Default(), Exclude: config.Exclude{Dir: wd, Patterns: c.StringSlice("exclude")}, Root: gitTop(wd)}
+	if found := config.Find(wd); found != "" {
+		s.Root = filepath.Dir(found)
+	}
 	path := c.String("config")
 	if path == "" {
 		path = config.Find(wd)
@@ -87,11 +100,38 @@ func (s *Settings) failOn(c *cli.Context) (finding.Severity, error) {
 	return sev, nil
 }
 
+// RepoContext indexes the manifests of s.Root, so references in paths resolve against
+// the whole repository; it does nothing when a path already covers the root (then every
+// manifest is linted anyway) and for paths outside the root.
+func (s *Settings) RepoContext(paths []string) {
+	root, err := filepath.Abs(s.Root)
+	if err != nil {
+		return
+	}
+	root = resolve(root)
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return
+		}
+		rel, err := filepath.Rel(resolve(abs), root)
+		if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return // p is the root or holds it
+		}
+	}
+	s.Context = manifest.IndexRepo(root, func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) })
+}
+
 // Lint runs lint.Run over paths with these settings: the excluded files skipped, the
 // rules configured. Only an unreadable path is an error (exit 2).
 func (s *Settings) Lint(e *Env, paths []string) (*lint.Result, error) {
 	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
-	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip}, lint.OptionsFor(s.Config))
+	opt := lint.OptionsFor(s.Config)
+	opt.Context = s.Context
+	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests}, opt)
 	if err != nil {
 		return nil, fail(ExitUsage, "%v", err)
 	}

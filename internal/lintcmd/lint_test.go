@@ -114,3 +114,23 @@ func TestRepoRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestNoColor: per https://no-color.org, NO_COLOR disables colour when set and not
+// empty; NO_COLOR= (empty) does not.
+func TestNoColor(t *testing.T) {
+	for _, c := range []struct {
+		val  string
+		set  bool
+		want bool
+	}{{"1", true, true}, {"yes", true, true}, {"", true, false}, {"", false, false}} {
+		if c.set {
+			t.Setenv("NO_COLOR", c.val)
+		} else {
+			t.Setenv("NO_COLOR", "x")
+			os.Unsetenv("NO_COLOR")
+		}
+		if got := noColor(); got != c.want {
+			t.Errorf("NO_COLOR=%q (set %v): noColor %v, want %v", c.val, c.set, got, c.want)
+		}
+	}
+}

@@ -87,8 +87,7 @@ func newDocuments(f *File, index int, root *yaml.Node) ([]*Document, []finding.F
 		return nil, fs
 	}
 	if _, err := ToValue(body); err != nil {
-		return nil, []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: f.Path, Line: max(body.Line, 1),
-			Col: max(body.Column, 1), Doc: index, Message: err.Error(), Hint: "use fewer aliases, or write the values out"}}
+		return nil, []finding.Finding{tooLarge(f, index, body, err)}
 	}
 	return convert(f, index, body)
 }

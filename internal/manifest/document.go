@@ -87,6 +87,13 @@ type Set struct {
 	Files []*File
 	// Docs are the recognised resource documents, in file order.
 	Docs []*Document
+	// Skipped lists the files and documents directory walks found that are not
+	// manifests, in file order; they are not in Files.
+	Skipped []Skipped
+	// NoManifest lists the paths given to Load that yielded no file to judge: an empty
+	// folder, or one holding only other YAML and JSON (a path whose files are all
+	// excluded by Options.Skip is not listed: that is what was asked).
+	NoManifest []string
 
 	indexOnce sync.Once
 	byName    map[Kind]map[string]*Document
@@ -121,4 +128,29 @@ func (s *Set) Names(k Kind) map[string]*Document {
 		}
 	})
 	return s.byName[k]
+}
+
+// Skipped is a file, or a document of a file, that a directory walk found but did not
+// judge because it is not a SageMaker manifest.
+type Skipped struct {
+	// Path is the file's path.
+	Path string
+	// From is the path given to Load the file was found under.
+	From string
+	// Doc is the 0-based index of the document skipped, or -1 for the whole file.
+	Doc int
+	// Reason says why, as a phrase after the file or document ("has kind "Deployment",
+	// not a SageMaker kind").
+	Reason string
+}
+
+// SkippedFiles returns the number of whole files skipped.
+func (s *Set) SkippedFiles() int {
+	n := 0
+	for _, sk := range s.Skipped {
+		if sk.Doc < 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sagectl/sagectl/internal/finding"
 )
 
 // FuzzParse: Parse never panics, and every finding has a rule and a position inside the file.
@@ -19,6 +21,14 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if wf, wdocs, wfs, _ := parse("fuzz.yaml", data, true); wf == nil && (len(wdocs) > 0 || len(wfs) > 0) {
+			t.Fatalf("a skipped file kept %d documents and %d findings", len(wdocs), len(wfs))
+		}
+		for _, fd := range checkJSONFindings(data) {
+			if fd.Line < 1 || fd.Col < 1 {
+				t.Fatalf("bad JSON finding %+v", fd)
+			}
+		}
 		file, docs, fs := Parse("fuzz.yaml", data)
 		lines := len(file.lines)
 		for _, fd := range fs {
@@ -33,4 +43,10 @@ func FuzzParse(f *testing.F) {
 			_ = d.Name()
 		}
 	})
+}
+
+// checkJSONFindings is the strict JSON check of Parse for a .json file.
+func checkJSONFindings(data []byte) []finding.Finding {
+	_, _, fs := Parse("fuzz.json", data)
+	return fs
 }

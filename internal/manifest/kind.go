@@ -35,7 +35,7 @@ func newDocument(f *File, index int, root *yaml.Node) (*Document, []finding.Find
 		return nil, fs
 	}
 	if _, err := ToValue(body); err != nil {
-		return nil, []finding.Finding{fnd(body, finding.Error, RuleDocument, err.Error(), "use fewer aliases, or write the values out")}
+		return nil, []finding.Finding{tooLarge(f, index, body, err)}
 	}
 	d := &Document{File: f, Index: index, Body: body, Origin: "sagectl"}
 	kk, kv := Lookup(body, "kind")
@@ -74,7 +74,11 @@ func kindNames() []string {
 
 // inferKind recognises AWS CLI input files (--cli-input-json/yaml) by their fields.
 func inferKind(body *yaml.Node) (Kind, bool) {
-	has := func(k string) bool { return Get(body, k) != nil }
+	return inferFrom(func(k string) bool { return Get(body, k) != nil })
+}
+
+// inferFrom is inferKind over a document's top-level keys, has telling which are set.
+func inferFrom(has func(string) bool) (Kind, bool) {
 	switch {
 	case has("EndpointConfigName") && has("ProductionVariants"):
 		return KindEndpointConfig, true
@@ -98,10 +102,30 @@ func kindWord(n *yaml.Node) string {
 	return "non-mapping"
 }
 
+// tooLarge is the finding for a document ToValue refused: one that is simply huge
+// (200,000 keys) is not blamed on aliases it does not have.
+func tooLarge(f *File, index int, body *yaml.Node, err error) finding.Finding {
+	written := 0
+	walkNodes(body, 0, func(*yaml.Node) { written++ })
+	msg, hint := err.Error(), "use fewer aliases, or write the values out"
+	if written > MaxValues {
+		msg = fmt.Sprintf("document is too large: %d YAML nodes, and no SageMaker request has more than %d values; sagectl does not read it", written, MaxValues)
+		hint = "split the file into one document per resource, or remove what is not part of the request"
+	}
+	return finding1(f, index, body, finding.Error, RuleDocument, msg, hint)
+}
+
 // checkStructure walks the document once, without following aliases, and reports
-// duplicate keys, non-string keys and excessive nesting.
+// duplicate keys, non-string keys, excessive nesting and aliases to an anchor of
+// another document (YAML anchors are local to their document; yaml.v3 lets them leak).
 func checkStructure(f *File, index int, n *yaml.Node) []finding.Finding {
 	var out []finding.Finding
+	anchors := map[*yaml.Node]bool{}
+	walkNodes(n, 0, func(x *yaml.Node) {
+		if x.Anchor != "" {
+			anchors[x] = true
+		}
+	})
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		if depth > maxDepth {
@@ -140,9 +164,59 @@ func checkStructure(f *File, index int, n *yaml.Node) []finding.Finding {
 					return false
 				}
 			}
+		case yaml.AliasNode:
+			if n.Alias != nil && !anchors[n.Alias] {
+				out = append(out, finding.Finding{Rule: RuleDocument, Severity: finding.Error, File: f.Path, Line: n.Line, Col: n.Column, Doc: index,
+					Message: fmt.Sprintf("alias *%s refers to an anchor of another document (line %d): anchors are local to their document", n.Value, n.Alias.Line),
+					Hint:    fmt.Sprintf("define &%s in this document, or write the value out", n.Value)})
+			}
 		}
 		return true
 	}
 	walk(n, 0)
 	return out
+}
+
+// requestFields are top-level fields of the CreateModel, CreateEndpointConfig and
+// CreateEndpoint requests: a kind-less document with one of them is meant as an AWS CLI
+// input file, even when its kind cannot be inferred.
+var requestFields = []string{"ModelName", "EndpointConfigName", "EndpointName", "ProductionVariants",
+	"PrimaryContainer", "Containers", "ExecutionRoleArn"}
+
+// foreignReason returns why a document a directory walk found is not a manifest (a
+// Kubernetes object, a compose file, a workflow), or "" when it is one, or is meant as
+// one and so is judged: a sagectl kind or a near-miss of one, a CloudFormation template,
+// an ACK manifest, a kind-less document with a SageMaker request field. Empty
+// documents are judged as before.
+func foreignReason(root *yaml.Node) string {
+	body := root
+	if body.Kind == yaml.DocumentNode {
+		if len(body.Content) == 0 {
+			return ""
+		}
+		body = body.Content[0]
+	}
+	body = deref(body)
+	if body == nil || IsNull(body) {
+		return ""
+	}
+	if body.Kind != yaml.MappingNode {
+		return "is a " + kindWord(body) + ", not a mapping of fields"
+	}
+	if dialectOf(body) != nil {
+		return ""
+	}
+	if _, kv := Lookup(body, "kind"); kv != nil {
+		s, _ := Str(kv)
+		if Kind(s).NameField() != "" || suggest.Closest(s, kindNames()) != "" {
+			return ""
+		}
+		return fmt.Sprintf("has kind %q, not a SageMaker kind", kv.Value)
+	}
+	for _, k := range requestFields {
+		if Get(body, k) != nil {
+			return ""
+		}
+	}
+	return "has no kind and no SageMaker request field"
 }

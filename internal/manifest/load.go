@@ -41,43 +41,80 @@ type Options struct {
 	Stdin io.Reader
 	// Skip reports whether a file found under the paths is excluded; nil keeps every file.
 	Skip func(path string) bool
+	// OnlyManifests judges the files named explicitly as a directory walk judges the
+	// files it finds: those that are not SageMaker manifests are skipped (pre-commit
+	// names every changed YAML and JSON file).
+	OnlyManifests bool
 }
 
 // Load reads every manifest under paths. Files that cannot be parsed become findings;
 // only a path that cannot be read at all is an error. Files are read and parsed on one
 // worker per CPU; the result is in path order whatever the scheduling.
+//
+// A YAML or JSON file a directory walk finds is judged only when it is a manifest: a
+// document that is neither of a sagectl kind nor a recognisable AWS CLI input file,
+// CloudFormation template or ACK manifest (a docker-compose file, a workflow, a Helm
+// chart, package.json) is not judged, and a file left with nothing to judge is not
+// read into the set; Set.Skipped lists both. A file named explicitly is always judged
+// (OnlyManifests treats it as walked). Set.NoManifest names the paths that gave nothing
+// to judge, excluded files aside.
 func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
-	files, err := Expand(paths)
+	srcs, err := expand(paths)
 	if err != nil {
 		return nil, nil, err
 	}
+	judged := make([]bool, len(paths)) // a path whose files are excluded gave what was asked
 	if opt.Skip != nil {
-		files = slices.DeleteFunc(files, opt.Skip)
+		srcs = slices.DeleteFunc(srcs, func(s source) bool {
+			if opt.Skip(s.path) {
+				judged[s.arg] = true
+				return true
+			}
+			return false
+		})
 	}
-	results := make([]loaded, len(files))
-	fanout.Each(len(files), 1, func(i int) { results[i] = loadOne(files[i], opt.Stdin) })
+	for i := range srcs {
+		srcs[i].walked = srcs[i].walked || (opt.OnlyManifests && srcs[i].path != "-")
+	}
+	results := make([]loaded, len(srcs))
+	fanout.Each(len(srcs), 1, func(i int) { results[i] = loadOne(srcs[i], opt.Stdin) })
 	set := &Set{}
 	var all []finding.Finding
-	for _, r := range results {
+	for i, r := range results {
 		if r.err != nil {
 			return nil, nil, r.err
 		}
+		for _, sk := range r.skipped {
+			sk.From = paths[srcs[i].arg]
+			set.Skipped = append(set.Skipped, sk)
+		}
+		if r.file == nil {
+			continue
+		}
+		judged[srcs[i].arg] = true
 		set.Files = append(set.Files, r.file)
 		set.Docs = append(set.Docs, r.docs...)
 		all = append(all, r.findings...)
+	}
+	for i, p := range paths {
+		if !judged[i] {
+			set.NoManifest = append(set.NoManifest, p)
+		}
 	}
 	return set, all, nil
 }
 
 // loaded is the outcome of reading and parsing one file.
 type loaded struct {
-	file     *File
+	file     *File // nil when the file was skipped as no manifest
 	docs     []*Document
 	findings []finding.Finding
+	skipped  []Skipped
 	err      error
 }
 
-func loadOne(p string, stdin io.Reader) loaded {
+func loadOne(src source, stdin io.Reader) loaded {
+	p := src.path
 	data, err := readLimited(p, stdin)
 	if errors.Is(err, readfile.ErrNotRegular) {
 		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
@@ -92,8 +129,11 @@ func loadOne(p string, stdin io.Reader) loaded {
 	if err != nil {
 		return loaded{err: err}
 	}
-	f, docs, fs := Parse(p, data)
-	return loaded{file: f, docs: docs, findings: fs}
+	f, docs, fs, skipped := parse(p, data, src.walked)
+	if f == nil {
+		return loaded{skipped: skipped}
+	}
+	return loaded{file: f, docs: docs, findings: fs, skipped: skipped}
 }
 
 // Expand turns paths into the list of manifest files: a directory is walked
@@ -101,10 +141,27 @@ func loadOne(p string, stdin io.Reader) loaded {
 // such as .sagectl.yaml or .pre-commit-config.yaml skipped); a file named explicitly
 // is kept whatever its name; "-" stands for standard input.
 func Expand(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
+	srcs, err := expand(paths)
+	out := make([]string, len(srcs))
+	for i, s := range srcs {
+		out[i] = s.path
+	}
+	return out, err
+}
+
+// source is one file to read: whether a directory walk found it (rather than the user
+// naming it), and the index of the path it came from.
+type source struct {
+	path   string
+	walked bool
+	arg    int
+}
+
+func expand(paths []string) ([]source, error) {
+	var out []source
+	for i, p := range paths {
 		if p == "-" {
-			out = append(out, p)
+			out = append(out, source{path: p, arg: i})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -112,7 +169,7 @@ func Expand(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
 		}
 		if !st.IsDir() {
-			out = append(out, p)
+			out = append(out, source{path: p, arg: i})
 			continue
 		}
 		var found []string
@@ -135,7 +192,9 @@ func Expand(paths []string) ([]string, error) {
 			return nil, err
 		}
 		sort.Strings(found)
-		out = append(out, found...)
+		for _, f := range found {
+			out = append(out, source{path: f, walked: true, arg: i})
+		}
 	}
 	return out, nil
 }
@@ -182,23 +241,57 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 // Parse parses one file's bytes into documents. It never panics: whatever it cannot
 // understand becomes a finding at the best position it knows.
 func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Finding) {
+	f, docs, fs, _ = parse(path, data, false)
+	return f, docs, fs
+}
+
+// parse is Parse; for a file a directory walk found (walked) it also leaves out the
+// documents that are not manifests, and returns a nil File when nothing is left to
+// judge. skipped lists what it left out.
+func parse(path string, data []byte, walked bool) (f *File, docs []*Document, fs []finding.Finding, skipped []Skipped) {
+	if walked {
+		defer func() {
+			if len(docs) == 0 && onlyEmptyWarnings(fs) {
+				reason := "holds no SageMaker manifest"
+				if len(skipped) == 1 {
+					reason = skipped[0].Reason
+				}
+				f, fs, skipped = nil, nil, []Skipped{{Path: path, Doc: -1, Reason: reason}}
+			}
+		}()
+	}
 	f = NewFile(path, data)
 	at := func(line, col int, rule, msg, hint string) finding.Finding {
 		return finding.Finding{Rule: rule, Severity: finding.Error, File: path, Line: line, Col: col, Message: msg, Hint: hint}
 	}
+	if enc := utf16Name(data); enc != "" {
+		return f, nil, []finding.Finding{at(1, 1, RuleDocument, "file is "+enc+" text: manifests must be UTF-8",
+			"save the file as UTF-8 (for example: iconv -f "+enc+" -t UTF-8)")}, nil
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := f.Position(i)
-		return f, nil, []finding.Finding{at(l, c, RuleDocument, "file contains a NUL byte: it looks like binary data, not YAML or JSON", "lint only manifest files")}
+		return f, nil, []finding.Finding{at(l, c, RuleDocument, "file contains a NUL byte: it looks like binary data, not YAML or JSON", "lint only manifest files")}, nil
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
 		l, c := f.Position(i)
-		return f, nil, []finding.Finding{at(l, c, RuleDocument, fmt.Sprintf("invalid UTF-8 byte 0x%02x: manifests must be UTF-8 text", data[i]), "save the file as UTF-8")}
+		return f, nil, []finding.Finding{at(l, c, RuleDocument, fmt.Sprintf("invalid UTF-8 byte 0x%02x: manifests must be UTF-8 text", data[i]), "save the file as UTF-8")}, nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		w := at(1, 1, RuleDocument, "file is empty: it holds no manifest", "add a Model, EndpointConfig or Endpoint document, or delete the file")
 		w.Severity = finding.Warning
-		return f, nil, []finding.Finding{w}
+		if walked {
+			return nil, nil, nil, []Skipped{{Path: path, Doc: -1, Reason: "is empty"}}
+		}
+		return f, nil, []finding.Finding{w}, nil
+	}
+	if isJSON(path, data) { // json.go: strict, as the AWS CLI reads it
+		if jf := checkJSON(f, data); jf != nil {
+			if walked && !mentionsManifest(data) {
+				return nil, nil, nil, []Skipped{{Path: path, Doc: -1, Reason: "is not valid JSON and mentions no SageMaker kind or request field"}}
+			}
+			return f, nil, []finding.Finding{*jf}, nil
+		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -213,7 +306,19 @@ func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Fi
 			break
 		}
 		if err != nil {
+			if walked && len(docs) == 0 && !mentionsManifest(data) {
+				skipped = append(skipped, Skipped{Path: path, Doc: -1, Reason: "is not valid YAML and mentions no SageMaker kind or request field"})
+				fs = nil
+				break
+			}
 			sf := syntaxFinding(f, err)
+			if strings.Contains(sf.Message, "did not find expected") {
+				if l := mistakeLine(f, sf.Line); l > sf.Line { // yaml.v3 names where the block began
+					src := f.Line(l)
+					sf.Line, sf.Col = l, len(src)-len(strings.TrimLeft(src, " \t"))+1
+					sf.Hint = "check the indentation of this line against the lines above"
+				}
+			}
 			if hasLaterDocument(f, sf.Line) {
 				sf.Message += "; the documents after it were not checked"
 			}
@@ -224,11 +329,50 @@ func Parse(path string, data []byte) (f *File, docs []*Document, fs []finding.Fi
 		if index > 0 && isEmptyDocument(&root) && !hasLaterDocument(f, root.Line+1) {
 			break // a trailing "---" at the end of a file is harmless
 		}
+		if walked {
+			if why := foreignReason(&root); why != "" {
+				skipped = append(skipped, Skipped{Path: path, Doc: index, Reason: why})
+				continue
+			}
+		}
 		ds, dfs := newDocuments(f, index, &root) // native, CloudFormation or ACK: dialect_common.go
 		fs = append(fs, dfs...)
 		docs = append(docs, ds...)
 	}
-	return f, docs, fs
+	return f, docs, fs, skipped
+}
+
+// onlyEmptyWarnings reports whether fs holds nothing but warnings about empty documents.
+func onlyEmptyWarnings(fs []finding.Finding) bool {
+	for _, f := range fs {
+		if f.Rule != RuleDocument || f.Severity != finding.Warning {
+			return false
+		}
+	}
+	return true
+}
+
+// manifestMention matches what a manifest that fails to parse would still show: a
+// sagectl kind, a CloudFormation SageMaker type, the ACK API group, a request field.
+var manifestMention = regexp.MustCompile(`kind:\s*["']?(Model|EndpointConfig|Endpoint)\b|AWS::SageMaker::|sagemaker\.services\.k8s\.aws|ProductionVariants|PrimaryContainer|EndpointConfigName|ModelName`)
+
+// mentionsManifest reports whether data, which did not parse, looks meant as a manifest.
+func mentionsManifest(data []byte) bool { return manifestMention.Match(data) }
+
+// utf16Name returns "UTF-16LE" or "UTF-16BE" for text in UTF-16 (a byte order mark,
+// or ASCII with every other byte NUL, as Windows tools write it), else "".
+func utf16Name(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return "UTF-16BE"
+	case len(b) >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
+		return "UTF-16LE"
+	case len(b) >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
+		return "UTF-16BE"
+	}
+	return ""
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -273,6 +417,39 @@ func syntaxFinding(f *File, err error) finding.Finding {
 	}
 	return finding.Finding{Rule: RuleSyntax, Severity: finding.Error, File: f.Path, Line: line, Col: col,
 		Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+// mistakeLine finds the line where a YAML parser error becomes certain: the first line
+// whose inclusion makes the file fail to parse, searched from from (yaml.v3's parser
+// errors name the line where the enclosing block began, which can be far above the
+// mis-indented line). It returns from when no later line is found.
+func mistakeLine(f *File, from int) int {
+	fails := func(lines int) bool {
+		end := len(f.Data)
+		if lines < len(f.lines) {
+			end = f.lines[lines]
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(f.Data[:end]))
+		for {
+			var n yaml.Node
+			if err := dec.Decode(&n); err != nil {
+				return err != io.EOF
+			}
+		}
+	}
+	lo, hi := from, len(f.lines) // the answer is in [lo, hi]; the whole file fails
+	if fails(lo) {
+		return from
+	}
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // findTab finds the tab yaml.v3 complained about: its error names the line of the

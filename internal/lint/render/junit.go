@@ -126,7 +126,7 @@ func (j *JUnit) suite(path string) junitSuite {
 		if f.Hint != "" {
 			line += "\n  hint: " + f.Hint
 		}
-		if f.Severity < j.opt.FailOn {
+		if !j.opt.fails(f) {
 			c.SystemOut += line + "\n"
 			continue
 		}

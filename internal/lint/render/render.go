@@ -30,6 +30,9 @@ type Options struct {
 	// Rel turns a path as the user gave it into a slash-separated path relative to the
 	// repository root, for SARIF URIs and GitHub annotations; nil keeps paths as given.
 	Rel func(path string) string
+	// Root is the absolute repository root Rel is relative to; SARIF names it in
+	// originalUriBaseIds. Empty leaves SARIF URIs without a base.
+	Root string
 	// Files are the paths linted, in order; Docs are their documents (for JUnit).
 	Files []string
 	Docs  []*manifest.Document
@@ -39,10 +42,20 @@ type Options struct {
 	Rules func() []RuleDoc
 	// FailOn is the lowest severity that fails (JUnit reports lower ones as output, not failures).
 	FailOn finding.Severity
+	// Fails, when not nil, decides which findings fail instead of FailOn alone (lint.Fails:
+	// informational findings never do).
+	Fails func(finding.Finding) bool
 	// Version is sagectl's version, for SARIF's tool.driver.
 	Version string
 	// StepSummary, when not nil, receives the GitHub job summary (github format).
 	StepSummary io.Writer
+}
+
+func (o Options) fails(f finding.Finding) bool {
+	if o.Fails != nil {
+		return o.Fails(f)
+	}
+	return f.Severity >= o.FailOn
 }
 
 func (o Options) rel(path string) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -31,10 +32,15 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool               sarifTool                `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"`
+	ColumnKind         string                   `json:"columnKind"`
 }
+
+// sarifRoot is the uriBaseId of repository-relative URIs; originalUriBaseIds gives its
+// absolute file URI (SARIF 2.1.0 §3.14.14).
+const sarifRoot = "%SRCROOT%"
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -84,7 +90,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -109,7 +116,8 @@ func sarifLevel(s finding.Severity) string {
 
 // Write records f as a result.
 func (s *SARIF) Write(f finding.Finding) error {
-	uri := sarifURI(s.opt.rel(f.File))
+	art := s.artifact(f.File)
+	uri := art.URI
 	region := sarifRegion{StartLine: max(f.Line, 1)}
 	if f.Line >= 1 && f.Col >= 1 {
 		region.StartColumn = f.Col
@@ -124,7 +132,7 @@ func (s *SARIF) Write(f finding.Finding) error {
 	}
 	s.results = append(s.results, sarifResult{
 		RuleID: f.Rule, Level: sarifLevel(f.Severity), Message: sarifText{Text: msg},
-		Locations:           []sarifLocation{{sarifPhysical{sarifArtifact{uri}, region}}},
+		Locations:           []sarifLocation{{sarifPhysical{art, region}}},
 		PartialFingerprints: map[string]string{"primaryLocationLineHash": s.fingerprint(f, uri)},
 	})
 	return nil
@@ -146,6 +154,37 @@ func (s *SARIF) fingerprint(f finding.Finding, uri string) string {
 	}
 	s.seen[h]++
 	return h + ":" + strconv.Itoa(s.seen[h])
+}
+
+// artifact locates a file: relative to the repository root (uriBaseId %SRCROOT%) when
+// it is inside it, else an absolute file:// URI, as GitHub code scanning requires of
+// an absolute URI (the checkout's scheme).
+func (s *SARIF) artifact(path string) sarifArtifact {
+	p := s.opt.rel(path)
+	if p == "-" {
+		return sarifArtifact{URI: sarifURI(p)}
+	}
+	if filepath.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = p
+		}
+		return sarifArtifact{URI: fileURI(abs)}
+	}
+	a := sarifArtifact{URI: sarifURI(p)}
+	if s.opt.Root != "" {
+		a.URIBaseID = sarifRoot
+	}
+	return a
+}
+
+// fileURI is the file:// URI of an absolute path.
+func fileURI(abs string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // a Windows drive letter
+	}
+	return u.String()
 }
 
 // sarifURI percent-encodes each segment of a slash-separated relative path.
@@ -170,11 +209,15 @@ func (s *SARIF) Flush() error {
 	for i := range results {
 		results[i].RuleIndex = index[results[i].RuleID]
 	}
-	log := sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{{
+	run := sarifRun{
 		Tool:       sarifTool{sarifDriver{Name: "sagectl", Version: s.opt.Version, InformationURI: "https://github.com/sagectl/sagectl", Rules: rules}},
 		Results:    results,
 		ColumnKind: "unicodeCodePoints",
-	}}}
+	}
+	if s.opt.Root != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{sarifRoot: {URI: strings.TrimSuffix(fileURI(s.opt.Root), "/") + "/"}}
+	}
+	log := sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}}
 	enc := json.NewEncoder(s.opt.W)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)

@@ -86,6 +86,12 @@ func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
 
 // Summary prints the closing count line ("3 errors, 1 warning in 2 files").
 func Summary(w io.Writer, fs []finding.Finding, files int) {
+	SummarySkipped(w, fs, files, 0)
+}
+
+// SummarySkipped is Summary that also counts the files a directory walk skipped as
+// not manifests ("..., in 3 files (12 other YAML/JSON files skipped)").
+func SummarySkipped(w io.Writer, fs []finding.Finding, files, skipped int) {
 	var e, wn, in int
 	for _, f := range fs {
 		switch f.Severity {
@@ -97,7 +103,11 @@ func Summary(w io.Writer, fs []finding.Finding, files int) {
 			in++
 		}
 	}
-	fmt.Fprintf(w, "%s, %s, %s in %s\n", plural(e, "error"), plural(wn, "warning"), plural(in, "info"), plural(files, "file"))
+	more := ""
+	if skipped > 0 {
+		more = fmt.Sprintf(" (%s skipped: not SageMaker manifests; --verbose lists them)", plural(skipped, "other YAML/JSON file"))
+	}
+	fmt.Fprintf(w, "%s, %s, %s in %s%s\n", plural(e, "error"), plural(wn, "warning"), plural(in, "info"), plural(files, "file"), more)
 }
 
 func plural(n int, word string) string {

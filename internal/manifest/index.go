@@ -1,0 +1,252 @@
+package manifest
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sagectl/sagectl/internal/fanout"
+)
+
+// Index is the resource names the manifests of a repository define, by kind: what a
+// reference (a variant's ModelName, an Endpoint's EndpointConfigName) resolves against
+// beyond the files being linted. It holds names only, no documents, so building it is
+// a cheap pass over the repository: plain top-level YAML is scanned line by line, and
+// only JSON, CloudFormation, ACK and unusual YAML are parsed. It is read-only once
+// built and safe for concurrent use. IndexRepo builds it in the background, so the
+// walk overlaps loading and checking the linted files; the first lookup waits for it.
+type Index struct {
+	// Root is the folder indexed.
+	Root   string
+	done   chan struct{}              // closed when names and sorted are complete
+	names  map[Kind]map[string]string // name → the file defining it first
+	sorted map[Kind][]string
+}
+
+// wait blocks until the index is built; a nil index is empty.
+func (ix *Index) wait() bool {
+	if ix == nil {
+		return false
+	}
+	<-ix.done
+	return true
+}
+
+// Has reports whether a manifest of the repository defines a resource of kind k
+// named name.
+func (ix *Index) Has(k Kind, name string) bool {
+	if !ix.wait() {
+		return false
+	}
+	_, ok := ix.names[k][name]
+	return ok
+}
+
+// Where returns the file defining the resource of kind k named name, or "".
+func (ix *Index) Where(k Kind, name string) string {
+	if !ix.wait() {
+		return ""
+	}
+	return ix.names[k][name]
+}
+
+// Names returns the names of kind k, sorted; callers must not modify the slice.
+func (ix *Index) Names(k Kind) []string {
+	if !ix.wait() {
+		return nil
+	}
+	return ix.sorted[k]
+}
+
+// MaxIndexFiles bounds the YAML and JSON files IndexRepo reads, so a root that is no
+// repository (a home folder) costs a bounded time; names beyond it are not known.
+const MaxIndexFiles = 20_000
+
+// IndexRepo indexes the manifests under root as a directory walk finds them (hidden
+// folders and files skipped), leaving out the files skip reports (nil keeps all).
+// Unreadable or unparsable files contribute nothing: the index is context, and the
+// files being linted report their own problems. It returns at once and indexes in
+// the background; skip must be safe to call from another goroutine.
+func IndexRepo(root string, skip func(path string) bool) *Index {
+	ix := &Index{Root: root, done: make(chan struct{}), names: map[Kind]map[string]string{}, sorted: map[Kind][]string{}}
+	go func() {
+		defer close(ix.done)
+		ix.build(skip)
+	}()
+	return ix
+}
+
+func (ix *Index) build(skip func(path string) bool) {
+	root := ix.Root
+	var files []string
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if path != root && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if IsManifestName(d.Name()) && !strings.HasPrefix(d.Name(), ".") && d.Type().IsRegular() && (skip == nil || !skip(path)) {
+			files = append(files, path)
+			if len(files) >= MaxIndexFiles {
+				return filepath.SkipAll
+			}
+		}
+		return nil
+	})
+	sort.Strings(files)
+	per := make([][]namedIn, len(files))
+	fanout.Each(len(files), 16, func(i int) { per[i] = namesIn(files[i]) })
+	for _, k := range Kinds {
+		ix.names[k] = map[string]string{}
+	}
+	for i, ns := range per {
+		for _, n := range ns {
+			if _, dup := ix.names[n.kind][n.name]; !dup {
+				ix.names[n.kind][n.name] = files[i]
+				ix.sorted[n.kind] = append(ix.sorted[n.kind], n.name)
+			}
+		}
+	}
+	for _, names := range ix.sorted {
+		sort.Strings(names)
+	}
+}
+
+type namedIn struct {
+	kind Kind
+	name string
+}
+
+// nameFields is what every file defining a resource name contains (ModelName,
+// modelName, EndpointConfigName, endpointName, ...): a file without any is no manifest.
+var nameFields = [][]byte{[]byte("odelName"), []byte("onfigName"), []byte("ndpointName")}
+
+// indexBuf is the size of the buffers files are read into: most manifests fit, so
+// reading one costs three system calls (open, read, close), and the index's time is
+// mostly system calls. The buffers are reused; nothing keeps a file's bytes.
+const indexBuf = 64 << 10
+
+var indexBufs = sync.Pool{New: func() any { b := make([]byte, indexBuf); return &b }}
+
+// namesIn returns the resource names one file defines.
+func namesIn(path string) []namedIn {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	bp := indexBufs.Get().(*[]byte)
+	defer indexBufs.Put(bp)
+	data := *bp
+	n, err := f.Read(data)
+	if err == nil && n == len(data) { // larger than the buffer: read the rest, bounded
+		rest, rerr := io.ReadAll(io.LimitReader(f, MaxFileSize))
+		data, err = append(slices.Clone(data), rest...), rerr
+	} else {
+		data, err = data[:n], nil
+	}
+	f.Close()
+	if err != nil || len(data) > MaxFileSize {
+		return nil
+	}
+	mentions := false
+	for _, f := range nameFields {
+		mentions = mentions || bytes.Contains(data, f)
+	}
+	if !mentions {
+		return nil
+	}
+	if out, ok := scanNames(data); ok {
+		return out
+	}
+	_, docs, _ := Parse(path, data)
+	var out []namedIn
+	for _, d := range docs {
+		if n := d.Name(); n != "" {
+			out = append(out, namedIn{d.Kind, n})
+		}
+	}
+	return out
+}
+
+// scanNames reads the names of a file of plain native manifests without parsing it:
+// per document (split at "---"), the top-level "key: value" lines. ok is false when the
+// file is not that simple (JSON, flow style, anchors, tags, block scalars, a dialect),
+// and then the caller parses it.
+func scanNames(data []byte) (out []namedIn, ok bool) {
+	fields := map[string]string{}
+	flush := func() bool {
+		defer clear(fields)
+		if _, cfn := fields["Resources"]; cfn || strings.HasPrefix(fields["apiVersion"], ackGroup) {
+			return false // a dialect: parsed
+		}
+		k, kind := Kind(fields["kind"]), true
+		if _, kind = fields["kind"]; !kind {
+			k, _ = inferFrom(func(f string) bool { _, ok := fields[f]; return ok })
+		}
+		if n := fields[k.NameField()]; k.NameField() != "" && n != "" && n != "~" && n != "null" {
+			out = append(out, namedIn{k, n})
+		}
+		return true
+	}
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '-' && !bytes.HasPrefix(line, []byte("---")) {
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+			if !flush() {
+				return nil, false
+			}
+			continue
+		}
+		c := bytes.IndexByte(line, ':')
+		if c <= 0 || line[0] == '{' || line[0] == '[' || line[0] == '"' || line[0] == '\'' || line[0] == '%' || line[0] == '\t' {
+			return nil, false
+		}
+		key := string(line[:c])
+		val := bytes.TrimSpace(line[c+1:])
+		if i := bytes.Index(val, []byte(" #")); i >= 0 {
+			val = bytes.TrimSpace(val[:i])
+		}
+		if len(val) > 0 {
+			switch val[0] {
+			case '&', '*', '!', '|', '>', '{', '[', '@', '`':
+				return nil, false
+			case '"', '\'':
+				if len(val) < 2 || val[len(val)-1] != val[0] || bytes.ContainsAny(val[1:len(val)-1], `"'\`) {
+					return nil, false
+				}
+				val = val[1 : len(val)-1]
+			}
+		}
+		if key == "<<" {
+			return nil, false
+		}
+		if _, dup := fields[key]; !dup {
+			fields[key] = string(val)
+		}
+	}
+	if !flush() {
+		return nil, false
+	}
+	return out, true
+}
