@@ -127,7 +127,11 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
 		return nil, none, err
 	}
 	if errs := res.Errors(); len(errs) > 0 {
-		lintcmd.PrintFindings(e.Stderr, res.Set, errs)
+		w := e.Stderr
+		if !c.Bool("show-sensitive") {
+			w = plan.RedactWriter(w, plan.DocumentSecrets(res.Set))
+		}
+		lintcmd.PrintFindings(w, res.Set, errs)
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
 	ctx := context.Background()

@@ -189,3 +189,25 @@ func TestImport(t *testing.T) {
 		t.Errorf("--all with a name: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestPlanMasksSecretsInLintErrors: the lint errors plan prints when it refuses to plan
+// quote source lines, which can hold Environment values: those are masked unless
+// --show-sensitive.
+func TestPlanMasksSecretsInLintErrors(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "m.yaml")
+	src := "kind: Model\nModelName: m\nExecutionRoleArn: arn:aws:iam::123456789012:role/r\nPrimaryContainer:\n  Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1\n  Environment:\n    BAD-KEY: s3cret-value\n"
+	if err := os.WriteFile(m, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run("plan", "--live-dir", filepath.Join(scenarios, "no-changes", "live"), m)
+	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "m.yaml:7:") {
+		t.Fatalf("exit %d, want 1 and the error at line 7:\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "s3cret-value") || !strings.Contains(stderr, plan.Sensitive) {
+		t.Errorf("the Environment value is shown:\n%s", stderr)
+	}
+	if _, _, stderr := run("plan", "--show-sensitive", "--live-dir", filepath.Join(scenarios, "no-changes", "live"), m); !strings.Contains(stderr, "s3cret-value") {
+		t.Errorf("--show-sensitive hides the value:\n%s", stderr)
+	}
+}

@@ -6,6 +6,9 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
 )
 
 // Sensitive is what every shown output (plan text and JSON, apply progress and errors)
@@ -136,6 +139,37 @@ func (s *Saved) Secrets() []string {
 		for _, c := range a.Calls {
 			vals = append(vals, c.Input)
 		}
+	}
+	return collect(vals)
+}
+
+// DocumentSecrets returns the Environment values of set's manifests, for Redact: what plan
+// prints about manifests it refuses to plan (lint errors, with their source lines) shows
+// none of them.
+func DocumentSecrets(set *manifest.Set) []string {
+	var vals []any
+	var walk func(n *yaml.Node, under bool)
+	walk = func(n *yaml.Node, under bool) {
+		if n == nil {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1], under || n.Content[i].Value == sensitiveKey)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				walk(c, under)
+			}
+		case yaml.ScalarNode:
+			if under {
+				vals = append(vals, map[string]any{sensitiveKey: n.Value})
+			}
+		}
+	}
+	for _, d := range set.Docs {
+		walk(d.Body, false)
 	}
 	return collect(vals)
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 func TestMaskedHidesEveryEnvironmentValue(t *testing.T) {
@@ -47,5 +49,13 @@ func TestMaskedHidesEveryEnvironmentValue(t *testing.T) {
 	RedactWriter(&w, []string{"abcd", "abcdef"}).Write([]byte("x abcdef y abcd"))
 	if w.String() != "x (sensitive) y (sensitive)" {
 		t.Errorf("RedactWriter wrote %q", w.String())
+	}
+}
+
+func TestDocumentSecrets(t *testing.T) {
+	f, docs, _ := manifest.Parse("m.yaml", []byte("kind: Model\nModelName: m\nPrimaryContainer:\n  Environment: {TOKEN: s3cret-value, N: \"1\"}\nContainers:\n  - Environment:\n      KEY: another-secret\nTags: [{Key: Environment, Value: production}]\n"))
+	got := DocumentSecrets(&manifest.Set{Files: []*manifest.File{f}, Docs: docs})
+	if strings.Join(got, ",") != "another-secret,s3cret-value" {
+		t.Errorf("DocumentSecrets = %v, want the two Environment values of 4+ characters and no tag value", got)
 	}
 }
