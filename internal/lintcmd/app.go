@@ -76,6 +76,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 	}
 	args, err := reorderFlags(app, args)
 	if err == nil {
+		err = helpTopic(app, args)
+	}
+	if err == nil {
 		err = app.Run(args)
 	}
 	var ee ExitCoder
@@ -165,6 +168,15 @@ func usageErrorOf(cmd *cli.Command, err error) error {
 	}
 	ue.command = cmd.Name
 	return ue
+}
+
+// helpTopic refuses `sagectl help NAME` for a NAME no command has, as an unknown command
+// is refused (exit 2, did-you-mean) rather than urfave/cli's "No help topic" (exit 3).
+func helpTopic(app *cli.App, args []string) error {
+	if len(args) >= 3 && (args[1] == "help" || args[1] == "h") && app.Command(args[2]) == nil {
+		return unknownCommand(app, args[2])
+	}
+	return nil
 }
 
 // unknownCommand is the error for `sagectl NAME` when no command is called NAME.

@@ -134,3 +134,16 @@ func TestNoColor(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpForUnknownCommand: `sagectl help NAME` for no command NAME is exit 2 with a
+// did-you-mean, as `sagectl NAME` is, not urfave/cli's exit 3.
+func TestHelpForUnknownCommand(t *testing.T) {
+	var out, errOut strings.Builder
+	if code := Run([]string{"sagectl", "help", "lnt"}, strings.NewReader(""), &out, &errOut); code != ExitUsage || !strings.Contains(errOut.String(), `did you mean "lint"`) {
+		t.Errorf("help lnt: exit %d, stderr %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := Run([]string{"sagectl", "help", "lint"}, strings.NewReader(""), &out, &errOut); code != ExitOK || !strings.Contains(out.String(), "sagectl lint") {
+		t.Errorf("help lint: exit %d\n%s", code, out.String())
+	}
+}
