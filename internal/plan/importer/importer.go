@@ -63,7 +63,7 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 		queue = append(queue, dependencies(res)...)
 	}
 	var out []Manifest
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		var names []string
 		for ref, res := range got {
 			if ref.Kind == k {
