@@ -17,7 +17,7 @@ var autoscalingDimensionInfo = &Info{
 	Summary:  "flags a ScalableDimension that does not fit the resource: instance count for instance variants, provisioned concurrency for serverless ones, copy count for inference components",
 	Why: "Each SageMaker resource has its own dimension: an instance-based variant scales sagemaker:variant:DesiredInstanceCount, " +
 		"a serverless variant with provisioned concurrency sagemaker:variant:DesiredProvisionedConcurrency, and an inference component " +
-		"sagemaker:inference-component:DesiredCopyCount, all in ServiceNamespace sagemaker. Another dimension fails registration or scales nothing.",
+		"sagemaker:inference-component:DesiredCopyCount, all in ServiceNamespace sagemaker. Another dimension cannot scale the resource (inferred from the API reference's list of dimensions per resource).",
 	Source: "RegisterScalableTarget ScalableDimension and ResourceId: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html; " +
 		"automatically scale provisioned concurrency for a serverless endpoint: https://docs.aws.amazon.com/sagemaker/latest/dg/serverless-endpoints-autoscale.html",
 	Fix:   "Use the dimension of the variant's kind, and ServiceNamespace sagemaker.",

@@ -15,9 +15,9 @@ var autoscalingMinAboveInitialInfo = &Info{
 	ID:       "autoscaling-min-above-initial-count",
 	Severity: finding.Warning,
 	Summary:  "flags a ScalableTarget whose MinCapacity is above the InitialInstanceCount of the variant it scales",
-	Why: "The endpoint starts with the config's InitialInstanceCount; once the target is registered, Application Auto Scaling " +
-		"scales the variant out to MinCapacity. Until then the variant runs below the capacity the manifests declare as its " +
-		"minimum, and every config update that does not retain the counts starts from the smaller count again.",
+	Why: "The endpoint starts with the config's InitialInstanceCount, and MinCapacity is the least the manifests allow it. " +
+		"Until the target is registered and scaling acts, the variant runs below that minimum, and every config update that " +
+		"does not retain the counts starts from the smaller count again (inferred from the two fields' definitions).",
 	Source: "RegisterScalableTarget MinCapacity: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html; " +
 		"register a model (min-capacity of a variant): https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-add-policy.html",
 	Fix:   "Raise the variant's InitialInstanceCount to MinCapacity, or lower MinCapacity.",

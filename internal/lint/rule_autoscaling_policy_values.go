@@ -22,7 +22,7 @@ var autoscalingPolicyValuesInfo = &Info{
 	Why: "SageMaker's predefined metrics (invocations or concurrent requests per instance or copy, provisioned concurrency utilization) are " +
 		"never negative, so a target of 0 or less scales out without end. Cooldowns are seconds to wait. Step adjustments must cover the " +
 		"metric's range once: no overlaps, no gaps, at most one without a lower bound and one without an upper bound, each upper bound above " +
-		"its lower bound. PutScalingPolicy reads only the configuration of its PolicyType.",
+		"its lower bound. PutScalingPolicy uses the configuration of its PolicyType (a configuration of another type is at best ignored: inferred).",
 	Source: "StepAdjustment (the rules for step adjustment ranges): https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html; " +
 		"TargetTrackingScalingPolicyConfiguration TargetValue, ScaleInCooldown and ScaleOutCooldown: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TargetTrackingScalingPolicyConfiguration.html; " +
 		"PutScalingPolicy PolicyType and its configurations: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html",

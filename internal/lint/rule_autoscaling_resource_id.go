@@ -19,8 +19,9 @@ var autoscalingResourceIDInfo = &Info{
 	Severity: finding.Error,
 	Summary:  "flags a ScalableTarget, ScalingPolicy or ScheduledAction whose ResourceId is malformed or names no Endpoint and variant of the linted files",
 	Why: "A SageMaker ResourceId is endpoint/<EndpointName>/variant/<VariantName> (an instance or serverless variant) or " +
-		"inference-component/<InferenceComponentName>. Application Auto Scaling accepts any string at registration; " +
-		"a target naming an endpoint or variant that is not deployed scales nothing, and sagectl cannot order it after the endpoint.",
+		"inference-component/<InferenceComponentName>. A target scales the count of a variant that exists (inferred: the dimension is " +
+		"that variant's instance count or concurrency), so one naming an endpoint or variant no manifest deploys scales nothing these " +
+		"manifests manage, and sagectl cannot order its registration after the endpoint is InService.",
 	Source: "RegisterScalableTarget ResourceId (SageMaker endpoint variant, serverless endpoint, inference component forms): https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html; " +
 		"register a model for auto scaling: https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-add-policy.html",
 	Fix:   "Write ResourceId as endpoint/<EndpointName>/variant/<VariantName> with an Endpoint of the linted files and a production variant of its EndpointConfig.",
