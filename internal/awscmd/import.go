@@ -18,7 +18,7 @@ import (
 
 func importCommand(e *lintcmd.Env) *cli.Command {
 	var flags []cli.Flag
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		flags = append(flags, &cli.StringSliceFlag{Name: kindFlag(k),
 			Usage: "import the " + k.Words() + " `NAME` and the resources it names (repeatable)"})
 	}
@@ -40,7 +40,7 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 
 func runImport(e *lintcmd.Env, c *cli.Context) error {
 	var refs []importer.Ref
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		for _, n := range c.StringSlice(kindFlag(k)) {
 			refs = append(refs, importer.Ref{Kind: k, Name: n})
 		}
@@ -121,7 +121,7 @@ func kindFlag(k manifest.Kind) string { return strings.ReplaceAll(k.Words(), " "
 // kindFlagList lists import's kind flags for a message: "--a, --b or --c".
 func kindFlagList() string {
 	var names []string
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		names = append(names, "--"+kindFlag(k))
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]

@@ -54,7 +54,13 @@ func newAWSCLI(t *testing.T, url string) *awsCLI {
 // run runs `aws sagemaker ARGS...` and returns stdout, stderr and the exit code.
 func (a *awsCLI) run(args ...string) (string, string, int) {
 	a.t.Helper()
-	cmd := exec.Command(awsBinary, append([]string{"--endpoint-url", a.url, "sagemaker"}, args...)...)
+	return a.runService("sagemaker", args...)
+}
+
+// runService runs `aws SERVICE ARGS...` and returns stdout, stderr and the exit code.
+func (a *awsCLI) runService(service string, args ...string) (string, string, int) {
+	a.t.Helper()
+	cmd := exec.Command(awsBinary, append([]string{"--endpoint-url", a.url, service}, args...)...)
 	cmd.Env = a.env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -99,6 +99,9 @@ func (s *Server) updateEndpoint(in *sagemaker.UpdateEndpointInput) (any, *apiErr
 	if err != nil {
 		return nil, err
 	}
+	if err := s.checkAutoscaledUpdate(e, cfg.Input); err != nil {
+		return nil, err
+	}
 	var retain []types.ProductionVariantSummary
 	if deref(in.RetainAllVariantProperties) {
 		retain = e.Variants
@@ -179,6 +182,7 @@ func (s *Server) deleteEndpoint(in *sagemaker.DeleteEndpointInput) (any, *apiErr
 			return nil, err
 		}
 	}
+	s.dropScalingOf(deref(in.EndpointName))
 	now := s.clock.Now()
 	e.Status, e.Modified = types.EndpointStatusDeleting, now
 	e.Pending = &transition{Kind: "delete", Due: now.Add(s.opts.DeleteDuration)}

@@ -60,6 +60,7 @@ type Server struct {
 	calls          map[string]int
 	rng            *rand.Rand
 	requests       uint64
+	aas            *autoscaling // Application Auto Scaling state (autoscaling.go), made on first use
 }
 
 // New returns an emulator that is not listening yet: use it as an http.Handler, or call Start.
@@ -263,6 +264,9 @@ func route(r *http.Request) (string, handler, *apiError) {
 		return "", nil, &apiError{Status: http.StatusBadRequest, Code: codeMissingAuth, Message: "Missing Authentication Token"}
 	}
 	target := r.Header.Get("X-Amz-Target")
+	if op, ok := strings.CutPrefix(target, aasPrefix); ok && autoscalingOperations[op] != nil {
+		return aasPrefix + op, autoscalingOperations[op], nil
+	}
 	op, ok := strings.CutPrefix(target, "SageMaker.")
 	h := operations[op]
 	if !ok || h == nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 
 	"github.com/sagectl/sagectl/internal/schema"
@@ -36,6 +37,11 @@ var otherOps = map[string]reflect.Type{
 	"ListEndpoints": reflect.TypeFor[sagemaker.ListEndpointsInput](),
 	"AddTags":       reflect.TypeFor[sagemaker.AddTagsInput](), "DeleteTags": reflect.TypeFor[sagemaker.DeleteTagsInput](),
 	"ListTags": reflect.TypeFor[sagemaker.ListTagsInput](),
+	// Application Auto Scaling (autoscaling.go): the table holds their manifests' rows; the
+	// emulator does not validate them against it yet.
+	"RegisterScalableTarget": reflect.TypeFor[applicationautoscaling.RegisterScalableTargetInput](),
+	"PutScalingPolicy":       reflect.TypeFor[applicationautoscaling.PutScalingPolicyInput](),
+	"PutScheduledAction":     reflect.TypeFor[applicationautoscaling.PutScheduledActionInput](),
 }
 
 // memberPaths lists the table keys of every member of the struct type t, as the

@@ -20,8 +20,9 @@ func Registry() []Rule {
 
 		deploymentCapacityPercent{}, deploymentCapacityInstances{}, // rule_deployment_capacity_*.go
 		modelContainerForm{}, modelContainerHostnameRequired{}, modelContainerHostnameUnique{}, modelContainerHostnameIgnored{}, modelMultiModelPipeline{}, modelDataSourceMultiModel{}, modelDataSourceS3Prefix{}, modelEnvironmentSize{}, modelS3Location{}, // rule_model_*.go
-		serverlessModelDataSource{}, // rule_serverless_model_data_source.go
-		crossRegionExclusions{},     // rule_cross_region.go
+		serverlessModelDataSource{},                                                                                                                        // rule_serverless_model_data_source.go
+		crossRegionExclusions{},                                                                                                                            // rule_cross_region.go
+		autoscalingMinMax{}, autoscalingDimension{}, autoscalingResourceID{}, autoscalingMetric{}, autoscalingPolicyValues{}, autoscalingMinAboveInitial{}, // rule_autoscaling_*.go
 	}
 }
 

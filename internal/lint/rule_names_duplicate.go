@@ -39,6 +39,9 @@ EndpointConfigName: churn-v2
 func (namesDuplicate) Info() *Info { return namesDuplicateInfo }
 
 func (namesDuplicate) Check(p *Pass) {
+	if p.Doc.Kind.Autoscaling() {
+		return // a policy or action name is unique per scalable target only, and a target is named by ResourceId and dimension
+	}
 	n, name, ok := nameNode(p.Doc)
 	if !ok {
 		return

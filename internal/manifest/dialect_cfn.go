@@ -16,6 +16,9 @@ var cfnKinds = map[string]Kind{
 	"AWS::SageMaker::Model":          KindModel,
 	"AWS::SageMaker::EndpointConfig": KindEndpointConfig,
 	"AWS::SageMaker::Endpoint":       KindEndpoint,
+	// dialect_cfn_autoscaling.go: the scaling of SageMaker variants.
+	"AWS::ApplicationAutoScaling::ScalableTarget": KindScalableTarget,
+	"AWS::ApplicationAutoScaling::ScalingPolicy":  KindScalingPolicy,
 }
 
 // isCloudFormation reports whether a document body is a CloudFormation template: a
@@ -63,7 +66,14 @@ func fromCloudFormation(f *File, index int, tmpl *yaml.Node) ([]*Document, []fin
 		default:
 			body = copyNode(props, 0, deployTimeCopy)
 		}
-		if _, v := Lookup(body, kind.NameField()); v == nil {
+		if kind.Autoscaling() {
+			more, keep := cfnAutoscaling(f, index, kind, body, id)
+			if !keep {
+				continue
+			}
+			docs = append(docs, more...)
+		}
+		if _, v := Lookup(body, kind.NameField()); v == nil && !kind.Autoscaling() {
 			// CloudFormation generates the name when none is given.
 			body.Content = append(body.Content,
 				&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kind.NameField(), Line: id.Line, Column: id.Column},

@@ -19,10 +19,30 @@ const (
 	KindModel          Kind = "Model"
 	KindEndpointConfig Kind = "EndpointConfig"
 	KindEndpoint       Kind = "Endpoint"
+	// KindScalableTarget is an Application Auto Scaling scalable target (RegisterScalableTarget):
+	// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
+	KindScalableTarget Kind = "ScalableTarget"
+	// KindScalingPolicy is a scaling policy of a scalable target (PutScalingPolicy):
+	// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html
+	KindScalingPolicy Kind = "ScalingPolicy"
+	// KindScheduledAction is a scheduled action of a scalable target (PutScheduledAction):
+	// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
+	KindScheduledAction Kind = "ScheduledAction"
 )
 
-// Kinds lists every kind in dependency order (Model before EndpointConfig before Endpoint).
-var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint}
+// Kinds lists every kind in dependency order (Model before EndpointConfig before Endpoint,
+// then the endpoint's scalable targets before their policies and scheduled actions).
+var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindScalableTarget, KindScalingPolicy, KindScheduledAction}
+
+// SageMakerKinds are the kinds of SageMaker's own API, the ones plan and apply deploy;
+// the Application Auto Scaling kinds after them in Kinds are linted only, for now.
+var SageMakerKinds = Kinds[:3:3]
+
+// Autoscaling reports whether k is an Application Auto Scaling kind (ScalableTarget,
+// ScalingPolicy, ScheduledAction), whose resources SageMaker's API does not name.
+func (k Kind) Autoscaling() bool {
+	return k == KindScalableTarget || k == KindScalingPolicy || k == KindScheduledAction
+}
 
 // NameField returns the request field that names a resource of kind k.
 func (k Kind) NameField() string {
@@ -33,6 +53,13 @@ func (k Kind) NameField() string {
 		return "EndpointConfigName"
 	case KindEndpoint:
 		return "EndpointName"
+	case KindScalableTarget:
+		// A target has no name: its ResourceId (with its dimension) identifies it.
+		return "ResourceId"
+	case KindScalingPolicy:
+		return "PolicyName"
+	case KindScheduledAction:
+		return "ScheduledActionName"
 	}
 	return ""
 }
@@ -75,7 +102,8 @@ type Document struct {
 	LogicalID string
 }
 
-// Name returns the resource name (ModelName, EndpointConfigName or EndpointName), or "".
+// Name returns the resource name (the kind's NameField: ModelName, EndpointConfigName,
+// EndpointName, ResourceId, PolicyName or ScheduledActionName), or "".
 func (d *Document) Name() string {
 	s, _ := Str(Get(d.Body, d.Kind.NameField()))
 	return s

@@ -56,8 +56,8 @@ func newDocument(f *File, index int, root *yaml.Node) (*Document, []finding.Find
 			return d, nil
 		}
 	}
-	msg := fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint", kv.Value)
-	hint := "set kind to Model, EndpointConfig or Endpoint"
+	msg := fmt.Sprintf("unknown kind %q: expected one of %s", kv.Value, strings.Join(kindNames(), ", "))
+	hint := "set kind to one of " + strings.Join(kindNames(), ", ")
 	if sug := suggest.Closest(s, kindNames()); sug != "" {
 		hint = fmt.Sprintf("did you mean %q?", sug)
 	}

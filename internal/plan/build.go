@@ -86,6 +86,9 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		return nil, err
 	}
 	opt.Naming = naming
+	if err := refuseAutoscaling(set); err != nil {
+		return nil, err
+	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}}
 	if err := p.loadDesired(set); err != nil {
@@ -117,7 +120,7 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 func (p *planner) loadDesired(set *manifest.Set) error {
 	p.desired = map[manifest.Kind][]*resource{}
 	p.byName = map[manifest.Kind]map[string]*resource{}
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		p.byName[k] = map[string]*resource{}
 		for _, d := range set.ByKind(k) {
 			res, err := newResource(d)
@@ -137,7 +140,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
 	}
 	// Physical names in graph order: a config's hash covers its models' physical names.
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		for _, res := range p.desired[k] {
 			p.resolveRefs(res)
 			hashed := map[string]any{}
@@ -230,7 +233,7 @@ func (p *planner) physicalName(k manifest.Kind, name string) string {
 // everything else listed.
 func (p *planner) readAll(ctx context.Context) error {
 	var keys []key
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		for _, res := range p.desired[k] {
 			keys = append(keys, key{k, res.physical})
 		}
@@ -254,7 +257,7 @@ func (p *planner) readAll(ctx context.Context) error {
 		return nil
 	}
 	keys = nil
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		names, err := p.r.List(ctx, k)
 		if err != nil {
 			return err
@@ -294,12 +297,12 @@ func (p *planner) fetch(ctx context.Context, keys []key) error {
 // result assembles the plan: actions in graph order, summary, documents, fingerprints.
 func (p *planner) result() *Plan {
 	rank := map[manifest.Kind]int{}
-	for i, k := range manifest.Kinds {
+	for i, k := range manifest.SageMakerKinds {
 		rank[k] = i
 	}
 	order := func(a Action) (int, int) {
 		if a.Kind == Delete {
-			return 1, len(manifest.Kinds) - rank[a.Resource]
+			return 1, len(manifest.SageMakerKinds) - rank[a.Resource]
 		}
 		return 0, rank[a.Resource]
 	}
@@ -318,7 +321,7 @@ func (p *planner) result() *Plan {
 	for _, a := range p.actions {
 		out.Summary.count(a.Kind, a.Blocked != "")
 	}
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		for _, res := range p.desired[k] {
 			out.Documents = append(out.Documents, Document{Kind: k, Name: res.name, PhysicalName: res.physical,
 				File: res.doc.File.Path, Index: res.doc.Index, SpecHash: res.hash, Body: res.after()})

@@ -87,7 +87,7 @@ func (s *Summary) count(k ActionKind, blocked bool) {
 }
 
 func knownKind(k manifest.Kind) bool {
-	for _, x := range manifest.Kinds {
+	for _, x := range manifest.SageMakerKinds {
 		if k == x {
 			return true
 		}

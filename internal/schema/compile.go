@@ -19,6 +19,12 @@ var (
 	endpointConfigDoc []byte
 	//go:embed kinds/Endpoint.json
 	endpointDoc []byte
+	//go:embed kinds/ScalableTarget.json
+	scalableTargetDoc []byte
+	//go:embed kinds/ScalingPolicy.json
+	scalingPolicyDoc []byte
+	//go:embed kinds/ScheduledAction.json
+	scheduledActionDoc []byte
 )
 
 // kindSchema is one kind's compiled schema, built on first use.
@@ -33,6 +39,10 @@ var kindSchemas = map[string]*kindSchema{
 	"Model":          {doc: modelDoc},
 	"EndpointConfig": {doc: endpointConfigDoc},
 	"Endpoint":       {doc: endpointDoc},
+	// Application Auto Scaling (github.com/aws/aws-sdk-go-v2/service/applicationautoscaling).
+	"ScalableTarget":  {doc: scalableTargetDoc},
+	"ScalingPolicy":   {doc: scalingPolicyDoc},
+	"ScheduledAction": {doc: scheduledActionDoc},
 }
 
 // compiledKind returns the root node of kind (compiling it on first use), or nil for

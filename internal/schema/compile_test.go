@@ -192,7 +192,13 @@ func TestEveryDefinitionBuilds(t *testing.T) {
 		if err := c.split(ks.doc); err != nil {
 			t.Fatal(err)
 		}
-		if len(c.defs) < 10 {
+		// The Application Auto Scaling requests are small: a target is its root, two
+		// enums and SuspendedState; a scheduled action its root, two enums and ScalableTargetAction.
+		want := map[string]int{"ScalableTarget": 4, "ScheduledAction": 4}[kind]
+		if want == 0 {
+			want = 10
+		}
+		if len(c.defs) < want {
 			t.Errorf("%s: only %d definitions", kind, len(c.defs))
 		}
 		for name, d := range c.defs {

@@ -63,8 +63,8 @@ func Validate(kind string, value any) []Error {
 		return []Error{internalError(err)}
 	}
 	if root == nil {
-		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint", kind),
-			Hint: "set kind to Model, EndpointConfig or Endpoint"}}
+		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy, ScheduledAction", kind),
+			Hint: "set kind to Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy or ScheduledAction"}}
 	}
 	leaves, err := walk(root, value)
 	if err != nil {

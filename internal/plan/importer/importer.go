@@ -66,7 +66,7 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 		queue = append(queue, dependencies(res)...)
 	}
 	var out []Manifest
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		var names []string
 		for ref, res := range got {
 			if ref.Kind == k {
@@ -97,7 +97,7 @@ func foldRef(ref Ref) Ref { return Ref{ref.Kind, manifest.NameKey(ref.Name)} }
 // ListEndpoints, paginated), for import --all.
 func All(ctx context.Context, r live.Reader) ([]Ref, error) {
 	var out []Ref
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		names, err := r.List(ctx, k)
 		if err != nil {
 			return nil, err

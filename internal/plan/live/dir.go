@@ -39,7 +39,7 @@ type Dir struct {
 // OpenDir reads every *.json file under dir (recursively, hidden folders skipped).
 func OpenDir(dir string) (*Dir, error) {
 	d := &Dir{byKind: map[manifest.Kind]map[string]*Resource{}}
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		d.byKind[k] = map[string]*Resource{}
 	}
 	type tagSet struct {
@@ -115,7 +115,7 @@ func OpenDir(dir string) (*Dir, error) {
 }
 
 func (d *Dir) byARN(arn string) *Resource {
-	for _, k := range manifest.Kinds {
+	for _, k := range manifest.SageMakerKinds {
 		for _, r := range d.byKind[k] {
 			if r.ARN != "" && strings.EqualFold(r.ARN, arn) {
 				return r

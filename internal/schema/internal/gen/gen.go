@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sagectl/sagectl/internal/schema"
 )
@@ -80,7 +81,7 @@ func generateDoc(data []byte, editor bool) ([]byte, error) {
 		"$schema":     Draft,
 		"$id":         "https://github.com/sagectl/sagectl/schema/sagectl.schema.json",
 		"title":       "sagectl manifest",
-		"description": "One SageMaker resource: kind Model, EndpointConfig or Endpoint, then the fields of the AWS API request that creates it, spelled as the API spells them. Generated from the AWS SDK for Go; do not edit.",
+		"description": "One SageMaker resource: kind Model, EndpointConfig or Endpoint, or one Application Auto Scaling resource of an endpoint: kind ScalableTarget, ScalingPolicy or ScheduledAction; then the fields of the AWS API request that creates it, spelled as the API spells them. Generated from the AWS SDK for Go; do not edit.",
 		"type":        "object",
 		"properties": map[string]any{"kind": map[string]any{
 			"description": "The resource kind. A document without kind (an AWS CLI --cli-input-json or --cli-input-yaml file) " +
@@ -135,6 +136,9 @@ func kindless() map[string]any {
 		},
 	}
 }
+
+// rfc3339 is the form of a timestamp field: an RFC 3339 date-time in UTC or with an offset.
+const rfc3339 = `^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$`
 
 // kindDef builds the subschema of one kind from its request shapes.
 func (g *generator) kindDef(k kind) map[string]any {
@@ -200,6 +204,11 @@ func (g *generator) property(op, path string, t reflect.Type) map[string]any {
 func (g *generator) value(op, path string, t reflect.Type, f *Field, l *Limits) map[string]any {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if t == reflect.TypeFor[time.Time]() {
+		// An API timestamp (PutScheduledAction's StartTime), written as an RFC 3339
+		// date-time (sagectl's validator has no "format" keyword: a pattern says it).
+		return g.stringSchema(&Limits{Pattern: rfc3339})
 	}
 	switch t.Kind() {
 	case reflect.String:

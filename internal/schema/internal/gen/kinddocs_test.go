@@ -14,6 +14,7 @@ func TestKindDocumentsStripAnnotationsOnly(t *testing.T) {
 			"description": {"type": "string", "description": "a field called description", "x-sagectl-form": "words", "pattern": "^a$"},
 			"Tag": {"$ref": "#/$defs/Tag"}}},
 		"EndpointConfig": {"type": "object"}, "Endpoint": {"type": "object"},
+		"ScalableTarget": {"type": "object"}, "ScalingPolicy": {"type": "object"}, "ScheduledAction": {"type": "object"},
 		"Tag": {"title": "Tag", "enum": ["title"]}, "Unused": {"type": "string"}}}`
 	docs, err := KindDocuments([]byte(full))
 	if err != nil {

@@ -3,6 +3,7 @@ package gen
 import (
 	"reflect"
 
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 )
 
@@ -42,6 +43,22 @@ var kinds = []kind{
 			{name: "UpdateEndpoint", typ: reflect.TypeFor[sagemaker.UpdateEndpointInput]()},
 			{name: "UpdateEndpointWeightsAndCapacities", typ: reflect.TypeFor[sagemaker.UpdateEndpointWeightsAndCapacitiesInput]()},
 		},
+	},
+	{
+		name: "ScalableTarget",
+		description: "An Application Auto Scaling scalable target (a SageMaker variant's instance count or provisioned concurrency, " +
+			"or an inference component's copy count): the fields of a RegisterScalableTarget request.",
+		ops: []op{{name: "RegisterScalableTarget", typ: reflect.TypeFor[applicationautoscaling.RegisterScalableTargetInput]()}},
+	},
+	{
+		name:        "ScalingPolicy",
+		description: "An Application Auto Scaling scaling policy of a scalable target: the fields of a PutScalingPolicy request.",
+		ops:         []op{{name: "PutScalingPolicy", typ: reflect.TypeFor[applicationautoscaling.PutScalingPolicyInput]()}},
+	},
+	{
+		name:        "ScheduledAction",
+		description: "An Application Auto Scaling scheduled action of a scalable target: the fields of a PutScheduledAction request.",
+		ops:         []op{{name: "PutScheduledAction", typ: reflect.TypeFor[applicationautoscaling.PutScheduledActionInput]()}},
 	},
 }
 
