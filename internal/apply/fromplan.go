@@ -43,7 +43,7 @@ func CheckStale(ctx context.Context, p *plan.Saved, api API, workers int) error 
 	if err != nil {
 		return fmt.Errorf("reading the live resources again to check the plan is current: %w", err)
 	}
-	if diffs := p.Fingerprints.Stale(now); len(diffs) > 0 {
+	if diffs := p.Stale(now); len(diffs) > 0 {
 		return fmt.Errorf("the plan is stale: the live resources changed since it was made; nothing was applied:\n  %s\nRun sagectl plan again, review it, and apply the new plan",
 			strings.Join(diffs, "\n  "))
 	}

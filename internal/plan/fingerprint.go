@@ -84,7 +84,25 @@ func (f Fingerprints) Reread(ctx context.Context, r live.Reader, workers int) (F
 // Stale compares saved fingerprints with current ones (from Reread) and describes
 // every difference, e.g. "Endpoint churn-prod: EndpointStatus was InService, now
 // Updating". An empty result means the plan is still current.
-func (f Fingerprints) Stale(now Fingerprints) []string {
+func (f Fingerprints) Stale(now Fingerprints) []string { return f.stale(now, nil) }
+
+// Stale compares the plan's fingerprints with now as Fingerprints.Stale does, except for
+// the resources no action of the plan names (an endpoint of another project or team, read
+// only for the in-use checks of --prune): for those only what those checks depend on
+// counts — that it exists, its ARN and creation time, the config an endpoint uses — so
+// another team's endpoint settling from Creating to InService does not refuse the plan.
+// Apply's guard checks again at each delete that nothing uses what it deletes.
+func (s *Saved) Stale(now Fingerprints) []string {
+	named := map[string]bool{}
+	for _, a := range s.Actions {
+		named[string(a.Resource)+"/"+manifest.NameKey(a.PhysicalName)] = true
+	}
+	return s.Fingerprints.stale(now, func(f Fingerprint) bool { return !named[string(f.Kind)+"/"+manifest.NameKey(f.Name)] })
+}
+
+// stale is Stale, with only existence, ARN, creation time and config compared for the
+// fingerprints bystander reports true for.
+func (f Fingerprints) stale(now Fingerprints, bystander func(Fingerprint) bool) []string {
 	var out []string
 	cur := map[string]Fingerprint{}
 	for _, n := range now {
@@ -99,12 +117,15 @@ func (f Fingerprints) Stale(now Fingerprints) []string {
 		case s.Exists != n.Exists:
 			out = append(out, fmt.Sprintf("%s: %s", id, map[bool]string{true: "was created since the plan", false: "was deleted since the plan"}[n.Exists]))
 		default:
-			for _, c := range [][3]string{
+			fields := [][3]string{
 				{"ARN", s.ARN, n.ARN}, {"CreationTime", s.CreationTime, n.CreationTime},
 				{"EndpointConfigName", s.EndpointConfigName, n.EndpointConfigName},
-				{"EndpointStatus", s.EndpointStatus, n.EndpointStatus},
-				{"LastModifiedTime", s.LastModifiedTime, n.LastModifiedTime},
-			} {
+			}
+			if bystander == nil || !bystander(s) {
+				fields = append(fields, [3]string{"EndpointStatus", s.EndpointStatus, n.EndpointStatus},
+					[3]string{"LastModifiedTime", s.LastModifiedTime, n.LastModifiedTime})
+			}
+			for _, c := range fields {
 				if c[1] != c[2] {
 					out = append(out, fmt.Sprintf("%s: %s was %q, now %q", id, c[0], c[1], c[2]))
 				}

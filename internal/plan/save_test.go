@@ -116,6 +116,28 @@ func TestSavedPlanForApply(t *testing.T) {
 	if s := back.Fingerprints.Stale(nil); len(s) != len(back.Fingerprints) {
 		t.Errorf("Stale(nil) = %v, want every resource reported", s)
 	}
+
+	// The saved plan's Stale: an endpoint the plan acts on is compared in full; one no action
+	// names (another team's, read for the in-use checks) only by what those checks use.
+	now, _ = back.Fingerprints.Reread(ctx, moved, 2)
+	if s := back.Stale(now); len(s) != 1 {
+		t.Errorf("Saved.Stale of a planned endpoint that moved = %v, want it reported", s)
+	}
+	theirs := plan.Fingerprint{Kind: manifest.KindEndpoint, Name: "theirs", Exists: true, ARN: "arn:theirs", EndpointConfigName: "theirs",
+		EndpointStatus: "Creating", LastModifiedTime: "2026-12-02T10:00:00Z"}
+	settled := theirs
+	settled.EndpointStatus, settled.LastModifiedTime = "InService", "2026-12-02T10:05:00Z"
+	withTheirs := *back
+	withTheirs.Fingerprints = append(append(plan.Fingerprints{}, back.Fingerprints...), theirs)
+	current, _ := back.Fingerprints.Reread(ctx, sc.snapshot(t), 2)
+	if s := withTheirs.Stale(append(current, settled)); len(s) != 0 {
+		t.Errorf("another team's endpoint settling made the plan stale: %v", s)
+	}
+	reconfigured := settled
+	reconfigured.EndpointConfigName = "theirs-v2"
+	if s := withTheirs.Stale(append(current, reconfigured)); len(s) != 1 || !strings.Contains(s[0], "EndpointConfigName") {
+		t.Errorf("another team's endpoint on a new config: Stale = %v, want it reported (the in-use checks depend on it)", s)
+	}
 }
 
 // edited is a Reader that changes or hides what another returns.
