@@ -87,7 +87,7 @@ func (s *Summary) count(k ActionKind, blocked bool) {
 }
 
 func knownKind(k manifest.Kind) bool {
-	for _, x := range manifest.Kinds[:5] { // SageMaker's, ScalableTarget, ScalingPolicy
+	for _, x := range plannedKinds {
 		if k == x {
 			return true
 		}
