@@ -262,13 +262,25 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 				after = append(after, p.mustCall("PutScalingPolicy", requestFields("PutScalingPolicy", pol.Body)))
 			}
 		}
-		p.rewrapped[manifest.NameKey(lt.Name)] = res.physical
+		p.wrapping = append(p.wrapping, manifest.NameKey(lt.Name))
 	}
 	if len(moved) > 0 {
 		reason = joinReason(reason, fmt.Sprintf("autoscaled variant(s) %s change instance type or go: their scaling policies are deleted and targets deregistered before the update, registered again once it is verified (%s)",
 			strings.Join(moved, ", "), docAutoscaledUpdate))
 	}
 	return before, after, reason, ""
+}
+
+// wrapped records, once the endpoint's action is planned, that its update re-registers
+// the targets aroundSwap wrapped, unless the action is blocked: a blocked update leaves
+// them to their own actions.
+func (p *planner) wrapped(a *Action) {
+	if a.Blocked == "" {
+		for _, id := range p.wrapping {
+			p.rewrapped[id] = a.PhysicalName
+		}
+	}
+	p.wrapping = nil
 }
 
 // registerInput is the RegisterScalableTarget request of a desired target; withTags adds

@@ -233,3 +233,14 @@ func TestBuildStillRefuses(t *testing.T) {
 		t.Error("Build planned autoscaling")
 	}
 }
+
+// TestPlanBlockedSwapLeavesTargets: when the endpoint's update is blocked (here: it is
+// Updating), its targets are not reported as re-registered by it: a changed Max is
+// still planned on the target itself (depending on the endpoint's action: depends.go).
+func TestPlanBlockedSwapLeavesTargets(t *testing.T) {
+	busy := map[string]string{"e.json": strings.Replace(asEndpoint, `"InService"`, `"Updating"`, 1)}
+	p := asPlan(t, asManifests("ml.c5.xlarge", "6"), liveFiles(busy))
+	if kind, calls := ops(p, manifest.KindScalableTarget, "endpoint/e/variant/current"); kind != Update || calls != "RegisterScalableTarget" {
+		t.Errorf("target: %s %q", kind, calls)
+	}
+}

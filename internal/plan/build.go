@@ -79,6 +79,7 @@ type planner struct {
 	// rewrapped are the scalable targets (manifest.NameKey of ResourceId) an endpoint's
 	// update deregisters and registers again → that endpoint (autoscaling.go).
 	rewrapped map[string]string
+	wrapping  []string // the targets aroundSwap wraps for the endpoint being planned
 }
 
 // Build plans set against the live state read through r. The manifests must already

@@ -140,6 +140,7 @@ func (p *planner) planEndpoint(res *resource) {
 	if a.Kind == SwapConfig {
 		p.recordSwap(&a, l, target, p.gcSuperseded(res, l, target))
 	}
+	p.wrapped(&a) // autoscaling.go
 	p.actions = append(p.actions, a)
 }
 
