@@ -2,8 +2,10 @@ package plan
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -242,5 +244,41 @@ func TestPlanBlockedSwapLeavesTargets(t *testing.T) {
 	p := asPlan(t, asManifests("ml.c5.xlarge", "6"), liveFiles(busy))
 	if kind, calls := ops(p, manifest.KindScalableTarget, "endpoint/e/variant/current"); kind != Update || calls != "RegisterScalableTarget" {
 		t.Errorf("target: %s %q", kind, calls)
+	}
+}
+
+// TestSavedAutoscalingPlan: the wrapped swap survives the saved plan: it validates,
+// its calls decode again into the same SDK inputs in the same order, and the target's
+// registration after a create depends on the endpoint's action.
+func TestSavedAutoscalingPlan(t *testing.T) {
+	for name, p := range map[string]*Plan{
+		"swap":   asPlan(t, asManifests("ml.c5.xlarge", "4"), liveFiles(nil)),
+		"create": asPlan(t, asManifests("ml.c5.xlarge", "4"), map[string]string{}),
+	} {
+		var buf strings.Builder
+		if err := p.Saved().Bind(Target{Account: "111122223333", Region: "us-east-1"}, "dev").Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		s, err := ParseSaved("plan.json", []byte(buf.String()))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got, want []string
+		for i, a := range s.Actions {
+			for j, c := range a.Calls {
+				got = append(got, fmt.Sprintf("%s %T", c.Operation, c.Request()))
+				want = append(want, fmt.Sprintf("%s %T", p.Actions[i].Calls[j].Operation, p.Actions[i].Calls[j].Request()))
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(want, ",") || !strings.Contains(strings.Join(got, ","), "applicationautoscaling.RegisterScalableTargetInput") {
+			t.Errorf("%s: calls %v, want %v", name, got, want)
+		}
+		ids := map[manifest.Kind]SavedAction{}
+		for _, a := range s.Actions {
+			ids[a.Resource] = a
+		}
+		if name == "create" && !slices.Contains(ids[manifest.KindScalableTarget].DependsOn, ids[manifest.KindEndpoint].ID) {
+			t.Errorf("create: the target's registration does not depend on the endpoint's create: %+v", ids[manifest.KindScalableTarget])
+		}
 	}
 }
