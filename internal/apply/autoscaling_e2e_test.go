@@ -13,6 +13,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
 const (
@@ -79,5 +80,38 @@ func TestApplyWrapsAutoscaledSwap(t *testing.T) {
 	ps, err := c.DescribeScalingPolicies(h.ctx, &aas.DescribeScalingPoliciesInput{ServiceNamespace: ns, ResourceId: aws.String(e2eTarget)})
 	if err != nil || len(ps.ScalingPolicies) != 1 {
 		t.Errorf("policies after the swap: %+v, %v", ps, err)
+	}
+}
+
+// TestCheckStaleAutoscaling: a plan's scalable-target fingerprint is read again through
+// the Application Auto Scaling client, and a deregistration since the plan makes it stale;
+// CheckStale, which reads SageMaker only, refuses such a plan rather than ignoring it.
+func TestCheckStaleAutoscaling(t *testing.T) {
+	h := newHarness(t)
+	c := aas.New(aas.Options{Region: "us-east-1", BaseEndpoint: aws.String(h.emu.URL()), Retryer: aws.NopRetryer{},
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	h.x.Autoscaling = c
+	if res := h.x.Run(h.ctx, planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1"),
+		step(manifest.KindScalableTarget, e2eTarget, plan.Create, e2eRegister()))); !res.OK() {
+		t.Fatalf("create: states %v: %+v", states(res), res.Steps)
+	}
+	r := &live.API{Client: h.raw, Autoscaling: c}
+	now, err := plan.Fingerprints{{Kind: manifest.KindScalableTarget, Name: e2eTarget}}.Reread(h.ctx, r, 1)
+	if err != nil || !now[0].Exists || now[0].ARN == "" {
+		t.Fatalf("fingerprint = %+v, %v", now, err)
+	}
+	saved := &plan.Saved{Fingerprints: now}
+	if err := CheckStaleWith(h.ctx, saved, r, 1); err != nil {
+		t.Errorf("fresh plan: %v", err)
+	}
+	if err := CheckStale(h.ctx, saved, h.raw, 1); err == nil || !strings.Contains(err.Error(), "no Application Auto Scaling client") {
+		t.Errorf("CheckStale without the client: %v", err)
+	}
+	if _, err := c.DeregisterScalableTarget(h.ctx, &aas.DeregisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker,
+		ResourceId: aws.String(e2eTarget), ScalableDimension: aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount}); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckStaleWith(h.ctx, saved, r, 1); err == nil || !strings.Contains(err.Error(), "was deleted since the plan") {
+		t.Errorf("deregistered since the plan: %v", err)
 	}
 }
