@@ -179,6 +179,9 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 		x.Expect.set(name, nil)
 		return nil
 	}
+	if ok, err := x.callAutoscaling(c, in); ok { // autoscaling.go
+		return err
+	}
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }
 

@@ -49,10 +49,13 @@ func (r *Result) OK() bool {
 
 // Executor runs steps against SageMaker.
 type Executor struct {
-	API    API
-	Clock  Clock
-	Waiter *Waiter
-	Guard  *Guard
+	API API
+	// Autoscaling is the Application Auto Scaling client for the plan's scalable targets
+	// and scaling policies (autoscaling.go); nil refuses their calls.
+	Autoscaling AutoscalingAPI
+	Clock       Clock
+	Waiter      *Waiter
+	Guard       *Guard
 	// Parallelism bounds how many steps do work at once (at least 1). A step waiting for an
 	// endpoint gives its slot up while it sleeps between polls, so long deployments overlap.
 	Parallelism int

@@ -76,21 +76,33 @@ type planner struct {
 	cur     *resource         // the desired resource being planned, for errors
 	// unmanaged are the unowned live resources no manifest names (Prune only).
 	unmanaged []Resource
+	// rewrapped are the scalable targets (manifest.NameKey of ResourceId) an endpoint's
+	// update deregisters and registers again → that endpoint (autoscaling.go).
+	rewrapped map[string]string
+	wrapping  []string // the targets aroundSwap wraps for the endpoint being planned
 }
 
 // Build plans set against the live state read through r. The manifests must already
 // be linted: Build assumes well-formed documents and reports only what it cannot plan.
 func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
+	if err := refuseAutoscaling(set); err != nil {
+		return nil, err
+	}
+	return build(ctx, set, r, opt)
+}
+
+// build plans set, scalable targets and scaling policies included (autoscaling.go).
+func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
 	naming, err := ParseNaming(string(opt.Naming))
 	if err != nil {
 		return nil, err
 	}
 	opt.Naming = naming
-	if err := refuseAutoscaling(set); err != nil {
+	if err := refuseScheduled(set); err != nil {
 		return nil, err
 	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
-		post: map[string]string{}, gone: map[key]bool{}}
+		post: map[string]string{}, gone: map[key]bool{}, rewrapped: map[string]string{}}
 	if err := p.loadDesired(set); err != nil {
 		return nil, err
 	}
@@ -106,6 +118,12 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	for _, res := range p.desired[manifest.KindEndpoint] {
 		p.planEndpoint(res)
 	}
+	for _, res := range p.desired[manifest.KindScalableTarget] {
+		p.planTarget(res)
+	}
+	for _, res := range p.desired[manifest.KindScalingPolicy] {
+		p.planPolicy(res)
+	}
 	p.cur = nil
 	p.blockUnusable() // cleanup.go
 	p.planCleanup()
@@ -120,24 +138,35 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 func (p *planner) loadDesired(set *manifest.Set) error {
 	p.desired = map[manifest.Kind][]*resource{}
 	p.byName = map[manifest.Kind]map[string]*resource{}
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range plannedKinds {
 		p.byName[k] = map[string]*resource{}
 		for _, d := range set.ByKind(k) {
 			res, err := newResource(d)
 			if err != nil {
 				return err
 			}
-			if prev, dup := p.byName[k][manifest.NameKey(res.name)]; dup {
+			id := res.name
+			if k.Autoscaling() {
+				id = physicalOf(res) // a policy name is unique per target only
+			}
+			if prev, dup := p.byName[k][manifest.NameKey(id)]; dup {
 				as := ""
 				if prev.name != res.name {
 					as = fmt.Sprintf(" as %q (SageMaker names are case-insensitive)", prev.name)
 				}
 				return fmt.Errorf("%s:%d: %s %q is also defined in %s:%d%s: keep one", d.File.Path, d.Body.Line, k, res.name, prev.doc.File.Path, prev.doc.Body.Line, as)
 			}
-			p.byName[k][manifest.NameKey(res.name)] = res
+			p.byName[k][manifest.NameKey(id)] = res
 			p.desired[k] = append(p.desired[k], res)
 		}
 		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
+	}
+	for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy} {
+		for _, res := range p.desired[k] {
+			res.physical = physicalOf(res) // never renamed: endpoint names are never hashed
+			res.hash = specHash(res.body)
+		}
+		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].physical < p.desired[k][j].physical })
 	}
 	// Physical names in graph order: a config's hash covers its models' physical names.
 	for _, k := range manifest.SageMakerKinds {
@@ -179,6 +208,11 @@ func newResource(d *manifest.Document) (*resource, error) {
 	}
 	if t, ok := body["Tags"]; ok {
 		res.tagsSet = true
+		if m, ok := t.(map[string]any); ok { // Application Auto Scaling spells tags as a map
+			for k, v := range m {
+				res.tags[k], _ = v.(string)
+			}
+		}
 		list, _ := t.([]any)
 		for _, e := range list {
 			m, _ := e.(map[string]any)
@@ -233,7 +267,7 @@ func (p *planner) physicalName(k manifest.Kind, name string) string {
 // everything else listed.
 func (p *planner) readAll(ctx context.Context) error {
 	var keys []key
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range plannedKinds {
 		for _, res := range p.desired[k] {
 			keys = append(keys, key{k, res.physical})
 		}
@@ -251,6 +285,9 @@ func (p *planner) readAll(ctx context.Context) error {
 	}
 	keys = append(keys, p.ledgerKeys()...) // cleanup.go
 	if err := p.fetch(ctx, keys); err != nil {
+		return err
+	}
+	if err := p.readTargets(ctx); err != nil { // autoscaling.go
 		return err
 	}
 	if !p.opt.Prune {
@@ -297,12 +334,12 @@ func (p *planner) fetch(ctx context.Context, keys []key) error {
 // result assembles the plan: actions in graph order, summary, documents, fingerprints.
 func (p *planner) result() *Plan {
 	rank := map[manifest.Kind]int{}
-	for i, k := range manifest.SageMakerKinds {
+	for i, k := range plannedKinds {
 		rank[k] = i
 	}
 	order := func(a Action) (int, int) {
 		if a.Kind == Delete {
-			return 1, len(manifest.SageMakerKinds) - rank[a.Resource]
+			return 1, len(plannedKinds) - rank[a.Resource]
 		}
 		return 0, rank[a.Resource]
 	}
@@ -321,7 +358,7 @@ func (p *planner) result() *Plan {
 	for _, a := range p.actions {
 		out.Summary.count(a.Kind, a.Blocked != "")
 	}
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range plannedKinds {
 		for _, res := range p.desired[k] {
 			out.Documents = append(out.Documents, Document{Kind: k, Name: res.name, PhysicalName: res.physical,
 				File: res.doc.File.Path, Index: res.doc.Index, SpecHash: res.hash, Body: res.after()})

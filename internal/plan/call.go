@@ -7,10 +7,11 @@ import (
 	"reflect"
 	"sort"
 
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 )
 
-// Call is one SageMaker API call of an action, with its full request input as JSON
+// Call is one SageMaker or Application Auto Scaling API call of an action, with its full request input as JSON
 // (member names as the API spells them) and that input decoded, once, into its SDK type
 // (Request). A Call is made by the planner or read from a saved plan; both check the input
 // decodes.
@@ -54,6 +55,13 @@ var inputs = map[string]func() any{
 	"DeleteModel":                        func() any { return &sagemaker.DeleteModelInput{} },
 	"DeleteEndpointConfig":               func() any { return &sagemaker.DeleteEndpointConfigInput{} },
 	"DeleteEndpoint":                     func() any { return &sagemaker.DeleteEndpointInput{} },
+	// Application Auto Scaling (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Operations.html):
+	// targets and policies of SageMaker variants; RegisterScalableTarget also updates a
+	// target in place, PutScalingPolicy a policy.
+	"RegisterScalableTarget":   func() any { return &aas.RegisterScalableTargetInput{} },
+	"DeregisterScalableTarget": func() any { return &aas.DeregisterScalableTargetInput{} },
+	"PutScalingPolicy":         func() any { return &aas.PutScalingPolicyInput{} },
+	"DeleteScalingPolicy":      func() any { return &aas.DeleteScalingPolicyInput{} },
 }
 
 // decode returns input as op's SDK type, refusing members the type does not have.

@@ -1,7 +1,10 @@
 package plan
 
 import (
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/aws"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -66,7 +69,40 @@ func references(calls []Call) []string {
 			out = append(out, ref(manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName)))
 		case *sagemaker.UpdateEndpointInput:
 			out = append(out, ref(manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName)))
+		case *aas.RegisterScalableTargetInput:
+			// registered once the endpoint is created (and InService: apply waits for it)
+			if ep := EndpointOfTarget(aws.ToString(in.ResourceId)); ep != "" {
+				out = append(out, ref(manifest.KindEndpoint, ep))
+			}
+		case *aas.PutScalingPolicyInput:
+			// a policy needs its registered target
+			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
+		case *aas.DeleteScalingPolicyInput:
+			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
 		}
 	}
 	return out
+}
+
+// EndpointOfTarget returns the endpoint name of a SageMaker variant's scalable target
+// ResourceId ("endpoint/<name>/variant/<variant>",
+// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html#autoscaling-RegisterScalableTarget-request-ResourceId),
+// or "" for any other ResourceId.
+func EndpointOfTarget(resourceID string) string {
+	ep, _ := variantOfTarget(resourceID)
+	return ep
+}
+
+// variantOfTarget splits a variant's ResourceId into endpoint and variant names.
+func variantOfTarget(resourceID string) (endpoint, variant string) {
+	parts := strings.Split(resourceID, "/")
+	if len(parts) != 4 || parts[0] != "endpoint" || parts[2] != "variant" || parts[1] == "" || parts[3] == "" {
+		return "", ""
+	}
+	return parts[1], parts[3]
+}
+
+// targetOfVariant is the ResourceId of the scalable target of variant of endpoint.
+func targetOfVariant(endpoint, variant string) string {
+	return "endpoint/" + endpoint + "/variant/" + variant
 }

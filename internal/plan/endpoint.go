@@ -17,6 +17,8 @@ func (p *planner) planEndpoint(res *resource) {
 	p.post[manifest.NameKey(res.physical)] = target
 	newCfg := p.configBody(target)
 	want := p.desiredWeights(res)
+	p.dropAutoscaledCounts(res.physical, want) // autoscaling.go
+	var swapBlocked string
 	if l == nil {
 		a.Kind = Create
 		a.Reason = fmt.Sprintf("Endpoint %s does not exist", res.physical)
@@ -71,7 +73,14 @@ func (p *planner) planEndpoint(res *resource) {
 				in[f] = v
 			}
 		}
+		pre, post, why, blocked := p.aroundSwap(res, l, target, in) // autoscaling.go
+		swapBlocked = blocked
+		if why != "" {
+			a.Reason += "; " + why
+		}
+		a.Calls = append(a.Calls, pre...)
 		a.Calls = append(a.Calls, p.mustCall("UpdateEndpoint", in))
+		a.Calls = append(a.Calls, post...)
 		base := initialWeights(newCfg)
 		if retain, _ := res.extra["RetainAllVariantProperties"].(bool); retain {
 			base = liveW
@@ -118,6 +127,9 @@ func (p *planner) planEndpoint(res *resource) {
 	if gate := statusGate(l); gate != "" && a.Kind != NoOp && a.Blocked == "" {
 		a.Blocked = gate
 	}
+	if a.Blocked == "" && swapBlocked != "" {
+		a.Blocked = swapBlocked
+	}
 	if a.Kind != NoOp && a.Blocked == "" && !l.TagsUnknown && OwnerOf(l.Tags, p.opt.Project) == OwnerNone && !p.opt.Adopt {
 		// apply refuses to change it (its gate); say so now, so that nothing is created for it
 		a.Blocked = fmt.Sprintf("endpoint %s: not changed: %s", l.Name, NotOurs(l.Tags, p.opt.Project))
@@ -128,6 +140,7 @@ func (p *planner) planEndpoint(res *resource) {
 	if a.Kind == SwapConfig {
 		p.recordSwap(&a, l, target, p.gcSuperseded(res, l, target))
 	}
+	p.wrapped(&a) // autoscaling.go
 	p.actions = append(p.actions, a)
 }
 

@@ -55,7 +55,7 @@ func stamp(v any) string {
 
 func (f Fingerprints) sort() {
 	rank := map[manifest.Kind]int{}
-	for i, k := range manifest.SageMakerKinds {
+	for i, k := range manifest.Kinds {
 		rank[k] = i
 	}
 	sort.Slice(f, func(i, j int) bool {

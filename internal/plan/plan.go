@@ -88,6 +88,9 @@ const (
 	// Delete: an owned resource no manifest names (--prune), or a config superseded
 	// under hashed naming: Delete*.
 	Delete ActionKind = "delete"
+	// Update: a scalable target or scaling policy changed: RegisterScalableTarget or
+	// PutScalingPolicy updates it in place.
+	Update ActionKind = "update"
 )
 
 // Effect returns what the kind does to the resource: "create", "update", "replace",
@@ -104,7 +107,8 @@ func (k ActionKind) Effect() string {
 type Action struct {
 	// Kind is the API path taken.
 	Kind ActionKind `json:"action_kind"`
-	// Resource is the resource kind: Model, EndpointConfig or Endpoint.
+	// Resource is the resource kind: Model, EndpointConfig, Endpoint, ScalableTarget or
+	// ScalingPolicy.
 	Resource manifest.Kind `json:"resource_kind"`
 	// Name is the manifest (logical) name; for resources no manifest names, the
 	// physical name.

@@ -87,7 +87,7 @@ func (s *Summary) count(k ActionKind, blocked bool) {
 }
 
 func knownKind(k manifest.Kind) bool {
-	for _, x := range manifest.SageMakerKinds {
+	for _, x := range plannedKinds {
 		if k == x {
 			return true
 		}
@@ -97,7 +97,7 @@ func knownKind(k manifest.Kind) bool {
 
 func knownAction(k ActionKind) bool {
 	switch k {
-	case NoOp, Tag, ShiftWeights, SwapConfig, Create, Replace, Delete:
+	case NoOp, Tag, ShiftWeights, SwapConfig, Create, Replace, Delete, Update:
 		return true
 	}
 	return false

@@ -26,14 +26,21 @@ type Client interface {
 }
 
 // API reads live resources through the SageMaker API: one Describe* call per resource
-// and, when it exists, ListTags (paginated). Retries are the SDK retryer's.
+// and, when it exists, ListTags (paginated); scalable targets and scaling policies
+// through Application Auto Scaling (autoscaling.go). Retries are the SDK retryer's.
 type API struct {
 	// Client is the SageMaker client (normally from awsclient.New).
 	Client Client
+	// Autoscaling is the Application Auto Scaling client. It may be nil when no
+	// manifest declares autoscaling: reading a ScalableTarget or ScalingPolicy is then an error.
+	Autoscaling AutoscalingClient
 }
 
 // Read implements Reader.
 func (a *API) Read(ctx context.Context, kind manifest.Kind, name string) (*Resource, error) {
+	if kind.Autoscaling() {
+		return a.readAutoscaling(ctx, kind, name)
+	}
 	var out any
 	var err error
 	switch kind {
@@ -78,6 +85,9 @@ func (a *API) Read(ctx context.Context, kind manifest.Kind, name string) (*Resou
 
 // List implements Reader with the paginated List* operation of kind.
 func (a *API) List(ctx context.Context, kind manifest.Kind) ([]string, error) {
+	if kind.Autoscaling() {
+		return a.listAutoscaling(ctx, kind)
+	}
 	var names []string
 	var err error
 	switch kind {

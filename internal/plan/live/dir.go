@@ -20,15 +20,21 @@ const maxDirFile = 16 << 20
 
 // Dir is a Reader over a directory of JSON files saved from the AWS CLI
 // (`aws sagemaker describe-model`, `describe-endpoint-config`, `describe-endpoint`,
-// `list-tags`). Each file's kind is recognised from its content, whatever its name:
+// `list-tags`) and `aws application-autoscaling` (`describe-scalable-targets`,
+// `describe-scaling-policies`, `list-tags-for-resource`). Each file's kind is
+// recognised from its content, whatever its name:
 //
-//   - a describe output: by its ARN field (ModelArn, EndpointConfigArn, EndpointArn)
-//     or, without one, by its fields (EndpointStatus; ProductionVariants;
-//     PrimaryContainer or Containers);
-//   - a list-tags output {"Tags": [...]} belongs to a resource when it also holds
-//     "ResourceArn" (the ARN of the resource), or when the Tags sit inside the
-//     describe output itself (a file per resource holding both). A resource with
-//     neither has unknown tags (Resource.TagsUnknown), not an empty tag set.
+//   - a describe output: by its ARN field (ModelArn, EndpointConfigArn, EndpointArn,
+//     ScalableTargetARN, PolicyARN) or, without one, by its fields (EndpointStatus;
+//     ProductionVariants; PrimaryContainer or Containers; ResourceId with
+//     ScalableDimension and MinCapacity; PolicyName with PolicyType);
+//   - a describe-scalable-targets output {"ScalableTargets": [...]} or
+//     describe-scaling-policies output {"ScalingPolicies": [...]}: each element as above;
+//   - a list-tags output {"Tags": [...]} (or list-tags-for-resource's {"Tags": {...}})
+//     belongs to a resource when it also holds "ResourceArn" (or "ResourceARN", the ARN
+//     of the resource), or when the Tags sit inside the describe output itself (a file
+//     per resource holding both). A resource with neither has unknown tags
+//     (Resource.TagsUnknown), not an empty tag set. Scaling policies have no tags.
 //
 // A file may hold several JSON values one after the other, or a JSON array of them.
 // Files whose content is none of these are errors that name the file.
@@ -39,7 +45,7 @@ type Dir struct {
 // OpenDir reads every *.json file under dir (recursively, hidden folders skipped).
 func OpenDir(dir string) (*Dir, error) {
 	d := &Dir{byKind: map[manifest.Kind]map[string]*Resource{}}
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range manifest.Kinds {
 		d.byKind[k] = map[string]*Resource{}
 	}
 	type tagSet struct {
@@ -64,22 +70,26 @@ func OpenDir(dir string) (*Dir, error) {
 		if err != nil {
 			return err
 		}
+		vals = expandLists(vals)
 		for i, v := range vals {
 			m, ok := v.(map[string]any)
 			if !ok {
-				return fmt.Errorf("%s: value %d is not a JSON object: expected the output of aws sagemaker describe-* or list-tags", path, i+1)
+				return fmt.Errorf("%s: value %d is not a JSON object: expected the output of aws sagemaker describe-* or list-tags, or aws application-autoscaling describe-scalable-targets, describe-scaling-policies or list-tags-for-resource", path, i+1)
 			}
 			k, ok := recognise(m)
 			if !ok {
 				if ts, ok := m["Tags"]; ok {
 					arn, _ := m["ResourceArn"].(string)
 					if arn == "" {
+						arn, _ = m["ResourceARN"].(string)
+					}
+					if arn == "" {
 						return fmt.Errorf("%s: list-tags output without \"ResourceArn\": add \"ResourceArn\": \"<arn of the resource>\" to the file, or put the Tags inside the resource's describe output", path)
 					}
 					tags = append(tags, tagSet{arn: arn, file: path, tags: tagMap(ts)})
 					continue
 				}
-				return fmt.Errorf("%s: not the output of aws sagemaker describe-model, describe-endpoint-config, describe-endpoint or list-tags (no ModelArn, EndpointConfigArn, EndpointArn or Tags)", path)
+				return fmt.Errorf("%s: not the output of aws sagemaker describe-model, describe-endpoint-config, describe-endpoint or list-tags, nor of aws application-autoscaling describe-scalable-targets or describe-scaling-policies (no ModelArn, EndpointConfigArn, EndpointArn, ScalableTargets, ScalingPolicies or Tags)", path)
 			}
 			ts, hasTags := m["Tags"]
 			delete(m, "Tags")
@@ -90,7 +100,7 @@ func OpenDir(dir string) (*Dir, error) {
 			if hasTags {
 				r.Tags = tagMap(ts)
 			}
-			r.TagsUnknown = !hasTags // until a list-tags file names its ARN
+			r.TagsUnknown = !hasTags && k != manifest.KindScalingPolicy // until a list-tags file names its ARN
 			if prev, dup := d.byKind[k][manifest.NameKey(r.Name)]; dup && prev != nil {
 				return fmt.Errorf("%s: %s %q is described twice in %s (as %q; SageMaker names are case-insensitive): keep one file", path, k, r.Name, dir, prev.Name)
 			}
@@ -115,7 +125,7 @@ func OpenDir(dir string) (*Dir, error) {
 }
 
 func (d *Dir) byARN(arn string) *Resource {
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range manifest.Kinds {
 		for _, r := range d.byKind[k] {
 			if r.ARN != "" && strings.EqualFold(r.ARN, arn) {
 				return r
@@ -177,13 +187,49 @@ func recognise(m map[string]any) (manifest.Kind, bool) {
 		return manifest.KindEndpointConfig, true
 	case has("ModelArn"), has("ModelName") && (has("PrimaryContainer") || has("Containers")):
 		return manifest.KindModel, true
+	case has("PolicyARN"), has("PolicyName") && has("PolicyType"):
+		return manifest.KindScalingPolicy, true
+	case has("ScalableTargetARN"), has("ResourceId") && has("ScalableDimension") && has("MinCapacity"):
+		return manifest.KindScalableTarget, true
 	}
 	return "", false
 }
 
-// tagMap reads a Tags list ([{"Key":..,"Value":..}]) into a map; malformed entries are skipped.
+// expandLists replaces each describe-scalable-targets or describe-scaling-policies
+// output ({"ScalableTargets": [...]}, {"ScalingPolicies": [...]}, NextToken aside) by
+// its elements.
+func expandLists(vals []any) []any {
+	var out []any
+	for _, v := range vals {
+		m, _ := v.(map[string]any)
+		var list []any
+		found := false
+		for _, f := range []string{"ScalableTargets", "ScalingPolicies"} {
+			if l, ok := m[f].([]any); ok {
+				list, found = append(list, l...), true
+			}
+		}
+		if !found {
+			out = append(out, v)
+			continue
+		}
+		out = append(out, list...)
+	}
+	return out
+}
+
+// tagMap reads a Tags list ([{"Key":..,"Value":..}]) or, as Application Auto Scaling
+// writes them, a Tags map ({"key": "value"}) into a map; malformed entries are skipped.
 func tagMap(v any) map[string]string {
 	out := map[string]string{}
+	if m, ok := v.(map[string]any); ok {
+		for k, e := range m {
+			if s, ok := e.(string); ok && k != "" {
+				out[k] = s
+			}
+		}
+		return out
+	}
 	list, _ := v.([]any)
 	for _, e := range list {
 		m, _ := e.(map[string]any)

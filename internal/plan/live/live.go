@@ -12,13 +12,16 @@ import (
 	"github.com/sagectl/sagectl/internal/manifest"
 )
 
-// Resource is one live SageMaker resource as Describe* returns it, with its tags.
+// Resource is one live SageMaker resource as Describe* returns it, with its tags, or
+// one Application Auto Scaling scalable target or scaling policy as
+// DescribeScalableTargets or DescribeScalingPolicies lists it.
 type Resource struct {
-	// Kind is Model, EndpointConfig or Endpoint.
+	// Kind is Model, EndpointConfig, Endpoint, ScalableTarget or ScalingPolicy.
 	Kind manifest.Kind
-	// Name is the resource's physical name.
+	// Name is the resource's physical name; a target's ResourceId; a policy's PolicyKey.
 	Name string
-	// ARN is the resource's ARN (ModelArn, EndpointConfigArn or EndpointArn).
+	// ARN is the resource's ARN (ModelArn, EndpointConfigArn, EndpointArn,
+	// ScalableTargetARN or PolicyARN).
 	ARN string
 	// Body is the Describe* output as JSON values (map[string]any, []any,
 	// json.Number, string, bool), field names as the API spells them.
@@ -48,6 +51,14 @@ type Reader interface {
 
 // arnField returns the Describe output field holding the ARN of kind k.
 func arnField(k manifest.Kind) string {
+	switch k {
+	case manifest.KindScalableTarget:
+		return "ScalableTargetARN"
+	case manifest.KindScalingPolicy:
+		return "PolicyARN"
+	case manifest.KindScheduledAction:
+		return "ScheduledActionARN"
+	}
 	return strings.TrimSuffix(k.NameField(), "Name") + "Arn"
 }
 
@@ -56,6 +67,9 @@ func newResource(k manifest.Kind, body map[string]any) *Resource {
 	delete(body, "ResultMetadata")
 	r := &Resource{Kind: k, Body: body, Tags: map[string]string{}}
 	r.Name = r.Str(k.NameField())
+	if k == manifest.KindScalingPolicy && r.Name != "" {
+		r.Name = PolicyKey(r.Str("ResourceId"), r.Name)
+	}
 	r.ARN = r.Str(arnField(k))
 	return r
 }

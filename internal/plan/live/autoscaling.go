@@ -1,0 +1,145 @@
+package live
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
+	aastypes "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling/types"
+	"github.com/sagectl/sagectl/internal/manifest"
+)
+
+// AutoscalingClient is the part of *applicationautoscaling.Client the readers use: reads only.
+type AutoscalingClient interface {
+	DescribeScalableTargets(context.Context, *aas.DescribeScalableTargetsInput, ...func(*aas.Options)) (*aas.DescribeScalableTargetsOutput, error)
+	DescribeScalingPolicies(context.Context, *aas.DescribeScalingPoliciesInput, ...func(*aas.Options)) (*aas.DescribeScalingPoliciesOutput, error)
+	ListTagsForResource(context.Context, *aas.ListTagsForResourceInput, ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error)
+}
+
+var _ AutoscalingClient = (*aas.Client)(nil)
+
+// policySep joins a policy's ResourceId and PolicyName into its live name, as the
+// policy's ARN ends (…:resource/sagemaker/<ResourceId>:policyName/<PolicyName>,
+// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScalingPolicy.html):
+// a policy name is unique only per scalable target.
+const policySep = ":policyName/"
+
+// PolicyKey is the name Read and List use for the ScalingPolicy name of the scalable
+// target resourceID.
+func PolicyKey(resourceID, name string) string { return resourceID + policySep + name }
+
+// SplitPolicyKey undoes PolicyKey; ok is false when key is not a policy's live name.
+func SplitPolicyKey(key string) (resourceID, name string, ok bool) {
+	i := strings.LastIndex(key, policySep)
+	if i < 0 {
+		return "", "", false
+	}
+	return key[:i], key[i+len(policySep):], true
+}
+
+// sagemakerNS is the only service namespace sagectl reads: the scalable targets of
+// SageMaker variants and inference components.
+const sagemakerNS = aastypes.ServiceNamespaceSagemaker
+
+// readAutoscaling describes one scalable target (name is its ResourceId) or scaling
+// policy (name is a PolicyKey) in the sagemaker namespace, and a target's tags
+// (ListTagsForResource on its ScalableTargetARN; policies have no tags).
+func (a *API) readAutoscaling(ctx context.Context, kind manifest.Kind, name string) (*Resource, error) {
+	if a.Autoscaling == nil {
+		return nil, fmt.Errorf("cannot read %s %s: no Application Auto Scaling client", kind, name)
+	}
+	var body any
+	switch kind {
+	case manifest.KindScalableTarget:
+		out, err := a.Autoscaling.DescribeScalableTargets(ctx, &aas.DescribeScalableTargetsInput{ServiceNamespace: sagemakerNS, ResourceIds: []string{name}})
+		if err != nil {
+			return nil, fmt.Errorf("describing %s %s: %w", kind, name, err)
+		}
+		switch len(out.ScalableTargets) {
+		case 0:
+			return nil, nil
+		case 1:
+			body = out.ScalableTargets[0]
+		default:
+			return nil, fmt.Errorf("describing %s %s: %d scalable targets (one per dimension); sagectl plans one per resource", kind, name, len(out.ScalableTargets))
+		}
+	case manifest.KindScalingPolicy:
+		id, policy, ok := SplitPolicyKey(name)
+		if !ok {
+			return nil, fmt.Errorf("cannot read %s %q: not <ResourceId>%s<PolicyName>", kind, name, policySep)
+		}
+		out, err := a.Autoscaling.DescribeScalingPolicies(ctx, &aas.DescribeScalingPoliciesInput{ServiceNamespace: sagemakerNS, ResourceId: aws.String(id), PolicyNames: []string{policy}})
+		if err != nil {
+			return nil, fmt.Errorf("describing %s %s: %w", kind, name, err)
+		}
+		if len(out.ScalingPolicies) == 0 {
+			return nil, nil
+		}
+		body = out.ScalingPolicies[0]
+	default:
+		return nil, fmt.Errorf("cannot read a resource of kind %q", kind)
+	}
+	m, err := toBody(body)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s %s: %w", kind, name, err)
+	}
+	r := newResource(kind, m)
+	if kind == manifest.KindScalingPolicy {
+		return r, nil
+	}
+	if r.ARN == "" {
+		// Targets registered before ScalableTargetARN existed have none, and tagging needs it.
+		r.TagsUnknown = true
+		return r, nil
+	}
+	tags, err := a.Autoscaling.ListTagsForResource(ctx, &aas.ListTagsForResourceInput{ResourceARN: aws.String(r.ARN)})
+	if err != nil {
+		return nil, fmt.Errorf("listing tags of %s %s: %w", kind, name, err)
+	}
+	for k, v := range tags.Tags {
+		r.Tags[k] = v
+	}
+	return r, nil
+}
+
+// listAutoscaling returns the ResourceIds of every scalable target, or the PolicyKeys
+// of every scaling policy, of the sagemaker namespace, sorted.
+func (a *API) listAutoscaling(ctx context.Context, kind manifest.Kind) ([]string, error) {
+	if a.Autoscaling == nil {
+		return nil, fmt.Errorf("cannot list %ss: no Application Auto Scaling client", kind)
+	}
+	var names []string
+	var err error
+	switch kind {
+	case manifest.KindScalableTarget:
+		p := aas.NewDescribeScalableTargetsPaginator(a.Autoscaling, &aas.DescribeScalableTargetsInput{ServiceNamespace: sagemakerNS})
+		for p.HasMorePages() && err == nil {
+			var page *aas.DescribeScalableTargetsOutput
+			if page, err = p.NextPage(ctx); err == nil {
+				for _, t := range page.ScalableTargets {
+					names = append(names, aws.ToString(t.ResourceId))
+				}
+			}
+		}
+	case manifest.KindScalingPolicy:
+		p := aas.NewDescribeScalingPoliciesPaginator(a.Autoscaling, &aas.DescribeScalingPoliciesInput{ServiceNamespace: sagemakerNS})
+		for p.HasMorePages() && err == nil {
+			var page *aas.DescribeScalingPoliciesOutput
+			if page, err = p.NextPage(ctx); err == nil {
+				for _, s := range page.ScalingPolicies {
+					names = append(names, PolicyKey(aws.ToString(s.ResourceId), aws.ToString(s.PolicyName)))
+				}
+			}
+		}
+	default:
+		return nil, fmt.Errorf("cannot list resources of kind %q", kind)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing %ss: %w", kind, err)
+	}
+	sort.Strings(names)
+	return names, nil
+}
