@@ -34,8 +34,8 @@ func (c container) name() string {
 func listedContainers(body *yaml.Node) []container {
 	var out []container
 	for i, n := range manifest.Items(manifest.Get(body, "Containers")) {
-		if n.Kind == yaml.MappingNode {
-			out = append(out, container{Node: n, Index: i})
+		if m := manifest.Mapping(n); m != nil {
+			out = append(out, container{Node: m, Index: i})
 		}
 	}
 	return out
@@ -44,7 +44,7 @@ func listedContainers(body *yaml.Node) []container {
 // allContainers returns the PrimaryContainer (when it is a mapping) and then the listed containers.
 func allContainers(body *yaml.Node) []container {
 	out := listedContainers(body)
-	if c := manifest.Get(body, "PrimaryContainer"); c != nil && c.Kind == yaml.MappingNode {
+	if c := manifest.Mapping(manifest.Get(body, "PrimaryContainer")); c != nil {
 		out = append([]container{{Node: c, Primary: true}}, out...)
 	}
 	return out

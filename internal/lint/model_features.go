@@ -18,19 +18,23 @@ func variantModel(p *Pass, v variant) (*manifest.Document, *yaml.Node) {
 	return p.Set.Names(manifest.KindModel)[name], n
 }
 
+// serverlessModels calls f for each serverless variant of p's document whose Model is in
+// the linted set, with that Model and the variant's ModelName node.
+func serverlessModels(p *Pass, f func(v variant, m *manifest.Document, ref *yaml.Node)) {
+	for _, v := range variants(p.Doc.Body) {
+		if !v.serverless() {
+			continue
+		}
+		if m, ref := variantModel(p, v); m != nil {
+			f(v, m, ref)
+		}
+	}
+}
+
 // modelFeature is a hosting feature a Model uses, for the exclusion rules.
 type modelFeature struct {
 	What string // e.g. "multi-model hosting (Mode: MultiModel)"
 	Line int    // where the Model sets it
-}
-
-// modelContainers returns the PrimaryContainer and every element of Containers.
-func modelContainers(body *yaml.Node) []*yaml.Node {
-	out := manifest.Items(manifest.Get(body, "Containers"))
-	if c := manifest.Get(body, "PrimaryContainer"); c != nil {
-		out = append([]*yaml.Node{c}, out...)
-	}
-	return out
 }
 
 // packagingFeatures returns the ways a Model's packaging excludes serverless and shadow
@@ -40,11 +44,11 @@ func packagingFeatures(body *yaml.Node) []modelFeature {
 	if k, v := manifest.Lookup(body, "Containers"); k != nil && len(manifest.Items(v)) > 1 {
 		out = append(out, modelFeature{fmt.Sprintf("an inference pipeline (%d Containers)", len(manifest.Items(v))), k.Line})
 	}
-	for _, c := range modelContainers(body) {
-		if mode := manifest.Get(c, "Mode"); isStr(mode, containerModeMultiModel) {
+	for _, c := range allContainers(body) {
+		if mode := manifest.Get(c.Node, "Mode"); isStr(mode, containerModeMultiModel) {
 			out = append(out, modelFeature{"multi-model hosting (Mode: MultiModel)", mode.Line})
 		}
-		if k := keyOf(c, "ModelPackageName"); k != nil {
+		if k := keyOf(c.Node, "ModelPackageName"); k != nil {
 			out = append(out, modelFeature{"an AWS Marketplace model package (ModelPackageName)", k.Line})
 		}
 	}
@@ -63,8 +67,8 @@ func networkFeatures(body *yaml.Node) []modelFeature {
 			out = append(out, modelFeature{"network isolation (EnableNetworkIsolation: true)", k.Line})
 		}
 	}
-	for _, c := range modelContainers(body) {
-		mode := manifest.Get(manifest.Get(c, "ImageConfig"), "RepositoryAccessMode")
+	for _, c := range allContainers(body) {
+		mode := manifest.Get(manifest.Get(c.Node, "ImageConfig"), "RepositoryAccessMode")
 		if isStr(mode, repositoryAccessModeVpc) {
 			out = append(out, modelFeature{"a private Docker registry (ImageConfig.RepositoryAccessMode: Vpc)", mode.Line})
 		}

@@ -42,10 +42,10 @@ func (modelS3Location) Info() *Info { return modelS3LocationInfo }
 
 func (modelS3Location) Check(p *Pass) {
 	check := func(n *yaml.Node, field string) { reportS3Location(p, n, field, "s3://BUCKET/KEY") }
-	for _, c := range modelContainers(p.Doc.Body) {
-		check(manifest.Get(c, "ModelDataUrl"), "ModelDataUrl")
-		check(manifest.Get(manifest.Get(manifest.Get(c, "ModelDataSource"), "S3DataSource"), "S3Uri"), "ModelDataSource.S3DataSource.S3Uri")
-		for _, a := range manifest.Items(manifest.Get(c, "AdditionalModelDataSources")) {
+	for _, c := range allContainers(p.Doc.Body) {
+		check(manifest.Get(c.Node, "ModelDataUrl"), "ModelDataUrl")
+		check(manifest.Get(manifest.Get(manifest.Get(c.Node, "ModelDataSource"), "S3DataSource"), "S3Uri"), "ModelDataSource.S3DataSource.S3Uri")
+		for _, a := range manifest.Items(manifest.Get(c.Node, "AdditionalModelDataSources")) {
 			check(manifest.Get(manifest.Get(a, "S3DataSource"), "S3Uri"), "AdditionalModelDataSources.S3DataSource.S3Uri")
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
 )
 
 // serverlessModel reports a serverless variant whose Model (in the linted files) uses a
@@ -58,17 +59,10 @@ ProductionVariants:
 func (serverlessModel) Info() *Info { return serverlessModelInfo }
 
 func (serverlessModel) Check(p *Pass) {
-	for _, v := range variants(p.Doc.Body) {
-		if !v.serverless() {
-			continue
-		}
-		m, ref := variantModel(p, v)
-		if m == nil {
-			continue
-		}
+	serverlessModels(p, func(v variant, m *manifest.Document, ref *yaml.Node) {
 		for _, f := range append(packagingFeatures(m.Body), networkFeatures(m.Body)...) {
 			p.Report(ref, fmt.Sprintf("serverless variant %s uses Model %q, which uses %s (%s); serverless endpoints do not support it", v.name(), m.Name(), f.What, f.where(p, m)),
 				"host this model on an instance-based variant, or remove the setting from the Model")
 		}
-	}
+	})
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
+	"gopkg.in/yaml.v3"
 )
 
 // serverlessModelDataSource reports a serverless variant whose Model (in the linted files)
@@ -63,14 +64,7 @@ ProductionVariants:
 func (serverlessModelDataSource) Info() *Info { return serverlessModelDataSourceInfo }
 
 func (serverlessModelDataSource) Check(p *Pass) {
-	for _, v := range variants(p.Doc.Body) {
-		if !v.serverless() {
-			continue
-		}
-		m, ref := variantModel(p, v)
-		if m == nil {
-			continue
-		}
+	serverlessModels(p, func(v variant, m *manifest.Document, ref *yaml.Node) {
 		for _, c := range allContainers(m.Body) {
 			k, src := manifest.Lookup(c.Node, "ModelDataSource")
 			if k == nil || manifest.IsNull(src) {
@@ -82,5 +76,5 @@ func (serverlessModelDataSource) Check(p *Pass) {
 				"give the model data as a .tar.gz in ModelDataUrl, or host this model on an instance-based variant")
 			break
 		}
-	}
+	})
 }

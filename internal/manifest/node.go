@@ -69,6 +69,14 @@ func deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// Mapping returns n, or the node n is an alias of, when that is a mapping; else nil.
+func Mapping(n *yaml.Node) *yaml.Node {
+	if n = deref(n); n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	return n
+}
+
 // Lookup returns the key and value nodes for key in mapping m, or nils.
 func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
 	for kk, vv := range Pairs(m) {
