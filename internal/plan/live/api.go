@@ -92,35 +92,29 @@ func (a *API) List(ctx context.Context, kind manifest.Kind) ([]string, error) {
 	var err error
 	switch kind {
 	case manifest.KindModel:
-		p := sagemaker.NewListModelsPaginator(a.Client, &sagemaker.ListModelsInput{})
-		for p.HasMorePages() && err == nil {
-			var page *sagemaker.ListModelsOutput
-			if page, err = p.NextPage(ctx); err == nil {
-				for _, s := range page.Models {
-					names = append(names, aws.ToString(s.ModelName))
+		names, err = pages(ctx, sagemaker.NewListModelsPaginator(a.Client, &sagemaker.ListModelsInput{}),
+			func(o *sagemaker.ListModelsOutput) (out []string) {
+				for _, s := range o.Models {
+					out = append(out, aws.ToString(s.ModelName))
 				}
-			}
-		}
+				return out
+			})
 	case manifest.KindEndpointConfig:
-		p := sagemaker.NewListEndpointConfigsPaginator(a.Client, &sagemaker.ListEndpointConfigsInput{})
-		for p.HasMorePages() && err == nil {
-			var page *sagemaker.ListEndpointConfigsOutput
-			if page, err = p.NextPage(ctx); err == nil {
-				for _, s := range page.EndpointConfigs {
-					names = append(names, aws.ToString(s.EndpointConfigName))
+		names, err = pages(ctx, sagemaker.NewListEndpointConfigsPaginator(a.Client, &sagemaker.ListEndpointConfigsInput{}),
+			func(o *sagemaker.ListEndpointConfigsOutput) (out []string) {
+				for _, s := range o.EndpointConfigs {
+					out = append(out, aws.ToString(s.EndpointConfigName))
 				}
-			}
-		}
+				return out
+			})
 	case manifest.KindEndpoint:
-		p := sagemaker.NewListEndpointsPaginator(a.Client, &sagemaker.ListEndpointsInput{})
-		for p.HasMorePages() && err == nil {
-			var page *sagemaker.ListEndpointsOutput
-			if page, err = p.NextPage(ctx); err == nil {
-				for _, s := range page.Endpoints {
-					names = append(names, aws.ToString(s.EndpointName))
+		names, err = pages(ctx, sagemaker.NewListEndpointsPaginator(a.Client, &sagemaker.ListEndpointsInput{}),
+			func(o *sagemaker.ListEndpointsOutput) (out []string) {
+				for _, s := range o.Endpoints {
+					out = append(out, aws.ToString(s.EndpointName))
 				}
-			}
-		}
+				return out
+			})
 	default:
 		return nil, fmt.Errorf("cannot list resources of kind %q", kind)
 	}
@@ -129,6 +123,25 @@ func (a *API) List(ctx context.Context, kind manifest.Kind) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// pager is an SDK paginator (of any service: O is its page type, Opt its options type).
+type pager[O, Opt any] interface {
+	HasMorePages() bool
+	NextPage(context.Context, ...func(Opt)) (O, error)
+}
+
+// pages reads every page of p and returns the names each page yields.
+func pages[O, Opt any](ctx context.Context, p pager[O, Opt], names func(O) []string) ([]string, error) {
+	var out []string
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, names(page)...)
+	}
+	return out, nil
 }
 
 // IsNotFound reports whether err is SageMaker's answer for a missing resource: a

@@ -115,25 +115,21 @@ func (a *API) listAutoscaling(ctx context.Context, kind manifest.Kind) ([]string
 	var err error
 	switch kind {
 	case manifest.KindScalableTarget:
-		p := aas.NewDescribeScalableTargetsPaginator(a.Autoscaling, &aas.DescribeScalableTargetsInput{ServiceNamespace: sagemakerNS})
-		for p.HasMorePages() && err == nil {
-			var page *aas.DescribeScalableTargetsOutput
-			if page, err = p.NextPage(ctx); err == nil {
-				for _, t := range page.ScalableTargets {
-					names = append(names, aws.ToString(t.ResourceId))
+		names, err = pages(ctx, aas.NewDescribeScalableTargetsPaginator(a.Autoscaling, &aas.DescribeScalableTargetsInput{ServiceNamespace: sagemakerNS}),
+			func(o *aas.DescribeScalableTargetsOutput) (out []string) {
+				for _, t := range o.ScalableTargets {
+					out = append(out, aws.ToString(t.ResourceId))
 				}
-			}
-		}
+				return out
+			})
 	case manifest.KindScalingPolicy:
-		p := aas.NewDescribeScalingPoliciesPaginator(a.Autoscaling, &aas.DescribeScalingPoliciesInput{ServiceNamespace: sagemakerNS})
-		for p.HasMorePages() && err == nil {
-			var page *aas.DescribeScalingPoliciesOutput
-			if page, err = p.NextPage(ctx); err == nil {
-				for _, s := range page.ScalingPolicies {
-					names = append(names, PolicyKey(aws.ToString(s.ResourceId), aws.ToString(s.PolicyName)))
+		names, err = pages(ctx, aas.NewDescribeScalingPoliciesPaginator(a.Autoscaling, &aas.DescribeScalingPoliciesInput{ServiceNamespace: sagemakerNS}),
+			func(o *aas.DescribeScalingPoliciesOutput) (out []string) {
+				for _, s := range o.ScalingPolicies {
+					out = append(out, PolicyKey(aws.ToString(s.ResourceId), aws.ToString(s.PolicyName)))
 				}
-			}
-		}
+				return out
+			})
 	default:
 		return nil, fmt.Errorf("cannot list resources of kind %q", kind)
 	}
