@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"os"
@@ -171,6 +172,9 @@ func namesIn(path string) []namedIn {
 	if out, ok := scanNames(data); ok {
 		return out
 	}
+	if jsonWithoutManifest(data) {
+		return nil
+	}
 	_, docs, _ := Parse(path, data)
 	var out []namedIn
 	for _, d := range docs {
@@ -179,6 +183,32 @@ func namesIn(path string) []namedIn {
 		}
 	}
 	return out
+}
+
+// jsonWithoutManifest reports whether data is a JSON object that no manifest can be: no
+// kind, no CloudFormation Resources and none of the kinds' name fields at its top level
+// (a JSON Schema or a constraints table that mentions ModelName deep inside). Decoding
+// only the top level with encoding/json costs a fraction of a full YAML parse.
+func jsonWithoutManifest(data []byte) bool {
+	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false // let the parser judge it
+	}
+	if _, ok := top["kind"]; ok {
+		return false
+	}
+	if _, ok := top["Resources"]; ok {
+		return false
+	}
+	for _, k := range Kinds {
+		if _, ok := top[k.NameField()]; ok {
+			return false
+		}
+	}
+	return true
 }
 
 // scanNames reads the names of a file of plain native manifests without parsing it:

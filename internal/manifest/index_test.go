@@ -95,3 +95,22 @@ func FuzzScanNames(f *testing.F) {
 		_, _ = scanNames(data)
 	})
 }
+
+// TestJSONWithoutManifest: a JSON document that only mentions a name field deep inside (a
+// schema) is skipped unparsed; JSON manifests, AWS CLI input files and CloudFormation
+// templates are not, nor is anything that is not a JSON object.
+func TestJSONWithoutManifest(t *testing.T) {
+	for src, want := range map[string]bool{
+		`{"properties": {"ModelName": {"type": "string"}}}`:       true,
+		`{"kind": "Model", "ModelName": "m"}`:                     false,
+		`{"EndpointConfigName": "c", "ProductionVariants": []}`:   false,
+		`{"Resources": {"M": {"Type": "AWS::SageMaker::Model"}}}`: false,
+		`[{"ModelName": "m"}]`:                                    false,
+		"kind: Model\nModelName: m\n":                             false,
+		`{"ModelName": "m",}`:                                     false,
+	} {
+		if got := jsonWithoutManifest([]byte(src)); got != want {
+			t.Errorf("jsonWithoutManifest(%s) = %v, want %v", src, got, want)
+		}
+	}
+}
