@@ -21,25 +21,8 @@ const (
 )
 
 // plannedKinds are the kinds Build plans, in graph order: SageMaker's, then scalable
-// targets and their scaling policies. ScheduledAction is linted only (refuseAutoscaling).
+// targets and their scaling policies. ScheduledAction is linted only (refuseScheduled).
 var plannedKinds = manifest.Kinds[:5:5]
-
-// refuseAutoscaling fails the plan when the manifests declare Application Auto Scaling
-// resources: sagectl lints them but apply cannot run their calls yet (the executor's call
-// table and the saved plan's staleness check do not know Application Auto Scaling), and a
-// plan that silently left them out would deploy an endpoint without the autoscaling its
-// manifests ask for. The planner below is complete for targets and policies and is tested
-// through buildAutoscaling; Build uses it once apply can run what it plans.
-func refuseAutoscaling(set *manifest.Set) error {
-	for _, d := range set.Docs {
-		if d.Kind.Autoscaling() {
-			return fmt.Errorf("%s:%d:%d: %s %q: sagectl lints %s documents but cannot plan or apply them yet: "+
-				"register it with `aws application-autoscaling` after the endpoint is InService, and leave this file out of the paths given to plan and apply",
-				d.File.Path, d.Body.Line, d.Body.Column, d.Kind, d.Name(), d.Kind)
-		}
-	}
-	return nil
-}
 
 // refuseScheduled fails the plan when the manifests declare a ScheduledAction, which the
 // planner does not plan yet.

@@ -78,7 +78,7 @@ func asPlan(t *testing.T, manifests string, files map[string]string) *Plan {
 		t.Fatal(err)
 	}
 	_, docs, _ := manifest.Parse("as.yaml", []byte(manifests))
-	p, err := build(context.Background(), &manifest.Set{Docs: docs}, d, Options{})
+	p, err := Build(context.Background(), &manifest.Set{Docs: docs}, d, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,14 +225,6 @@ func TestPlanAutoscalerCountNotDrift(t *testing.T) {
 	p := asPlan(t, m, liveFiles(nil))
 	if kind, calls := ops(p, manifest.KindEndpoint, "e"); kind != NoOp {
 		t.Errorf("endpoint e: %s %s: the autoscaler's count (3) was taken for drift", kind, calls)
-	}
-}
-
-// TestBuildStillRefuses: Build (not build) refuses autoscaling until apply runs its calls.
-func TestBuildStillRefuses(t *testing.T) {
-	_, docs, _ := manifest.Parse("as.yaml", []byte(asManifests("ml.m5.large", "4")))
-	if _, err := Build(context.Background(), &manifest.Set{Docs: docs}, &live.Dir{}, Options{}); err == nil {
-		t.Error("Build planned autoscaling")
 	}
 }
 

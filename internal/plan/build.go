@@ -82,17 +82,10 @@ type planner struct {
 	wrapping  []string // the targets aroundSwap wraps for the endpoint being planned
 }
 
-// Build plans set against the live state read through r. The manifests must already
-// be linted: Build assumes well-formed documents and reports only what it cannot plan.
+// Build plans set against the live state read through r, scalable targets and scaling
+// policies included (autoscaling.go). The manifests must already be linted: Build
+// assumes well-formed documents and reports only what it cannot plan.
 func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
-	if err := refuseAutoscaling(set); err != nil {
-		return nil, err
-	}
-	return build(ctx, set, r, opt)
-}
-
-// build plans set, scalable targets and scaling policies included (autoscaling.go).
-func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
 	naming, err := ParseNaming(string(opt.Naming))
 	if err != nil {
 		return nil, err
