@@ -62,13 +62,19 @@ func restoring(in any) (string, bool) {
 		return aws.ToString(in.ResourceId), true
 	case *aas.PutScalingPolicyInput:
 		return aws.ToString(in.ResourceId), true
+	case *aas.PutScheduledActionInput:
+		return aws.ToString(in.ResourceId), true
 	}
 	return "", false
 }
 
+// opOf names the operation of a restoring input.
 func opOf(in any) string {
-	if _, ok := in.(*aas.PutScalingPolicyInput); ok {
+	switch in.(type) {
+	case *aas.PutScalingPolicyInput:
 		return "PutScalingPolicy"
+	case *aas.PutScheduledActionInput:
+		return "PutScheduledAction"
 	}
 	return "RegisterScalableTarget"
 }
@@ -88,4 +94,3 @@ type restoredError struct {
 
 func (e *restoredError) Error() string { return e.err.Error() + e.note }
 func (e *restoredError) Unwrap() error { return e.err }
-

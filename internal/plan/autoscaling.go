@@ -21,41 +21,41 @@ const (
 )
 
 // plannedKinds are the kinds Build plans, in graph order: SageMaker's, then scalable
-// targets and their scaling policies. ScheduledAction is linted only (refuseScheduled).
-var plannedKinds = manifest.Kinds[:5:5]
+// targets and, after them, their scaling policies and scheduled actions.
+var plannedKinds = manifest.Kinds[:6:6]
 
-// refuseScheduled fails the plan when the manifests declare a ScheduledAction, which the
-// planner does not plan yet.
-func refuseScheduled(set *manifest.Set) error {
-	for _, d := range set.Docs {
-		if d.Kind == manifest.KindScheduledAction {
-			return fmt.Errorf("%s:%d:%d: ScheduledAction %q: sagectl lints ScheduledAction documents but cannot plan them yet: "+
-				"put it with `aws application-autoscaling put-scheduled-action`, and leave this file out of the paths given to plan",
-				d.File.Path, d.Body.Line, d.Body.Column, d.Name())
-		}
-	}
-	return nil
+// childKinds are the kinds that belong to a scalable target (named per target: a live
+// name is live.ChildKey), with the calls that put and delete one.
+var childKinds = []manifest.Kind{manifest.KindScalingPolicy, manifest.KindScheduledAction}
+
+// childOps are the put and delete operations of a childKinds resource, and what it is
+// called in messages.
+var childOps = map[manifest.Kind]struct{ put, del, noun string }{
+	manifest.KindScalingPolicy:   {"PutScalingPolicy", "DeleteScalingPolicy", "scaling policy"},
+	manifest.KindScheduledAction: {"PutScheduledAction", "DeleteScheduledAction", "scheduled action"},
 }
 
-// autoscaled reports whether the manifests declare scalable targets or policies.
+// autoscaled reports whether the manifests declare scalable targets, scaling policies
+// or scheduled actions.
 func (p *planner) autoscaled() bool {
-	return len(p.desired[manifest.KindScalableTarget])+len(p.desired[manifest.KindScalingPolicy]) > 0
+	n := len(p.desired[manifest.KindScalableTarget])
+	for _, k := range childKinds {
+		n += len(p.desired[k])
+	}
+	return n > 0
 }
 
 // physicalOf returns the live name of a desired autoscaling resource: a target's
-// ResourceId, a policy's live.PolicyKey.
+// ResourceId, a policy's or scheduled action's live.ChildKey.
 func physicalOf(res *resource) string {
-	if res.kind == manifest.KindScalingPolicy {
-		id, _ := res.body["ResourceId"].(string)
-		return live.PolicyKey(id, res.name)
-	}
-	return res.name
+	id, _ := res.body["ResourceId"].(string)
+	return live.ChildKey(res.kind, id, res.name)
 }
 
 // readTargets reads, when the manifests declare autoscaling, the scalable targets of
 // every variant of the live configs of the desired endpoints (SageMaker's autoscaled-
 // update rule applies to them whether or not a manifest declares them) and the
-// policies of those that exist. Without autoscaling manifests nothing is read: an
+// policies and scheduled actions of those that exist. Without autoscaling manifests nothing is read: an
 // endpoint autoscaled outside the manifests then fails its UpdateEndpoint with
 // SageMaker's error, and is left as it was.
 func (p *planner) readTargets(ctx context.Context) error {
@@ -80,14 +80,16 @@ func (p *planner) readTargets(ctx context.Context) error {
 	if len(targets) == 0 {
 		return nil
 	}
-	names, err := p.r.List(ctx, manifest.KindScalingPolicy)
-	if err != nil {
-		return err
-	}
 	keys = nil
-	for _, n := range names {
-		if id, _, ok := live.SplitPolicyKey(n); ok && targets[manifest.NameKey(id)] {
-			keys = append(keys, key{manifest.KindScalingPolicy, n})
+	for _, k := range childKinds {
+		names, err := p.r.List(ctx, k)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if id, _, ok := live.SplitChildKey(k, n); ok && targets[manifest.NameKey(id)] {
+				keys = append(keys, key{k, n})
+			}
 		}
 	}
 	return p.fetch(ctx, keys)
@@ -137,14 +139,15 @@ func (p *planner) liveTargetsOf(endpoint string) map[string]*live.Resource {
 	return out
 }
 
-// livePoliciesOf returns the live policies of the target resourceID, sorted by name.
-func (p *planner) livePoliciesOf(resourceID string) []*live.Resource {
+// liveChildrenOf returns the live policies or scheduled actions (kind) of the target
+// resourceID, sorted by name.
+func (p *planner) liveChildrenOf(kind manifest.Kind, resourceID string) []*live.Resource {
 	var out []*live.Resource
 	for k, l := range p.live {
-		if k.kind != manifest.KindScalingPolicy || l == nil {
+		if k.kind != kind || l == nil {
 			continue
 		}
-		if id, _, ok := live.SplitPolicyKey(l.Name); ok && manifest.SameName(id, resourceID) {
+		if id, _, ok := live.SplitChildKey(kind, l.Name); ok && manifest.SameName(id, resourceID) {
 			out = append(out, l)
 		}
 	}
@@ -152,10 +155,11 @@ func (p *planner) livePoliciesOf(resourceID string) []*live.Resource {
 	return out
 }
 
-// desiredPoliciesOf returns the desired policies of the target resourceID, sorted.
-func (p *planner) desiredPoliciesOf(resourceID string) []*resource {
+// desiredChildrenOf returns the desired policies or scheduled actions (kind) of the
+// target resourceID, sorted.
+func (p *planner) desiredChildrenOf(kind manifest.Kind, resourceID string) []*resource {
 	var out []*resource
-	for _, r := range p.desired[manifest.KindScalingPolicy] {
+	for _, r := range p.desired[kind] {
 		if id, _ := r.body["ResourceId"].(string); manifest.SameName(id, resourceID) {
 			out = append(out, r)
 		}
@@ -206,6 +210,7 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 	}
 	sort.Strings(variants)
 	var moved []string
+	scheduled := false
 	for _, v := range variants {
 		lt := targets[v]
 		newType, kept := newTypes[manifest.NameKey(v)]
@@ -222,10 +227,13 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 				res.physical, v, lt.Name, docAutoscaledUpdate, why)
 			return nil, nil, "", blocked
 		}
-		for _, pol := range p.livePoliciesOf(lt.Name) {
-			_, name, _ := live.SplitPolicyKey(pol.Name)
-			before = append(before, p.mustCall("DeleteScalingPolicy", map[string]any{"PolicyName": name,
-				"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
+		for _, k := range childKinds {
+			for _, c := range p.liveChildrenOf(k, lt.Name) {
+				_, name, _ := live.SplitChildKey(k, c.Name)
+				before = append(before, p.mustCall(childOps[k].del, map[string]any{k.NameField(): name,
+					"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
+				scheduled = scheduled || k == manifest.KindScheduledAction
+			}
 		}
 		before = append(before, p.mustCall("DeregisterScalableTarget", map[string]any{
 			"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
@@ -233,25 +241,41 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 		if !kept {
 			continue // the variant is gone: nothing to register again
 		}
-		if dt, ok := p.byName[manifest.KindScalableTarget][manifest.NameKey(lt.Name)]; ok {
-			after = append(after, p.mustCall("RegisterScalableTarget", registerInput(dt, true)))
-			for _, dp := range p.desiredPoliciesOf(lt.Name) {
-				after = append(after, p.mustCall("PutScalingPolicy", dp.body))
-			}
-		} else {
-			// this project's target no manifest declares: restored as it was
-			after = append(after, p.mustCall("RegisterScalableTarget", requestFields("RegisterScalableTarget", lt.Body)))
-			for _, pol := range p.livePoliciesOf(lt.Name) {
-				after = append(after, p.mustCall("PutScalingPolicy", requestFields("PutScalingPolicy", pol.Body)))
-			}
-		}
+		after = append(after, p.reRegister(lt)...)
 		p.wrapping = append(p.wrapping, manifest.NameKey(lt.Name))
 	}
 	if len(moved) > 0 {
-		reason = joinReason(reason, fmt.Sprintf("autoscaled variant(s) %s change instance type or go: their scaling policies are deleted and targets deregistered before the update, registered again once it is verified (%s)",
-			strings.Join(moved, ", "), docAutoscaledUpdate))
+		what := "scaling policies are"
+		if scheduled {
+			what = "scaling policies and scheduled actions are"
+		}
+		reason = joinReason(reason, fmt.Sprintf("autoscaled variant(s) %s change instance type or go: their %s deleted and targets deregistered before the update, registered again once it is verified (%s)",
+			strings.Join(moved, ", "), what, docAutoscaledUpdate))
 	}
 	return before, after, reason, ""
+}
+
+// reRegister returns the calls that register the live target lt again after an update,
+// with its policies and scheduled actions: as the manifests declare them, or, for this
+// project's target that no manifest declares, as they were.
+func (p *planner) reRegister(lt *live.Resource) []Call {
+	var out []Call
+	if dt, ok := p.byName[manifest.KindScalableTarget][manifest.NameKey(lt.Name)]; ok {
+		out = append(out, p.mustCall("RegisterScalableTarget", registerInput(dt, true)))
+		for _, k := range childKinds {
+			for _, dc := range p.desiredChildrenOf(k, lt.Name) {
+				out = append(out, p.mustCall(childOps[k].put, dc.body))
+			}
+		}
+		return out
+	}
+	out = append(out, p.mustCall("RegisterScalableTarget", requestFields("RegisterScalableTarget", lt.Body)))
+	for _, k := range childKinds {
+		for _, c := range p.liveChildrenOf(k, lt.Name) {
+			out = append(out, p.mustCall(childOps[k].put, requestFields(childOps[k].put, c.Body)))
+		}
+	}
+	return out
 }
 
 // wrapped records, once the endpoint's action is planned, that its update re-registers
@@ -338,13 +362,15 @@ func (p *planner) endpointNotReady(endpoint string) string {
 	return fmt.Sprintf("endpoint %s is in no manifest: sagectl registers scalable targets of the endpoints it deploys", endpoint)
 }
 
-// planPolicy plans one scaling policy: put it when absent or changed (PutScalingPolicy
-// creates and updates), after its target; nothing when an endpoint's update puts it again.
-func (p *planner) planPolicy(res *resource) {
+// planChild plans one scaling policy or scheduled action: put it when absent or changed
+// (PutScalingPolicy and PutScheduledAction create and update), after its target; nothing
+// when an endpoint's update puts it again.
+func (p *planner) planChild(res *resource) {
 	p.cur = res
+	ops := childOps[res.kind]
 	id, _ := res.body["ResourceId"].(string)
-	l := p.live[keyOf(manifest.KindScalingPolicy, res.physical)]
-	a := Action{Resource: manifest.KindScalingPolicy, Name: res.name, PhysicalName: res.physical, After: res.after()}
+	l := p.live[keyOf(res.kind, res.physical)]
+	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	if l != nil {
 		a.Before = project(a.After, liveView(l, false))
 	}
@@ -354,25 +380,25 @@ func (p *planner) planPolicy(res *resource) {
 		return
 	}
 	if l == nil {
-		a.Kind, a.Reason = Create, fmt.Sprintf("scaling policy %s of %s does not exist: put once its target is registered", res.name, id)
+		a.Kind, a.Reason = Create, fmt.Sprintf("%s %s of %s does not exist: put once its target is registered", ops.noun, res.name, id)
 	} else {
 		var changes []Change
 		diff("", res.body, l.Body, &changes)
 		if len(changes) == 0 {
-			a.Kind, a.Reason = NoOp, "matches the live scaling policy"
+			a.Kind, a.Reason = NoOp, "matches the live "+ops.noun
 			p.actions = append(p.actions, a)
 			return
 		}
 		a.Kind, a.Changes = Update, changes
-		a.Reason = changedFields(changes) + ": one PutScalingPolicy updates it"
+		a.Reason = changedFields(changes) + ": one " + ops.put + " updates it"
 	}
-	a.Calls = []Call{p.mustCall("PutScalingPolicy", res.body)}
+	a.Calls = []Call{p.mustCall(ops.put, res.body)}
 	if lt := p.live[keyOf(manifest.KindScalableTarget, id)]; lt != nil && (lt.TagsUnknown || !p.owns(lt)) {
 		why := "its tags were not read"
 		if !lt.TagsUnknown {
 			why = NotOurs(lt.Tags, p.opt.Project)
 		}
-		a.Blocked = fmt.Sprintf("scaling policy %s: not changed: its scalable target %s is not this project's: %s", res.name, id, why)
+		a.Blocked = fmt.Sprintf("%s %s: not changed: its scalable target %s is not this project's: %s", ops.noun, res.name, id, why)
 	}
 	p.actions = append(p.actions, a)
 }

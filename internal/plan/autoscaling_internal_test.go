@@ -274,3 +274,42 @@ func TestSavedAutoscalingPlan(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanScheduledAction: a scheduled action whose schedule changed is one
+// PutScheduledAction after its target; the same StartTime in another RFC 3339 spelling
+// is no change; an absent one is created.
+func TestPlanScheduledAction(t *testing.T) {
+	action := func(schedule string) string {
+		return `
+---
+kind: ScheduledAction
+ScheduledActionName: nightly
+ServiceNamespace: sagemaker
+ResourceId: endpoint/e/variant/current
+ScalableDimension: sagemaker:variant:DesiredInstanceCount
+Schedule: ` + schedule + `
+StartTime: "2026-01-01T01:00:00+01:00"
+ScalableTargetAction: {MinCapacity: 1, MaxCapacity: 2}
+`
+	}
+	liveAction := `{"ScheduledActions": [{"ScheduledActionName": "nightly", "ScheduledActionARN": "arn:s", "ServiceNamespace": "sagemaker",
+		"Schedule": "cron(0 22 * * ? *)", "StartTime": "2026-01-01T00:00:00Z", "ResourceId": "endpoint/e/variant/current",
+		"ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "ScalableTargetAction": {"MinCapacity": 1, "MaxCapacity": 2}}]}`
+	key := "endpoint/e/variant/current:scheduledActionName/nightly"
+	p := asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 22 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != NoOp {
+		t.Errorf("unchanged scheduled action: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 23 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != Update || calls != "PutScheduledAction" {
+		t.Errorf("changed schedule: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 22 * * ? *)"), liveFiles(nil))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != Create || calls != "PutScheduledAction" {
+		t.Errorf("absent scheduled action: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.c5.xlarge", "4")+action("cron(0 22 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if _, calls := ops(p, manifest.KindEndpoint, "e"); !strings.Contains(calls, "DeleteScalingPolicy DeleteScheduledAction DeregisterScalableTarget UpdateEndpoint RegisterScalableTarget PutScalingPolicy PutScheduledAction") {
+		t.Errorf("instance type change with a scheduled action: %s", calls)
+	}
+}

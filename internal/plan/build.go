@@ -91,9 +91,6 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 		return nil, err
 	}
 	opt.Naming = naming
-	if err := refuseScheduled(set); err != nil {
-		return nil, err
-	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}, rewrapped: map[string]string{}}
 	if err := p.loadDesired(set); err != nil {
@@ -114,8 +111,10 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	for _, res := range p.desired[manifest.KindScalableTarget] {
 		p.planTarget(res)
 	}
-	for _, res := range p.desired[manifest.KindScalingPolicy] {
-		p.planPolicy(res)
+	for _, k := range childKinds {
+		for _, res := range p.desired[k] {
+			p.planChild(res)
+		}
 	}
 	p.cur = nil
 	p.blockUnusable() // cleanup.go
@@ -154,7 +153,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 		}
 		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
 	}
-	for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy} {
+	for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction} {
 		for _, res := range p.desired[k] {
 			res.physical = physicalOf(res) // never renamed: endpoint names are never hashed
 			res.hash = specHash(res.body)

@@ -16,7 +16,8 @@ import (
 )
 
 // autoscaledManifests is an endpoint churn whose variant current runs instanceType and
-// is a scalable target (1 to 4 instances) with a target-tracking policy.
+// is a scalable target (1 to 4 instances) with a target-tracking policy and a nightly
+// scheduled action.
 func autoscaledManifests(instanceType string) string {
 	return `kind: Model
 ModelName: churn-model
@@ -50,6 +51,15 @@ PolicyType: TargetTrackingScaling
 TargetTrackingScalingPolicyConfiguration:
   TargetValue: 70
   PredefinedMetricSpecification: {PredefinedMetricType: SageMakerVariantInvocationsPerInstance}
+---
+kind: ScheduledAction
+ScheduledActionName: churn-nightly
+ServiceNamespace: sagemaker
+ResourceId: endpoint/churn/variant/current
+ScalableDimension: sagemaker:variant:DesiredInstanceCount
+Schedule: cron(0 22 * * ? *)
+StartTime: "2026-01-01T00:00:00Z"
+ScalableTargetAction: {MinCapacity: 1, MaxCapacity: 2}
 `
 }
 
@@ -62,7 +72,7 @@ func (c *cliEnv) autoscaling() *aas.Client {
 // an autoscaled endpoint and applies it (target registered and policy put once the
 // endpoint is InService); the autoscaler scales the variant to 3 instances, which the next
 // plan does not take for drift; the user changes the instance type, and plan and apply run
-// the documented sequence (delete the policy, deregister the target, UpdateEndpoint
+// the documented sequence (delete the policy and scheduled action, deregister the target, UpdateEndpoint
 // keeping the live counts, register and put again after the verified swap) with no
 // manual step, and converge.
 func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
@@ -97,7 +107,7 @@ func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
 
 	write(autoscaledManifests("ml.c5.xlarge"))
 	code, out := c.run("plan", "--naming", "hashed", dir)
-	want := []string{"DeleteScalingPolicy", "DeregisterScalableTarget", "UpdateEndpoint", "RegisterScalableTarget", "PutScalingPolicy"}
+	want := []string{"DeleteScalingPolicy", "DeleteScheduledAction", "DeregisterScalableTarget", "UpdateEndpoint", "RegisterScalableTarget", "PutScalingPolicy", "PutScheduledAction"}
 	if code != 0 || !inOrder(out, want) {
 		t.Fatalf("plan of the instance type change: exit %d, want the calls %v in order:\n%s", code, want, out)
 	}
@@ -106,8 +116,8 @@ func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
 		t.Fatalf("apply of the instance type change: exit %d\n%s", code, out)
 	}
 	after := c.emu.CallCounts()
-	for _, op := range []string{"AnyScaleFrontendService.DeleteScalingPolicy", "AnyScaleFrontendService.DeregisterScalableTarget", "UpdateEndpoint",
-		"AnyScaleFrontendService.RegisterScalableTarget", "AnyScaleFrontendService.PutScalingPolicy"} {
+	for _, op := range []string{"AnyScaleFrontendService.DeleteScalingPolicy", "AnyScaleFrontendService.DeleteScheduledAction", "AnyScaleFrontendService.DeregisterScalableTarget", "UpdateEndpoint",
+		"AnyScaleFrontendService.RegisterScalableTarget", "AnyScaleFrontendService.PutScalingPolicy", "AnyScaleFrontendService.PutScheduledAction"} {
 		if n := after[op] - before[op]; n != 1 {
 			t.Errorf("apply made %d %s calls, want 1", n, op)
 		}
@@ -120,6 +130,10 @@ func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
 	policies, err := scaling.DescribeScalingPolicies(ctx, &aas.DescribeScalingPoliciesInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker})
 	if err != nil || len(policies.ScalingPolicies) != 1 || aws.ToString(policies.ScalingPolicies[0].PolicyName) != "churn-invocations" {
 		t.Errorf("after the swap: policies %+v, %v", policies, err)
+	}
+	actions, err := scaling.DescribeScheduledActions(ctx, &aas.DescribeScheduledActionsInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker})
+	if err != nil || len(actions.ScheduledActions) != 1 || aws.ToString(actions.ScheduledActions[0].Schedule) != "cron(0 22 * * ? *)" {
+		t.Errorf("after the swap: scheduled actions %+v, %v", actions, err)
 	}
 }
 
