@@ -23,6 +23,8 @@ type AutoscalingAPI interface {
 	DeleteScalingPolicy(context.Context, *aas.DeleteScalingPolicyInput, ...func(*aas.Options)) (*aas.DeleteScalingPolicyOutput, error)
 	PutScheduledAction(context.Context, *aas.PutScheduledActionInput, ...func(*aas.Options)) (*aas.PutScheduledActionOutput, error)
 	DeleteScheduledAction(context.Context, *aas.DeleteScheduledActionInput, ...func(*aas.Options)) (*aas.DeleteScheduledActionOutput, error)
+	TagResource(context.Context, *aas.TagResourceInput, ...func(*aas.Options)) (*aas.TagResourceOutput, error)
+	UntagResource(context.Context, *aas.UntagResourceInput, ...func(*aas.Options)) (*aas.UntagResourceOutput, error)
 	ListTagsForResource(context.Context, *aas.ListTagsForResourceInput, ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error)
 }
 
@@ -35,7 +37,7 @@ var _ AutoscalingAPI = (*aas.Client)(nil)
 func (x *Executor) callAutoscaling(c context.Context, in any) (ok bool, err error) {
 	switch in.(type) {
 	case *aas.RegisterScalableTargetInput, *aas.DeregisterScalableTargetInput, *aas.PutScalingPolicyInput, *aas.DeleteScalingPolicyInput,
-		*aas.PutScheduledActionInput, *aas.DeleteScheduledActionInput:
+		*aas.PutScheduledActionInput, *aas.DeleteScheduledActionInput, *aas.TagResourceInput, *aas.UntagResourceInput:
 	default:
 		return false, nil
 	}
@@ -95,6 +97,20 @@ func (x *Executor) callAutoscaling(c context.Context, in any) (ok bool, err erro
 			_, err := x.Autoscaling.DeleteScalingPolicy(c, in)
 			return notFoundOK("DeleteScalingPolicy", aws.ToString(in.PolicyName), err)
 		})
+	case *aas.TagResourceInput:
+		arn := aws.ToString(in.ResourceARN)
+		if err := x.ownARN(c, arn, arn, "changed"); err != nil {
+			return true, err
+		}
+		_, err := x.Autoscaling.TagResource(c, in)
+		return true, wrap("TagResource", arn, err)
+	case *aas.UntagResourceInput:
+		arn := aws.ToString(in.ResourceARN)
+		if err := x.ownARN(c, arn, arn, "changed"); err != nil {
+			return true, err
+		}
+		_, err := x.Autoscaling.UntagResource(c, in)
+		return true, wrap("UntagResource", arn, err)
 	case *aas.DeleteScheduledActionInput:
 		return true, x.deleteChild(c, in.ServiceNamespace, aws.ToString(in.ResourceId), in.ScalableDimension, func() error {
 			_, err := x.Autoscaling.DeleteScheduledAction(c, in)
@@ -163,7 +179,12 @@ func (x *Executor) ownTarget(c context.Context, t *aastypes.ScalableTarget, what
 	if t.ScalableTargetARN == nil {
 		return fmt.Errorf("scalable target %s: not %s: it has no ScalableTargetARN, so its ownership tags cannot be read", id, what)
 	}
-	out, err := x.Autoscaling.ListTagsForResource(c, &aas.ListTagsForResourceInput{ResourceARN: t.ScalableTargetARN})
+	return x.ownARN(c, id, aws.ToString(t.ScalableTargetARN), what)
+}
+
+// ownARN is ownTarget for the target id (for messages) whose ScalableTargetARN is arn.
+func (x *Executor) ownARN(c context.Context, id, arn, what string) error {
+	out, err := x.Autoscaling.ListTagsForResource(c, &aas.ListTagsForResourceInput{ResourceARN: aws.String(arn)})
 	if err != nil {
 		return fmt.Errorf("scalable target %s: reading its tags: %w", id, err)
 	}

@@ -65,6 +65,22 @@ func (f *fakeAutoscaling) DeleteScheduledAction(_ context.Context, in *aas.Delet
 	return &aas.DeleteScheduledActionOutput{}, nil
 }
 
+func (f *fakeAutoscaling) TagResource(_ context.Context, in *aas.TagResourceInput, _ ...func(*aas.Options)) (*aas.TagResourceOutput, error) {
+	f.log = append(f.log, "TagResource "+aws.ToString(in.ResourceARN))
+	for k, v := range in.Tags {
+		f.tags[aws.ToString(in.ResourceARN)][k] = v
+	}
+	return &aas.TagResourceOutput{}, nil
+}
+
+func (f *fakeAutoscaling) UntagResource(_ context.Context, in *aas.UntagResourceInput, _ ...func(*aas.Options)) (*aas.UntagResourceOutput, error) {
+	f.log = append(f.log, "UntagResource "+aws.ToString(in.ResourceARN))
+	for _, k := range in.TagKeys {
+		delete(f.tags[aws.ToString(in.ResourceARN)], k)
+	}
+	return &aas.UntagResourceOutput{}, nil
+}
+
 func (f *fakeAutoscaling) ListTagsForResource(_ context.Context, in *aas.ListTagsForResourceInput, _ ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error) {
 	return &aas.ListTagsForResourceOutput{Tags: f.tags[aws.ToString(in.ResourceARN)]}, nil
 }
@@ -99,6 +115,9 @@ func TestCallAutoscalingOwnership(t *testing.T) {
 	if err := x.call(ctx, nil, sched); err != nil || f.log[len(f.log)-1] != "PutScheduledAction nightly" {
 		t.Errorf("PutScheduledAction on our target: %v, log %v", err, f.log)
 	}
+	if err := x.call(ctx, nil, &aas.TagResourceInput{ResourceARN: aws.String("arn:target/" + asID), Tags: map[string]string{"team": "ml"}}); err != nil || f.tags["arn:target/"+asID]["team"] != "ml" {
+		t.Errorf("TagResource on our target: %v, tags %v", err, f.tags["arn:target/"+asID])
+	}
 	f.tags["arn:target/"+asID] = map[string]string{} // not ours any more
 	f.log = nil
 	for _, in := range []any{
@@ -108,6 +127,8 @@ func TestCallAutoscalingOwnership(t *testing.T) {
 		&aas.PutScheduledActionInput{ScheduledActionName: aws.String("s"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
 		&aas.DeleteScheduledActionInput{ScheduledActionName: aws.String("s"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
 		&aas.DeregisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
+		&aas.TagResourceInput{ResourceARN: aws.String("arn:target/" + asID), Tags: map[string]string{"team": "x"}},
+		&aas.UntagResourceInput{ResourceARN: aws.String("arn:target/" + asID), TagKeys: []string{"team"}},
 	} {
 		if err := x.call(ctx, nil, in); err == nil || !strings.Contains(err.Error(), "no sagectl:managed-by tag") {
 			t.Errorf("%T on a target not ours: err = %v", in, err)

@@ -333,19 +333,24 @@ func (p *planner) planTarget(res *resource) {
 	}
 	var changes []Change
 	diff("", res.body, l.Body, &changes)
-	if len(changes) > 0 {
-		a.Kind, a.Changes = Update, changes
+	tagCalls, tagChanges := p.tagCalls(res, l)
+	switch {
+	case len(changes) > 0:
+		a.Kind, a.Changes = Update, append(changes, tagChanges...)
 		a.Reason = changedFields(changes) + ": RegisterScalableTarget updates the target in place"
-		a.Calls = []Call{p.mustCall("RegisterScalableTarget", registerInput(res, false))}
-		if l.TagsUnknown || !p.owns(l) {
-			why := "its tags were not read"
-			if !l.TagsUnknown {
-				why = NotOurs(l.Tags, p.opt.Project)
-			}
-			a.Blocked = fmt.Sprintf("scalable target %s: not changed: %s", res.physical, why)
+		a.Calls = append([]Call{p.mustCall("RegisterScalableTarget", registerInput(res, false))}, tagCalls...)
+	case len(tagCalls) > 0:
+		a.Kind, a.Changes, a.Calls = Tag, tagChanges, tagCalls
+		a.Reason = "tags changed: TagResource and UntagResource change them in place"
+	default:
+		a.Kind, a.Reason = NoOp, "matches the live scalable target"+tagsNotRead(res, l)
+	}
+	if a.Kind != NoOp && (l.TagsUnknown || !p.owns(l)) {
+		why := "its tags were not read"
+		if !l.TagsUnknown {
+			why = NotOurs(l.Tags, p.opt.Project)
 		}
-	} else {
-		a.Kind, a.Reason = NoOp, "matches the live scalable target"
+		a.Blocked = fmt.Sprintf("scalable target %s: not changed: %s", res.physical, why)
 	}
 	p.actions = append(p.actions, a)
 }

@@ -313,3 +313,33 @@ ScalableTargetAction: {MinCapacity: 1, MaxCapacity: 2}
 		t.Errorf("instance type change with a scheduled action: %s", calls)
 	}
 }
+
+// TestPlanTargetTags: a target whose manifest tags differ from the live ones is a tag
+// action of TagResource/UntagResource on its ARN (its sagectl: tags kept); a target
+// not this project's is blocked.
+func TestPlanTargetTags(t *testing.T) {
+	m := strings.Replace(asManifests("ml.m5.large", "4"), "MaxCapacity: 4\n", "MaxCapacity: 4\nTags: {team: ml}\n", 1)
+	tagged := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"sagectl:managed-by": "sagectl", "owner": "bob"}}`}
+	p := asPlan(t, m, liveFiles(tagged))
+	kind, calls := ops(p, manifest.KindScalableTarget, "endpoint/e/variant/current")
+	if kind != Tag || calls != "TagResource UntagResource" {
+		t.Fatalf("target tags: %s %q", kind, calls)
+	}
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindScalableTarget {
+			if in := string(a.Calls[0].Input); !strings.Contains(in, `"team":"ml"`) || strings.Contains(in, "sagectl:") {
+				t.Errorf("TagResource input %s", in)
+			}
+			if in := string(a.Calls[1].Input); !strings.Contains(in, `"TagKeys":["owner"]`) {
+				t.Errorf("UntagResource input %s", in)
+			}
+		}
+	}
+	notOurs := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"owner": "bob"}}`}
+	p = asPlan(t, m, liveFiles(notOurs))
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindScalableTarget && (a.Kind != Tag || !strings.Contains(a.Blocked, "not changed")) {
+			t.Errorf("target not ours: %s blocked %q", a.Kind, a.Blocked)
+		}
+	}
+}

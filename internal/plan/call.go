@@ -64,6 +64,8 @@ var inputs = map[string]func() any{
 	"DeleteScalingPolicy":      func() any { return &aas.DeleteScalingPolicyInput{} },
 	"PutScheduledAction":       func() any { return &aas.PutScheduledActionInput{} },
 	"DeleteScheduledAction":    func() any { return &aas.DeleteScheduledActionInput{} },
+	"TagResource":              func() any { return &aas.TagResourceInput{} },
+	"UntagResource":            func() any { return &aas.UntagResourceInput{} },
 }
 
 // decode returns input as op's SDK type, refusing members the type does not have.
