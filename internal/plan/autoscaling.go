@@ -262,9 +262,15 @@ func (p *planner) reRegister(lt *live.Resource) []Call {
 	var out []Call
 	if dt, ok := p.byName[manifest.KindScalableTarget][manifest.NameKey(lt.Name)]; ok {
 		out = append(out, p.mustCall("RegisterScalableTarget", registerInput(dt, true)))
+		p.wrapChange(manifest.KindScalableTarget, lt.Name, dt.body, lt.Body)
 		for _, k := range childKinds {
 			for _, dc := range p.desiredChildrenOf(k, lt.Name) {
 				out = append(out, p.mustCall(childOps[k].put, dc.body))
+				var have map[string]any
+				if l := p.live[keyOf(k, dc.physical)]; l != nil {
+					have = l.Body
+				}
+				p.wrapChange(k, dc.name, dc.body, have)
 			}
 		}
 		return out
@@ -278,6 +284,18 @@ func (p *planner) reRegister(lt *live.Resource) []Call {
 	return out
 }
 
+// wrapChange records what the re-registration of an update changes in the target or
+// child kind/name (want against the live have), for the endpoint's action to show: the
+// target's and children's own actions are no-ops then.
+func (p *planner) wrapChange(kind manifest.Kind, name string, want, have map[string]any) {
+	var cs []Change
+	diff("", want, have, &cs)
+	for _, c := range cs {
+		c.Path = fmt.Sprintf("%s[%s].%s", kind, name, c.Path)
+		p.wrapChanges = append(p.wrapChanges, c)
+	}
+}
+
 // wrapped records, once the endpoint's action is planned, that its update re-registers
 // the targets aroundSwap wrapped, unless the action is blocked: a blocked update leaves
 // them to their own actions.
@@ -286,8 +304,9 @@ func (p *planner) wrapped(a *Action) {
 		for _, id := range p.wrapping {
 			p.rewrapped[id] = a.PhysicalName
 		}
+		a.Changes = append(a.Changes, p.wrapChanges...)
 	}
-	p.wrapping = nil
+	p.wrapping, p.wrapChanges = nil, nil
 }
 
 // registerInput is the RegisterScalableTarget request of a desired target; withTags adds

@@ -67,6 +67,11 @@ TargetTrackingScalingPolicyConfiguration:
 
 func asPlan(t *testing.T, manifests string, files map[string]string) *Plan {
 	t.Helper()
+	return asPlanWith(t, manifests, files, Options{})
+}
+
+func asPlanWith(t *testing.T, manifests string, files map[string]string, opt Options) *Plan {
+	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -78,7 +83,7 @@ func asPlan(t *testing.T, manifests string, files map[string]string) *Plan {
 		t.Fatal(err)
 	}
 	_, docs, _ := manifest.Parse("as.yaml", []byte(manifests))
-	p, err := Build(context.Background(), &manifest.Set{Docs: docs}, d, Options{})
+	p, err := Build(context.Background(), &manifest.Set{Docs: docs}, d, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,5 +346,54 @@ func TestPlanTargetTags(t *testing.T) {
 		if a.Resource == manifest.KindScalableTarget && (a.Kind != Tag || !strings.Contains(a.Blocked, "not changed")) {
 			t.Errorf("target not ours: %s blocked %q", a.Kind, a.Blocked)
 		}
+	}
+}
+
+// TestPruneAutoscaling: with --prune, this project's target that no manifest declares is
+// deregistered (its policy goes with it, so no DeleteScalingPolicy) before its endpoint
+// is deleted; a policy no manifest declares on a declared target is deleted; an endpoint
+// scaled by a target that is not this project's is not deleted.
+func TestPruneAutoscaling(t *testing.T) {
+	// Only the model and config are declared: endpoint e, its target and policy are pruned.
+	m := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: Endpoint\n", 2)[0]
+	m = strings.Replace(m, "EndpointConfigName: c2", "EndpointConfigName: c1", 1)
+	p := asPlanWith(t, m, liveFiles(nil), Options{Prune: true})
+	var order []string
+	for _, a := range p.Actions {
+		for _, c := range a.Calls {
+			order = append(order, c.Operation)
+		}
+	}
+	if got := strings.Join(order, " "); got != "DeregisterScalableTarget DeleteEndpoint" {
+		t.Errorf("prune calls = %s", got)
+	}
+	deps := dependsOn(p.Actions)
+	for i, a := range p.Actions {
+		if a.Resource == manifest.KindEndpoint && a.Kind == Delete && len(deps[i]) == 0 {
+			t.Errorf("DeleteEndpoint does not wait for the deregistration")
+		}
+	}
+
+	// A declared target keeps; its undeclared policy is deleted.
+	noPolicy := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: ScalingPolicy\n", 2)[0]
+	noPolicy = strings.Replace(noPolicy, "EndpointConfigName: c2", "EndpointConfigName: c1", 2)
+	p = asPlanWith(t, noPolicy, liveFiles(nil), Options{Prune: true})
+	if kind, calls := ops(p, manifest.KindScalingPolicy, policyKey); kind != Delete || calls != "DeleteScalingPolicy" {
+		t.Errorf("undeclared policy: %s %s", kind, calls)
+	}
+
+	// Another project's target on the endpoint: the endpoint is not deleted.
+	foreign := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"sagectl:managed-by": "sagectl", "sagectl:project": "billing"}}`}
+	p = asPlanWith(t, m, liveFiles(foreign), Options{Prune: true})
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindEndpoint && (a.Kind != Delete || !strings.Contains(a.Blocked, "not this project's")) {
+			t.Errorf("endpoint with a foreign target: %s blocked %q", a.Kind, a.Blocked)
+		}
+		if a.Resource == manifest.KindScalableTarget && a.Kind == Delete {
+			t.Errorf("another project's target is deregistered")
+		}
+	}
+	if len(p.Unmanaged) == 0 {
+		t.Error("the foreign target is not listed as unmanaged")
 	}
 }

@@ -80,6 +80,8 @@ type planner struct {
 	// update deregisters and registers again → that endpoint (autoscaling.go).
 	rewrapped map[string]string
 	wrapping  []string // the targets aroundSwap wraps for the endpoint being planned
+	// wrapChanges are what re-registering them changes (wrapChange).
+	wrapChanges []Change
 }
 
 // Build plans set against the live state read through r, scalable targets and scaling
@@ -286,7 +288,7 @@ func (p *planner) readAll(ctx context.Context) error {
 		return nil
 	}
 	keys = nil
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range plannedKinds {
 		names, err := p.r.List(ctx, k)
 		if err != nil {
 			return err
