@@ -52,18 +52,19 @@ func physicalOf(res *resource) string {
 	return live.ChildKey(res.kind, id, res.name)
 }
 
-// readTargets reads, when the manifests declare autoscaling, the scalable targets of
-// every variant of the live configs of the desired endpoints (SageMaker's autoscaled-
-// update rule applies to them whether or not a manifest declares them) and the
-// policies and scheduled actions of those that exist. Without autoscaling manifests nothing is read: an
-// endpoint autoscaled outside the manifests then fails its UpdateEndpoint with
-// SageMaker's error, and is left as it was.
+// readTargets reads the scalable targets of the variants of the live configs of the
+// desired endpoints (SageMaker's autoscaled-update rule applies to them whether or not a
+// manifest declares them) and the policies and scheduled actions of those that exist:
+// of every desired endpoint when the manifests declare autoscaling, and otherwise of the
+// endpoints whose update changes a variant's instance type or removes a variant, the
+// updates the rule is about, so an endpoint autoscaled outside the manifests is planned
+// around too (and its targets restored as they were) instead of failing at apply.
 func (p *planner) readTargets(ctx context.Context) error {
-	if !p.autoscaled() {
-		return nil
-	}
 	var keys []key
 	for _, res := range p.desired[manifest.KindEndpoint] {
+		if !p.autoscaled() && !p.movesVariants(res) {
+			continue
+		}
 		for _, v := range p.liveVariants(res.physical) {
 			keys = append(keys, key{manifest.KindScalableTarget, targetOfVariant(res.physical, v)})
 		}
@@ -93,6 +94,27 @@ func (p *planner) readTargets(ctx context.Context) error {
 		}
 	}
 	return p.fetch(ctx, keys)
+}
+
+// movesVariants reports whether the live endpoint of res moves to another config that
+// changes the instance type of one of its variants or removes one.
+func (p *planner) movesVariants(res *resource) bool {
+	l := p.live[keyOf(manifest.KindEndpoint, res.physical)]
+	target, _ := res.body["EndpointConfigName"].(string)
+	if l == nil || manifest.SameName(l.Str("EndpointConfigName"), target) {
+		return false
+	}
+	old := p.live[keyOf(manifest.KindEndpointConfig, l.Str("EndpointConfigName"))]
+	if old == nil {
+		return false
+	}
+	newTypes := instanceTypes(p.configBody(target))
+	for v, t := range instanceTypes(old.Body) {
+		if nt, kept := newTypes[v]; !kept || nt != t {
+			return true
+		}
+	}
+	return false
 }
 
 // liveVariants returns the variant names of the config the live endpoint uses (of

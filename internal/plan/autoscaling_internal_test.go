@@ -397,3 +397,43 @@ func TestPruneAutoscaling(t *testing.T) {
 		t.Error("the foreign target is not listed as unmanaged")
 	}
 }
+
+// TestPlanUndeclaredAutoscaling: manifests that declare no autoscaling still plan an
+// instance-type change around the live target and policy this project registered by
+// hand, and register them again as they were; a change that keeps the type reads no
+// target.
+func TestPlanUndeclaredAutoscaling(t *testing.T) {
+	bare := strings.SplitN(asManifests("ml.c5.xlarge", "4"), "---\nkind: ScalableTarget\n", 2)[0]
+	p := asPlan(t, bare, liveFiles(nil))
+	a := action(t, p, manifest.KindEndpoint, "e")
+	var calls []string
+	for _, c := range a.Calls {
+		calls = append(calls, c.Operation)
+	}
+	if got := strings.Join(calls, " "); !strings.Contains(got, "DeleteScalingPolicy DeregisterScalableTarget UpdateEndpoint RegisterScalableTarget PutScalingPolicy") {
+		t.Fatalf("calls = %s", got)
+	}
+	for _, c := range a.Calls {
+		if c.Operation == "RegisterScalableTarget" && !strings.Contains(string(c.Input), `"MaxCapacity":4`) {
+			t.Errorf("the live target is not restored as it was: %s", c.Input)
+		}
+	}
+	same := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: ScalableTarget\n", 2)[0]
+	p = asPlan(t, same, liveFiles(nil))
+	for _, f := range p.Fingerprints {
+		if f.Kind == manifest.KindScalableTarget {
+			t.Errorf("a plan that changes no instance type read target %s", f.Name)
+		}
+	}
+}
+
+func action(t *testing.T, p *Plan, kind manifest.Kind, name string) Action {
+	t.Helper()
+	for _, a := range p.Actions {
+		if a.Resource == kind && a.PhysicalName == name {
+			return a
+		}
+	}
+	t.Fatalf("no action on %s %s", kind, name)
+	return Action{}
+}
