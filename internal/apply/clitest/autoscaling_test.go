@@ -131,6 +131,19 @@ func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
 	if err != nil || len(policies.ScalingPolicies) != 1 || aws.ToString(policies.ScalingPolicies[0].PolicyName) != "churn-invocations" {
 		t.Errorf("after the swap: policies %+v, %v", policies, err)
 	}
+	imported := filepath.Join(t.TempDir(), "imported")
+	if code, out := c.run("import", "churn", "--out-dir", imported); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, out)
+	}
+	for _, f := range []string{"endpoint_churn_variant_current.scalabletarget.yaml", "endpoint_churn_variant_current_policyName_churn-invocations.scalingpolicy.yaml",
+		"endpoint_churn_variant_current_scheduledActionName_churn-nightly.scheduledaction.yaml"} {
+		if _, err := os.Stat(filepath.Join(imported, f)); err != nil {
+			t.Errorf("import wrote no %s: %v", f, err)
+		}
+	}
+	if code, out := c.run("plan", "--naming", "exact", "--detailed-exitcode", imported); code != 0 {
+		t.Errorf("plan of the imported manifests: exit %d, want no changes\n%s", code, out)
+	}
 	actions, err := scaling.DescribeScheduledActions(ctx, &aas.DescribeScheduledActionsInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker})
 	if err != nil || len(actions.ScheduledActions) != 1 || aws.ToString(actions.ScheduledActions[0].Schedule) != "cron(0 22 * * ? *)" {
 		t.Errorf("after the swap: scheduled actions %+v, %v", actions, err)
