@@ -35,7 +35,7 @@ func e2ePut() *aas.PutScalingPolicyInput {
 }
 
 // TestApplyWrapsAutoscaledSwap runs, against the emulator (which enforces SageMaker's
-// rule, https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-update.html),
+// rule, https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html),
 // the calls the planner emits: an autoscaled endpoint is created and its target
 // registered (tagged as sagectl's) and its policy put after it; a bare UpdateEndpoint
 // changing the variant's instance type fails; the wrapped sequence (DeleteScalingPolicy,

@@ -15,7 +15,7 @@ const (
 	// docAutoscaledUpdate: an UpdateEndpoint that changes the instance type of, or removes,
 	// a variant that is a scalable target fails until its policies are deleted and the
 	// target deregistered; register it again after the update.
-	docAutoscaledUpdate = "https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-update.html"
+	docAutoscaledUpdate = "https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html"
 	// issueRetain: without RetainAllVariantProperties an update resets autoscaled counts.
 	issueRetain = "https://github.com/hashicorp/terraform-provider-aws/issues/48990"
 )

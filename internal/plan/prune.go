@@ -50,7 +50,7 @@ func (p *planner) planDelete(k manifest.Kind, name string) {
 			a.Blocked = fmt.Sprintf("endpoint is %s: SageMaker rejects deleting it now; apply will refuse. Plan again once it is InService or Failed", status)
 		}
 		if foreign := p.foreignTargets(name); len(foreign) > 0 {
-			a.Blocked = fmt.Sprintf("endpoint %s is scaled by the scalable target(s) %s, which are not this project's: deleting the endpoint would deregister them (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-delete-endpoint.html); their owner deregisters them first",
+			a.Blocked = fmt.Sprintf("endpoint %s is scaled by the scalable target(s) %s, which are not this project's: deleting the endpoint would deregister them (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-delete-with-scaling.html); their owner deregisters them first",
 				name, strings.Join(foreign, ", "))
 		}
 		p.post[manifest.NameKey(name)] = ""

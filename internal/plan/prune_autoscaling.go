@@ -12,7 +12,7 @@ import (
 // deletes its policies and scheduled actions,
 // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DeregisterScalableTarget.html),
 // before any endpoint is deleted: DeleteEndpoint deregisters an endpoint's targets itself
-// only when the caller may (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-delete-endpoint.html).
+// only when the caller may (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-delete-with-scaling.html).
 // A policy or scheduled action no manifest declares, on a target that stays and is this
 // project's, is deleted. Policies and scheduled actions have no tags: their target's decide.
 func (p *planner) pruneAutoscaling() {
