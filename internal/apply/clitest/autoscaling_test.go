@@ -3,6 +3,7 @@ package clitest_test
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -160,4 +161,57 @@ func inOrder(s string, words []string) bool {
 		s = s[i+len(w):]
 	}
 	return true
+}
+
+// TestCLIAutoscalingSeenByAWSCLI: what sagectl apply registers around an instance-type
+// change is what the real AWS CLI then reads from the emulator: the target with its Max,
+// the policy and the scheduled action, and the endpoint on the new instance type.
+func TestCLIAutoscalingSeenByAWSCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives the AWS CLI, a process per call")
+	}
+	aws, err := exec.LookPath("aws")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("the AWS CLI is missing under CI=true: scripts/ensure-tools.sh (make tools) installs it")
+		}
+		t.Skip("the AWS CLI is not installed (apt-get install awscli)")
+	}
+	c := newCLIEnv(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "churn.yaml")
+	for _, instanceType := range []string{"ml.m5.large", "ml.c5.xlarge"} {
+		if err := os.WriteFile(file, []byte(autoscaledManifests(instanceType)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out := c.apply("--auto-approve", dir); code != 0 {
+			t.Fatalf("apply on %s: exit %d\n%s", instanceType, code, out)
+		}
+	}
+	cli := func(service string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(aws, append([]string{service}, append(args, "--endpoint-url", c.url, "--output", "text")...)...)
+		home := t.TempDir()
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "AWS_ACCESS_KEY_ID=AKID", "AWS_SECRET_ACCESS_KEY=SECRET",
+			"AWS_DEFAULT_REGION=us-east-1", "AWS_CONFIG_FILE=" + filepath.Join(home, "none"), "AWS_PAGER=", "AWS_EC2_METADATA_DISABLED=true"}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("aws %s %s: %v\n%s", service, strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	ns := []string{"--service-namespace", "sagemaker"}
+	if got := cli("application-autoscaling", append([]string{"describe-scalable-targets", "--query", "ScalableTargets[].[ResourceId,MinCapacity,MaxCapacity]"}, ns...)...); got != "endpoint/churn/variant/current\t1\t4" {
+		t.Errorf("aws application-autoscaling describe-scalable-targets: %q", got)
+	}
+	if got := cli("application-autoscaling", append([]string{"describe-scaling-policies", "--query", "ScalingPolicies[].PolicyName"}, ns...)...); got != "churn-invocations" {
+		t.Errorf("aws application-autoscaling describe-scaling-policies: %q", got)
+	}
+	if got := cli("application-autoscaling", append([]string{"describe-scheduled-actions", "--query", "ScheduledActions[].Schedule"}, ns...)...); got != "cron(0 22 * * ? *)" {
+		t.Errorf("aws application-autoscaling describe-scheduled-actions: %q", got)
+	}
+	config := cli("sagemaker", "describe-endpoint", "--endpoint-name", "churn", "--query", "EndpointConfigName")
+	if got := cli("sagemaker", "describe-endpoint-config", "--endpoint-config-name", config, "--query", "ProductionVariants[].InstanceType"); got != "ml.c5.xlarge" {
+		t.Errorf("the endpoint's config %s runs %q", config, got)
+	}
 }
