@@ -73,7 +73,7 @@ func (c *cliEnv) autoscaling() *aas.Client {
 // an autoscaled endpoint and applies it (target registered and policy put once the
 // endpoint is InService); the autoscaler scales the variant to 3 instances, which the next
 // plan does not take for drift; the user changes the instance type, and plan and apply run
-// the documented sequence (delete the policy and scheduled action, deregister the target, UpdateEndpoint
+// the documented sequence, through a saved plan (delete the policy and scheduled action, deregister the target, UpdateEndpoint
 // keeping the live counts, register and put again after the verified swap) with no
 // manual step, and converge.
 func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
@@ -107,14 +107,15 @@ func TestCLIAutoscaledInstanceTypeChange(t *testing.T) {
 	c.converged(dir)
 
 	write(autoscaledManifests("ml.c5.xlarge"))
-	code, out := c.run("plan", "--naming", "hashed", dir)
+	saved := filepath.Join(t.TempDir(), "plan.json")
+	code, out := c.run("plan", "--naming", "hashed", "--out", saved, dir)
 	want := []string{"DeleteScalingPolicy", "DeleteScheduledAction", "DeregisterScalableTarget", "UpdateEndpoint", "RegisterScalableTarget", "PutScalingPolicy", "PutScheduledAction"}
 	if code != 0 || !inOrder(out, want) {
 		t.Fatalf("plan of the instance type change: exit %d, want the calls %v in order:\n%s", code, want, out)
 	}
 	before := c.emu.CallCounts()
-	if code, out := c.apply("--auto-approve", dir); code != 0 {
-		t.Fatalf("apply of the instance type change: exit %d\n%s", code, out)
+	if code, out := c.run("apply", "--poll-max", "5ms", "--retry-max-backoff", "5ms", saved); code != 0 {
+		t.Fatalf("apply of the saved plan of the instance type change: exit %d\n%s", code, out)
 	}
 	after := c.emu.CallCounts()
 	for _, op := range []string{"AnyScaleFrontendService.DeleteScalingPolicy", "AnyScaleFrontendService.DeleteScheduledAction", "AnyScaleFrontendService.DeregisterScalableTarget", "UpdateEndpoint",
