@@ -148,9 +148,8 @@ func adopt(ctx context.Context, e *lintcmd.Env, c *cli.Context, reader live.Read
 	}
 	var targets []apply.AdoptTarget
 	for _, m := range ms {
-		if m.Kind.Autoscaling() {
-			fmt.Fprintf(e.Stderr, "import --adopt: %s %s: not tagged: --adopt tags SageMaker resources; plan manages the target once its tags say it is this project's (aws application-autoscaling tag-resource)\n", m.Kind, m.Name)
-			continue
+		if m.Kind == manifest.KindScalingPolicy || m.Kind == manifest.KindScheduledAction {
+			continue // no tags of their own: their scalable target's decide
 		}
 		r, err := reader.Read(ctx, m.Kind, m.Name)
 		if err != nil || r == nil {
@@ -158,7 +157,8 @@ func adopt(ctx context.Context, e *lintcmd.Env, c *cli.Context, reader live.Read
 		}
 		targets = append(targets, apply.AdoptTarget{Kind: m.Kind, Name: r.Name, ARN: r.ARN})
 	}
-	lines, err := apply.Adopt(ctx, client, settings.Config.Project, targets)
+	scaling, _ := api.Autoscaling.(apply.AutoscalingAPI) // nil: Adopt refuses a scalable target
+	lines, err := apply.Adopt(ctx, client, scaling, settings.Config.Project, targets)
 	for _, l := range lines {
 		fmt.Fprintln(e.Stderr, l)
 	}

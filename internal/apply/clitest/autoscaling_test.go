@@ -216,3 +216,36 @@ func TestCLIAutoscalingSeenByAWSCLI(t *testing.T) {
 		t.Errorf("the endpoint's config %s runs %q", config, got)
 	}
 }
+
+// TestCLIImportAdoptTarget: import --adopt tags a hand-registered scalable target as the
+// project's (through Application Auto Scaling's TagResource) along with its endpoint, so
+// plan may then deregister it around an instance-type change; the imported manifests plan
+// with no changes.
+func TestCLIImportAdoptTarget(t *testing.T) {
+	c := newCLIEnv(t)
+	raw := c.client()
+	ctx := context.Background()
+	deployRaw(t, raw, "hand", nil)
+	scaling := c.autoscaling()
+	if _, err := scaling.RegisterScalableTarget(ctx, &aas.RegisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker,
+		ResourceId: aws.String("endpoint/hand-e/variant/main"), ScalableDimension: aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount,
+		MinCapacity: aws.Int32(1), MaxCapacity: aws.Int32(3)}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := projectRepo(t, "fraud")
+	out := filepath.Join(t.TempDir(), "imported")
+	if code, text := c.run("import", "--adopt", "--config", cfg, "--out-dir", out, "hand-e"); code != 0 {
+		t.Fatalf("import --adopt: exit %d\n%s", code, text)
+	}
+	ts, err := scaling.DescribeScalableTargets(ctx, &aas.DescribeScalableTargetsInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker})
+	if err != nil || len(ts.ScalableTargets) != 1 {
+		t.Fatalf("targets: %+v, %v", ts, err)
+	}
+	tags, err := scaling.ListTagsForResource(ctx, &aas.ListTagsForResourceInput{ResourceARN: ts.ScalableTargets[0].ScalableTargetARN})
+	if err != nil || tags.Tags["sagectl:managed-by"] != "sagectl" || tags.Tags["sagectl:project"] != "fraud" {
+		t.Errorf("the adopted target's tags: %v, %v", tags, err)
+	}
+	if code, text := c.run("plan", "--config", cfg, "--detailed-exitcode", out); code != 0 {
+		t.Errorf("plan of the imported manifests: exit %d, want no changes\n%s", code, text)
+	}
+}
