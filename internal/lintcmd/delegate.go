@@ -36,6 +36,10 @@ func Delegates() []CommandFunc {
 				Action: func(ctx *cli.Context) error {
 					return delegate(e, append([]string{AWSBinary, c.Name}, ctx.Args().Slice()...))
 				},
+				// Completion candidates (the flags) come from the command itself.
+				BashComplete: func(ctx *cli.Context) {
+					_ = delegate(e, append(append([]string{AWSBinary, c.Name}, ctx.Args().Slice()...), completionFlag))
+				},
 			}
 		})
 	}
@@ -47,7 +51,7 @@ func delegate(e *Env, argv []string) error {
 	path, err := findAWSBinary()
 	if err != nil {
 		return Fail(ExitUsage, "%s needs the %s program, installed next to sagectl: %v\n"+
-			"install both with: go install github.com/sagectl/sagectl/cmd/...@latest", argv[1], AWSBinary, err)
+			"every release archive holds both (https://github.com/sagectl/sagectl/releases); from source, make build writes both to bin/", argv[1], AWSBinary, err)
 	}
 	err = syscall.Exec(path, argv, os.Environ())
 	return Fail(ExitUsage, "cannot run %s: %v", path, err)
