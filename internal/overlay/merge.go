@@ -58,7 +58,7 @@ func (m *merger) problem(n *yaml.Node, hint, format string, args ...any) {
 }
 
 func (m *merger) merge(base, over *yaml.Node, depth int) *yaml.Node {
-	base, over = resolve(base), resolve(over)
+	base, over = manifest.Deref(base), manifest.Deref(over)
 	switch {
 	case depth > maxDepth:
 		m.problem(over, "flatten the overlay", "the overlay nests deeper than %d levels", maxDepth)
@@ -115,9 +115,9 @@ func (m *merger) named(base, over *yaml.Node, key string, depth int) *yaml.Node 
 	items := slices.Clone(base.Content)
 	var added []*yaml.Node
 	for _, it := range over.Content {
-		it = resolve(it)
+		it = manifest.Deref(it)
 		name := itemName(it, key)
-		i := slices.IndexFunc(items, func(b *yaml.Node) bool { return b != nil && itemName(resolve(b), key) == name })
+		i := slices.IndexFunc(items, func(b *yaml.Node) bool { return b != nil && itemName(manifest.Deref(b), key) == name })
 		del := isDelete(it)
 		switch {
 		case del && i < 0:
@@ -150,7 +150,7 @@ func nameKey(base, over *yaml.Node) string {
 		return ""
 	}
 	for _, k := range NameKeys {
-		if !slices.ContainsFunc(items, func(it *yaml.Node) bool { return itemName(resolve(it), k) == "" }) {
+		if !slices.ContainsFunc(items, func(it *yaml.Node) bool { return itemName(manifest.Deref(it), k) == "" }) {
 			return k
 		}
 	}
@@ -182,17 +182,6 @@ func withoutPatch(item *yaml.Node) *yaml.Node {
 	return out
 }
 
-// resolve follows aliases and unwraps a document node.
-func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < maxDepth; i++ {
-		n = n.Alias
-	}
-	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		return n.Content[0]
-	}
-	return n
-}
-
 // shallow is n without its content, its line moved by offset.
 func shallow(n *yaml.Node, offset int) *yaml.Node {
 	c := *n
@@ -205,7 +194,7 @@ func shallow(n *yaml.Node, offset int) *yaml.Node {
 
 // copyNode copies n deeply, aliases and merge keys resolved, lines moved by offset.
 func copyNode(n *yaml.Node, offset, depth int) *yaml.Node {
-	n = resolve(n)
+	n = manifest.Deref(n)
 	if n == nil {
 		return nil
 	}
