@@ -33,7 +33,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "apply",
@@ -64,11 +64,22 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err := p.CheckOrigin(name, lintcmd.Version); err != nil {
 		return fail(err)
 	}
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return err
+	}
+	env, err := useEnv(settings, c, p.Target.Environment) // env.go: the plan's environment
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	o := awsclient.FromContext(c)
 	client, where, err := connect(ctx, o)
 	if err != nil {
 		return fail(err)
+	}
+	if err := checkEnvAccount(settings, env, &where); err != nil {
+		return err
 	}
 	if err := p.CheckTarget(name, where); err != nil {
 		return fail(err)

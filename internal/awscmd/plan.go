@@ -36,7 +36,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "plan",
@@ -110,6 +110,10 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
 		return nil, none, err
 	}
 	excludeLiveDir(settings, c.String("live-dir"))
+	env, err := useEnv(settings, c, "") // env.go: --env's overlay, region and profile
+	if err != nil {
+		return nil, none, err
+	}
 	naming := c.String("naming")
 	if naming == "" {
 		naming = string(settings.Config.Naming)
@@ -144,11 +148,15 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
 			return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 		}
 	}
+	if err := checkEnvAccount(settings, env, &where); err != nil {
+		return nil, none, err
+	}
 	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
 		Project: settings.Config.Project, Adopt: c.Bool("adopt")})
 	if err != nil {
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
+	p.Environment = where.Environment
 	return p, where, nil
 }
 

@@ -99,7 +99,11 @@ func mdHead(p *plan.Plan) string {
 	if p.Project != "" {
 		project = ", project `" + p.Project + "`"
 	}
-	fmt.Fprintf(&b, "**Plan: %s** (naming: %s%s)\n", esc(Counts(p.Summary)), p.Naming, esc(project))
+	env := ""
+	if p.Environment != "" {
+		env = " for environment `" + p.Environment + "`"
+	}
+	fmt.Fprintf(&b, "**Plan%s: %s** (naming: %s%s)\n", env, esc(Counts(p.Summary)), p.Naming, project)
 	if !p.HasChanges() && p.Summary.Blocked == 0 {
 		b.WriteString("\nThe live resources match the manifests: apply has nothing to do.\n")
 	}
