@@ -103,7 +103,8 @@ func shown(c *cli.Context, p *plan.Plan) *plan.Plan {
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints
 // as lint does), opens the live reader, refuses an account the config's accounts: does
 // not list before any SageMaker call, and plans. It returns where the plan was made.
-func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
+// Each wrap, if any, wraps the live reader (snapshot records what the plan reads).
+func makePlan(e *lintcmd.Env, c *cli.Context, wrap ...func(live.Reader) live.Reader) (*plan.Plan, plan.Target, error) {
 	var none plan.Target
 	settings, err := lintcmd.LoadSettings(e, c)
 	if err != nil {
@@ -142,6 +143,9 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
 	reader, where, workers, err := liveReader(ctx, c)
 	if err != nil {
 		return nil, none, err
+	}
+	for _, w := range wrap {
+		reader = w(reader)
 	}
 	if !where.Offline {
 		if err := plan.CheckAccount(where.Account, settings.Config.Accounts, settings.Config.Path); err != nil {
