@@ -36,7 +36,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "plan",
@@ -139,6 +139,10 @@ func makePlan(e *lintcmd.Env, c *cli.Context, wrap ...func(live.Reader) live.Rea
 		lintcmd.PrintFindings(w, res.Set, errs)
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
+	set, err := selectTargets(c, res.Set) // target.go: --target
+	if err != nil {
+		return nil, none, err
+	}
 	ctx := context.Background()
 	reader, where, workers, err := liveReader(ctx, c)
 	if err != nil {
@@ -155,7 +159,7 @@ func makePlan(e *lintcmd.Env, c *cli.Context, wrap ...func(live.Reader) live.Rea
 	if err := checkEnvAccount(settings, env, &where); err != nil {
 		return nil, none, err
 	}
-	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
+	p, err := plan.Build(ctx, set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
 		Project: settings.Config.Project, Adopt: c.Bool("adopt")})
 	if err != nil {
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)

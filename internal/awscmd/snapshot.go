@@ -13,7 +13,7 @@ func snapshotCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "out-dir", Usage: "write one JSON file per live resource into `DIR` (new or empty), the form plan --live-dir reads"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "prune", Usage: "also save the owned resources no manifest names, which plan --prune would delete"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "snapshot",
