@@ -41,6 +41,8 @@ func envRepo(t *testing.T) {
 	t.Chdir(dir)
 }
 
+// startEmulator serves the emulator for the test and points the standard credential chain
+// at fixed keys, with no config file, metadata service or region of the developer's.
 func startEmulator(t *testing.T) *emulator.Server {
 	t.Helper()
 	srv, err := emulator.Start(emulator.Options{})
