@@ -12,6 +12,7 @@ import (
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/overlay"
 	"github.com/sagectl/sagectl/internal/suggest"
+	"github.com/sagectl/sagectl/internal/suppress"
 	"github.com/urfave/cli/v2"
 )
 
@@ -64,9 +65,40 @@ func (s *Settings) lintEnv(e *Env, paths []string, env *config.Environment) (*li
 	}
 	opt := lint.OptionsFor(s.Config)
 	opt.Context = s.Context
-	fs := m.Attribute(append(lint.Check(m.Set, loaded, opt), m.Findings...))
+	fs := append(m.Locate(lint.Check(m.Checked, loaded, opt)), m.Findings...)
+	fs = s.overlayIgnores(m.Overlays, opt.Rules, fs)
+	for i := range fs {
+		fs[i] = m.Label(fs[i])
+	}
 	finding.Sort(fs)
 	return &lint.Result{Set: m.Set, Findings: fs}, nil
+}
+
+// overlayIgnores applies the ignore comments of the overlay files to fs (lint.Check
+// applied the base files' before the findings had their overlay lines), with the
+// config's settings for the ignore-* findings this adds.
+func (s *Settings) overlayIgnores(files []*manifest.File, ran []lint.Rule, fs []finding.Finding) []finding.Finding {
+	if len(files) == 0 {
+		return fs
+	}
+	on := map[string]bool{}
+	for _, r := range ran {
+		on[r.Info().ID] = true
+	}
+	out := suppress.Apply(files, fs, suppress.Options{Rules: ruleIDs(), Ran: func(id string) bool { return on[id] }})
+	kept, sev := out[:0], s.Config.Severities()
+	for _, f := range out {
+		if strings.HasPrefix(f.Rule, "ignore-") {
+			if s.Config.Disabled(f.Rule) {
+				continue
+			}
+			if v, ok := sev[f.Rule]; ok {
+				f.Severity = v
+			}
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }
 
 // LintAll is lint's run: with --env (s.Env) that environment only; else the base and,

@@ -27,6 +27,11 @@ type Merged struct {
 	// Set is the base set with each overlaid document replaced by its merge; its Files
 	// are the base files followed by the overlay files, so findings show their lines.
 	Set *manifest.Set
+	// Checked is Set with the base files only: what the linter checks, so the ignore
+	// comments of the overlay files are applied after Locate (their lines are real then).
+	Checked *manifest.Set
+	// Overlays are the overlay files.
+	Overlays []*manifest.File
 	// Findings are the overlay's own: its files' loader findings and what could not be
 	// merged, at their overlay positions.
 	Findings []finding.Finding
@@ -47,7 +52,7 @@ type docKey struct {
 func Apply(base *manifest.Set, env, dir string, elsewhere func(manifest.Kind, string) bool) (*Merged, error) {
 	m := &Merged{Env: env, docs: map[docKey]int{}}
 	if dir == "" {
-		m.Set = base
+		m.Set, m.Checked = base, base
 		return m, nil
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -73,8 +78,10 @@ func Apply(base *manifest.Set, env, dir string, elsewhere func(manifest.Kind, st
 			m.unmatched(docs, od)
 		}
 	}
+	m.Overlays = over.Files
 	m.Set = &manifest.Set{Files: append(append([]*manifest.File(nil), base.Files...), over.Files...), Docs: docs,
 		Skipped: base.Skipped, NoManifest: base.NoManifest}
+	m.Checked = &manifest.Set{Files: base.Files, Docs: docs, Skipped: base.Skipped, NoManifest: base.NoManifest}
 	return m, nil
 }
 
@@ -130,13 +137,12 @@ func (m *Merged) unmatched(docs []*manifest.Document, od *manifest.Document) {
 	m.at(od, k, fmt.Sprintf("the overlay's %s %q matches no %s of the base manifests", od.Kind.Words(), name, od.Kind.Words()), hint)
 }
 
-// Attribute maps findings about the merged set back to where their value came from: a
-// position on a node copied from an overlay file becomes that file's position. Every
-// finding's message then names the environment.
-func (m *Merged) Attribute(fs []finding.Finding) []finding.Finding {
+// Locate maps findings about the merged set back to where their value came from: a
+// position on a node copied from an overlay file becomes that file's position.
+func (m *Merged) Locate(fs []finding.Finding) []finding.Finding {
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, m.Label(m.locate(f)))
+		out = append(out, m.locate(f))
 	}
 	return out
 }
