@@ -90,3 +90,18 @@ func TestDockerfileBuildsBothStamped(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseWorkflowPublishesWhatReleaseBuilds: the tag workflow runs make release with
+// the tag as VERSION and uploads exactly the archives and SHA256SUMS it writes.
+func TestReleaseWorkflowPublishesWhatReleaseBuilds(t *testing.T) {
+	data, err := os.ReadFile("../../.github/workflows/release.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`tags: ["v*"]`, `VERSION="$GITHUB_REF_NAME" COMMIT="$GITHUB_SHA" make release`,
+		`gh release create "$GITHUB_REF_NAME" dist/*.tar.gz dist/SHA256SUMS`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("release.yml lacks %q", want)
+		}
+	}
+}
