@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/config"
@@ -106,8 +107,8 @@ func (s *Settings) overlayIgnores(files []*manifest.File, ran []lint.Rule, fs []
 // finding of the base as it is, one that only an environment has labelled with it.
 func (s *Settings) LintAll(e *Env, paths []string) (*lint.Result, error) {
 	res, err := s.Lint(e, paths)
-	if err != nil || s.Env != nil || len(s.Config.Environments) == 0 {
-		return res, err
+	if err != nil || s.Env != nil || len(s.Config.Environments) == 0 || slices.Contains(paths, "-") {
+		return res, err // standard input is read once: lint it with --env NAME for an environment
 	}
 	seen := map[string]bool{}
 	for _, f := range res.Findings {

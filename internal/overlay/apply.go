@@ -56,11 +56,12 @@ func Apply(base *manifest.Set, env, dir string, elsewhere func(manifest.Kind, st
 		return m, nil
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		if err == nil {
-			err = errors.New("not a folder")
+		why := "not a folder"
+		if err != nil {
+			why = errors.Unwrap(err).Error()
 		}
-		return nil, fmt.Errorf("overlay %s of environment %s cannot be read (%v): create the folder, or fix overlay: of %s in .sagectl.yaml",
-			dir, env, errors.Unwrap(err), env)
+		return nil, fmt.Errorf("overlay %s of environment %s cannot be read (%s): create the folder, or fix overlay: of %s in .sagectl.yaml",
+			dir, env, why, env)
 	}
 	over, loaded, err := manifest.Load([]string{dir}, manifest.Options{})
 	if err != nil {
