@@ -29,6 +29,9 @@ var NameKeys = []string{"VariantName", "Key", "ContainerHostname", "Name", "Infe
 // maxDepth bounds the nesting merged; the loader bounds what it reads well below it.
 const maxDepth = 128
 
+// maxNodes bounds the nodes one merge copies: a manifest of 8 MiB holds far fewer.
+const maxNodes = 1 << 20
+
 // Problem is an overlay node that cannot be merged, with what to do about it.
 type Problem struct {
 	Node          *yaml.Node
@@ -41,6 +44,7 @@ type Problem struct {
 type merger struct {
 	offset   int
 	problems []Problem
+	copied   int // nodes copied so far, bounded by maxNodes
 }
 
 // Merge returns base with over merged into it; neither is modified. Mappings merge key
@@ -62,9 +66,9 @@ func (m *merger) merge(base, over *yaml.Node, depth int) *yaml.Node {
 	switch {
 	case depth > maxDepth:
 		m.problem(over, "flatten the overlay", "the overlay nests deeper than %d levels", maxDepth)
-		return copyNode(base, 0, depth)
+		return m.copyNode(base, 0, depth)
 	case base == nil:
-		return copyNode(over, m.offset, depth)
+		return m.copyNode(over, m.offset, depth)
 	case base.Kind == yaml.MappingNode && over.Kind == yaml.MappingNode:
 		return m.mapping(base, over, depth)
 	case base.Kind == yaml.SequenceNode && over.Kind == yaml.SequenceNode:
@@ -76,7 +80,7 @@ func (m *merger) merge(base, over *yaml.Node, depth int) *yaml.Node {
 				"the items of this list are matched to the base list's by %s, and an overlay item has none", key)
 		}
 	}
-	return copyNode(over, m.offset, depth)
+	return m.copyNode(over, m.offset, depth)
 }
 
 // mapping merges two mappings key by key, in base's order, new keys after.
@@ -94,16 +98,16 @@ func (m *merger) mapping(base, over *yaml.Node, depth int) *yaml.Node {
 		ov, ok := overKeys[k.Value]
 		switch {
 		case !ok:
-			out.Content = append(out.Content, copyNode(k, 0, depth), copyNode(v, 0, depth+1))
+			out.Content = append(out.Content, m.copyNode(k, 0, depth), m.copyNode(v, 0, depth+1))
 		case manifest.IsNull(ov):
 			// removed
 		default:
-			out.Content = append(out.Content, copyNode(k, 0, depth), m.merge(v, ov, depth+1))
+			out.Content = append(out.Content, m.copyNode(k, 0, depth), m.merge(v, ov, depth+1))
 		}
 	}
 	for _, k := range order {
 		if v := overKeys[k.Value]; !seen[k.Value] && !manifest.IsNull(v) {
-			out.Content = append(out.Content, copyNode(k, m.offset, depth), copyNode(v, m.offset, depth+1))
+			out.Content = append(out.Content, m.copyNode(k, m.offset, depth), m.copyNode(v, m.offset, depth+1))
 		}
 	}
 	return out
@@ -127,7 +131,7 @@ func (m *merger) named(base, over *yaml.Node, key string, depth int) *yaml.Node 
 		case i >= 0:
 			items[i] = m.merge(items[i], withoutPatch(it), depth+1)
 		default:
-			added = append(added, copyNode(withoutPatch(it), m.offset, depth+1))
+			added = append(added, m.copyNode(withoutPatch(it), m.offset, depth+1))
 		}
 	}
 	for i, it := range items {
@@ -135,7 +139,7 @@ func (m *merger) named(base, over *yaml.Node, key string, depth int) *yaml.Node 
 			continue
 		}
 		if it == base.Content[i] { // untouched: copy it
-			it = copyNode(it, 0, depth+1)
+			it = m.copyNode(it, 0, depth+1)
 		}
 		out.Content = append(out.Content, it)
 	}
@@ -192,24 +196,30 @@ func shallow(n *yaml.Node, offset int) *yaml.Node {
 	return &c
 }
 
-// copyNode copies n deeply, aliases and merge keys resolved, lines moved by offset.
-func copyNode(n *yaml.Node, offset, depth int) *yaml.Node {
+// copyNode copies n deeply, aliases and merge keys resolved, lines moved by offset. It
+// copies at most maxNodes nodes in all: aliases can make a small file expand
+// exponentially ("billion laughs"), and past the budget the rest is left out with a
+// problem.
+func (m *merger) copyNode(n *yaml.Node, offset, depth int) *yaml.Node {
 	n = manifest.Deref(n)
 	if n == nil {
 		return nil
 	}
 	out := shallow(n, offset)
-	if depth > maxDepth {
+	if m.copied++; m.copied == maxNodes {
+		m.problem(n, "write the values out instead of repeating aliases", "the merged document expands to more than %d YAML nodes (aliases repeated within aliases?)", maxNodes)
+	}
+	if depth > maxDepth || m.copied >= maxNodes {
 		return out
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
 		for k, v := range manifest.Pairs(n) {
-			out.Content = append(out.Content, copyNode(k, offset, depth+1), copyNode(v, offset, depth+1))
+			out.Content = append(out.Content, m.copyNode(k, offset, depth+1), m.copyNode(v, offset, depth+1))
 		}
 	case yaml.SequenceNode:
 		for _, it := range n.Content {
-			out.Content = append(out.Content, copyNode(it, offset, depth+1))
+			out.Content = append(out.Content, m.copyNode(it, offset, depth+1))
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package overlay
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -145,5 +146,17 @@ func walk(n *yaml.Node, depth int, f func(*yaml.Node)) {
 	}
 	for _, c := range n.Content {
 		walk(c, depth+1, f)
+	}
+}
+
+func TestMergeAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	_, problems := Merge(node(t, "k: v\n"), node(t, b.String()), 0)
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "expands to more than") {
+		t.Errorf("a billion-laughs overlay: problems %+v, want the node budget reported", problems)
 	}
 }
