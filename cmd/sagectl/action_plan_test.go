@@ -66,7 +66,7 @@ func TestActionPlanComments(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		".sagectl.yaml": "environments:\n  staging: {account: \"123456789012\", region: us-east-1}\n  prod: {account: \"222222222222\", region: us-east-1}\n",
+		".sagectl.yaml":        "environments:\n  staging: {account: \"123456789012\", region: us-east-1}\n  prod: {account: \"222222222222\", region: us-east-1}\n",
 		"sagemaker/churn.yaml": string(manifests),
 	}
 	for name, body := range files {
