@@ -52,10 +52,25 @@ func (s *Settings) SelectEnv(c *cli.Context) (*config.Environment, error) {
 // the overlay applied, the merged set checked, every finding moved to the file and line
 // that supplied the value and labelled with the environment.
 func (s *Settings) lintEnv(e *Env, paths []string, env *config.Environment) (*lint.Result, error) {
+	base, loaded, err := s.loadBase(e, paths)
+	if err != nil {
+		return nil, err
+	}
+	return s.lintMerged(base, loaded, env)
+}
+
+// loadBase loads the base manifests under paths as Lint does.
+func (s *Settings) loadBase(e *Env, paths []string) (*manifest.Set, []finding.Finding, error) {
 	base, loaded, err := manifest.Load(paths, manifest.Options{Stdin: e.Stdin, Skip: s.skip, OnlyManifests: s.OnlyManifests})
 	if err != nil {
-		return nil, fail(ExitUsage, "%v", err)
+		return nil, nil, fail(ExitUsage, "%v", err)
 	}
+	return base, loaded, nil
+}
+
+// lintMerged lints base (loaded: its loader findings) with env's overlay merged in; base
+// is not changed, so one load serves every environment.
+func (s *Settings) lintMerged(base *manifest.Set, loaded []finding.Finding, env *config.Environment) (*lint.Result, error) {
 	var elsewhere func(manifest.Kind, string) bool
 	if s.Context != nil {
 		elsewhere = s.Context.Has
@@ -118,9 +133,13 @@ func (s *Settings) LintAll(e *Env, paths []string) (*lint.Result, error) {
 	for _, f := range res.Set.Files {
 		files[f.Path] = true
 	}
+	base, loaded, err := s.loadBase(e, paths)
+	if err != nil {
+		return nil, err
+	}
 	for i := range s.Config.Environments {
 		env := &s.Config.Environments[i]
-		er, err := s.lintEnv(e, paths, env)
+		er, err := s.lintMerged(base, loaded, env)
 		if err != nil {
 			return nil, err
 		}
