@@ -76,6 +76,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 			return usageError{err: err, command: name}
 		}
 	}
+	if completeEnv(stdout, args) { // completion.go: the environments, for --env <TAB>
+		return ExitOK
+	}
 	var err error
 	if len(args) == 0 || args[len(args)-1] != completionFlag { // urfave/cli wants that one last
 		args, err = reorderFlags(app, args)

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/suggest"
 	"github.com/urfave/cli/v2"
 )
@@ -70,4 +72,28 @@ func writeCompletion(w io.Writer, app *cli.App, shell string) error {
 		return fail(ExitUsage, "writing the completion script: %v", err)
 	}
 	return nil
+}
+
+// completeEnv answers a completion request for the value of --env (`sagectl plan --env
+// <TAB>`) with the environments of the .sagectl.yaml found from the working directory, and
+// reports whether args was one; urfave/cli would offer flags there.
+func completeEnv(w io.Writer, args []string) bool {
+	n := len(args)
+	if n < 3 || args[n-1] != completionFlag || args[n-2] != "--"+EnvFlag.Name {
+		return false
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return true
+	}
+	path := config.Find(wd)
+	if path == "" {
+		return true
+	}
+	if c, err := config.Load(path, ruleIDs()); err == nil {
+		for _, name := range c.EnvNames() {
+			fmt.Fprintln(w, name)
+		}
+	}
+	return true
 }
