@@ -17,6 +17,7 @@ import (
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
 	"github.com/sagectl/sagectl/internal/plan/render"
 	"github.com/sagectl/sagectl/internal/readfile"
 	"github.com/urfave/cli/v2"
@@ -74,7 +75,7 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	}
 	ctx := context.Background()
 	o := awsclient.FromContext(c)
-	client, where, err := connect(ctx, o)
+	clients, where, err := connect(ctx, o)
 	if err != nil {
 		return fail(err)
 	}
@@ -97,8 +98,10 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		return nil
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
-	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
-	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
+	retryer := apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff"))
+	api := rec.Instrument(clients.SageMaker, retryer)
+	scaling := rec.InstrumentAutoscaling(clients.Autoscaling, retryer)
+	if err := apply.CheckStale(ctx, p, &live.API{Client: api, Autoscaling: scaling}, o.Workers()); err != nil {
 		return fail(err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -118,6 +121,7 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
 		Project: p.Project})
+	x.Autoscaling = scaling
 	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
 	undone := x.Undo(ctx, steps, res)

@@ -95,7 +95,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %v", err)
 	}
 	for _, m := range ms {
-		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", m.Name, strings.ToLower(string(m.Kind))))
+		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", fileSafe.Replace(m.Name), strings.ToLower(string(m.Kind))))
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // a manifest may hold Environment secrets
 		if errors.Is(err, os.ErrExist) {
 			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
@@ -114,6 +114,10 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	}
 	return nil
 }
+
+// fileSafe turns a live name into a file name: a scalable target's ResourceId and a
+// policy's live key hold slashes and colons.
+var fileSafe = strings.NewReplacer("/", "_", ":", "_", `\`, "_")
 
 // kindFlag is import's flag for a kind: its words joined by dashes (--endpoint-config).
 func kindFlag(k manifest.Kind) string { return strings.ReplaceAll(k.Words(), " ", "-") }
@@ -144,6 +148,10 @@ func adopt(ctx context.Context, e *lintcmd.Env, c *cli.Context, reader live.Read
 	}
 	var targets []apply.AdoptTarget
 	for _, m := range ms {
+		if m.Kind.Autoscaling() {
+			fmt.Fprintf(e.Stderr, "import --adopt: %s %s: not tagged: --adopt tags SageMaker resources; plan manages the target once its tags say it is this project's (aws application-autoscaling tag-resource)\n", m.Kind, m.Name)
+			continue
+		}
 		r, err := reader.Read(ctx, m.Kind, m.Name)
 		if err != nil || r == nil {
 			return lintcmd.Fail(lintcmd.ExitFindings, "import --adopt: %s %s: reading it again to tag it: %v", m.Kind, m.Name, err)

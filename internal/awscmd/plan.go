@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/plan"
@@ -180,20 +179,20 @@ func liveReader(ctx context.Context, c *cli.Context) (live.Reader, plan.Target, 
 		}
 		return d, plan.Target{Offline: true}, o.Workers(), nil
 	}
-	client, where, err := connect(ctx, o)
+	clients, where, err := connect(ctx, o)
 	if err != nil {
 		return nil, plan.Target{}, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
 	}
-	return &live.API{Client: client}, where, o.Workers(), nil
+	return &live.API{Client: clients.SageMaker, Autoscaling: clients.Autoscaling}, where, o.Workers(), nil
 }
 
-// connect opens the SageMaker client of o and says where it is.
-func connect(ctx context.Context, o awsclient.Options) (*sagemaker.Client, plan.Target, error) {
-	client, w, err := awsclient.Connect(ctx, o)
+// connect opens the service clients of o and says where they are.
+func connect(ctx context.Context, o awsclient.Options) (awsclient.Clients, plan.Target, error) {
+	clients, w, err := awsclient.Connect(ctx, o)
 	if err != nil {
-		return nil, plan.Target{}, err
+		return awsclient.Clients{}, plan.Target{}, err
 	}
-	return client, plan.Target{Account: w.Account, Region: w.Region, EndpointURL: w.EndpointURL}, nil
+	return clients, plan.Target{Account: w.Account, Region: w.Region, EndpointURL: w.EndpointURL}, nil
 }
 
 // awsFlags are the AWS CLI-style flags of the commands that read SageMaker.

@@ -30,7 +30,7 @@ func TestPlanDemo(t *testing.T) {
 	if code != lintcmd.ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
-	for _, want := range []string{"Plan: 11 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
+	for _, want := range []string{"Plan: 13 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
 		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "15. UpdateEndpoint"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo plan lacks %q:\n%s", want, out)
@@ -58,7 +58,7 @@ func TestPlanJSONAndOut(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("--format json is not JSON: %v", err)
 	}
-	if doc.FormatVersion != plan.FormatVersion || doc.Summary.Create != 11 || doc.Summary.Update != 3 || len(doc.Actions) == 0 {
+	if doc.FormatVersion != plan.FormatVersion || doc.Summary.Create != 13 || doc.Summary.Update != 3 || len(doc.Actions) == 0 {
 		t.Errorf("JSON plan: version %d, summary %+v, %d actions", doc.FormatVersion, doc.Summary, len(doc.Actions))
 	}
 	p, err := plan.ReadSaved(saved)
