@@ -56,3 +56,36 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		t.Errorf("snapshot without --out-dir: exit %d, %s", code, stderr)
 	}
 }
+
+// TestSnapshotAutoscaling: an endpoint with declared autoscaling (the README's churn
+// example) snapshots its scalable target and policies too, and the plan from the snapshot
+// equals the plan against the emulator.
+func TestSnapshotAutoscaling(t *testing.T) {
+	srv := startEmulator(t)
+	dir := t.TempDir()
+	for _, f := range []string{"churn-model.yaml", "churn-endpoint.yaml", "churn-autoscaling.yaml"} {
+		data, err := os.ReadFile(filepath.Join(examples, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := run("apply", "--auto-approve", "--endpoint-url", srv.URL(), dir); code != lintcmd.ExitOK {
+		t.Fatalf("apply: exit %d: %s", code, stderr)
+	}
+	snap := filepath.Join(t.TempDir(), "snap")
+	if code, _, stderr := run("snapshot", "--out-dir", snap, "--endpoint-url", srv.URL(), dir); code != lintcmd.ExitOK {
+		t.Fatalf("snapshot: exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(snap, "scalable-target-*.json"))
+	if len(files) == 0 {
+		t.Errorf("no scalable target in the snapshot of an autoscaled endpoint")
+	}
+	_, online, _ := run("plan", "--endpoint-url", srv.URL(), dir)
+	_, offline, stderr := run("plan", "--live-dir", snap, dir)
+	if offline != online || !strings.Contains(online, "no changes") {
+		t.Errorf("plan from the snapshot (%s):\n%s\nwant the plan against the emulator (no changes):\n%s", stderr, offline, online)
+	}
+}
