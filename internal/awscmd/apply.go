@@ -34,7 +34,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "apply",
@@ -65,11 +65,22 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err := p.CheckOrigin(name, lintcmd.Version); err != nil {
 		return fail(err)
 	}
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return err
+	}
+	env, err := useEnv(settings, c, p.Target.Environment) // env.go: the plan's environment
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	o := awsclient.FromContext(c)
 	clients, where, err := connect(ctx, o)
 	if err != nil {
 		return fail(err)
+	}
+	if err := checkEnvAccount(settings, env, &where); err != nil {
+		return err
 	}
 	if err := p.CheckTarget(name, where); err != nil {
 		return fail(err)
@@ -134,7 +145,7 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, file string, err 
 		case s != nil && len(args) > 1:
 			return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
-			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude"} {
+			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target"} {
 				if c.IsSet(f) {
 					return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}

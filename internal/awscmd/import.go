@@ -27,7 +27,7 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "adopt", Usage: "also tag the imported resources as sagectl's (and the config's project's), so plan and apply manage them"},
-		lintcmd.ConfigFlag,
+		lintcmd.ConfigFlag, lintcmd.EnvFlag,
 	)
 	return oneOnError(&cli.Command{
 		Name:      "import",
@@ -57,7 +57,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt tags the live resources, so it needs the SageMaker API: drop --live-dir")
 	}
 	ctx := context.Background()
-	reader, _, _, err := liveReader(ctx, c)
+	reader, err := envLiveReader(ctx, e, c) // env.go
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sagectl/sagectl/internal/emulator"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/plan"
 )
@@ -128,17 +127,7 @@ func TestPlanErrors(t *testing.T) {
 // TestPlanAgainstEmulator runs plan and import through the real SDK client with
 // --endpoint-url and the standard credential chain (environment variables).
 func TestPlanAgainstEmulator(t *testing.T) {
-	srv, err := emulator.Start(emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	t.Setenv("AWS_REGION", "")
+	srv := startEmulator(t) // env_test.go
 	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), "--concurrency", "4", filepath.Join(scenarios, "create-all", "manifests"))
 	if code != lintcmd.ExitOK || !strings.Contains(out, "Plan: 3 to create") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
