@@ -108,16 +108,16 @@ func (ix *Index) build(skip func(path string) bool) {
 		return nil
 	})
 	sort.Strings(files)
-	per := make([][]namedIn, len(files))
+	per := make([][]NamedIn, len(files))
 	fanout.Each(len(files), 16, func(i int) { per[i] = namesIn(files[i]) })
 	for _, k := range Kinds {
 		ix.names[k] = map[string]string{}
 	}
 	for i, ns := range per {
 		for _, n := range ns {
-			if _, dup := ix.names[n.kind][n.name]; !dup {
-				ix.names[n.kind][n.name] = files[i]
-				ix.sorted[n.kind] = append(ix.sorted[n.kind], n.name)
+			if _, dup := ix.names[n.Kind][n.Name]; !dup {
+				ix.names[n.Kind][n.Name] = files[i]
+				ix.sorted[n.Kind] = append(ix.sorted[n.Kind], n.Name)
 			}
 		}
 	}
@@ -126,9 +126,12 @@ func (ix *Index) build(skip func(path string) bool) {
 	}
 }
 
-type namedIn struct {
-	kind Kind
-	name string
+// NamedIn is a resource name a file defines.
+type NamedIn struct {
+	// Kind is the resource's kind.
+	Kind Kind
+	// Name is its name (the kind's NameField).
+	Name string
 }
 
 // nameFields is what every file defining a resource name contains (ModelName,
@@ -143,7 +146,7 @@ const indexBuf = 64 << 10
 var indexBufs = sync.Pool{New: func() any { b := make([]byte, indexBuf); return &b }}
 
 // namesIn returns the resource names one file defines.
-func namesIn(path string) []namedIn {
+func namesIn(path string) []NamedIn {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
@@ -162,6 +165,13 @@ func namesIn(path string) []namedIn {
 	if err != nil || len(data) > MaxFileSize {
 		return nil
 	}
+	return NamesInData(path, data)
+}
+
+// NamesInData returns the resource names that data, the contents of the file at path,
+// defines, in document order: plain native YAML is scanned line by line, anything else
+// parsed. It is the cheap first pass of a streamed lint run (lint.Stream).
+func NamesInData(path string, data []byte) []NamedIn {
 	mentions := false
 	for _, f := range nameFields {
 		mentions = mentions || bytes.Contains(data, f)
@@ -176,10 +186,10 @@ func namesIn(path string) []namedIn {
 		return nil
 	}
 	_, docs, _ := Parse(path, data)
-	var out []namedIn
+	var out []NamedIn
 	for _, d := range docs {
 		if n := d.Name(); n != "" {
-			out = append(out, namedIn{d.Kind, n})
+			out = append(out, NamedIn{d.Kind, n})
 		}
 	}
 	return out
@@ -215,7 +225,7 @@ func jsonWithoutManifest(data []byte) bool {
 // per document (split at "---"), the top-level "key: value" lines. ok is false when the
 // file is not that simple (JSON, flow style, anchors, tags, block scalars, a dialect),
 // and then the caller parses it.
-func scanNames(data []byte) (out []namedIn, ok bool) {
+func scanNames(data []byte) (out []NamedIn, ok bool) {
 	fields := map[string]string{}
 	flush := func() bool {
 		defer clear(fields)
@@ -227,7 +237,7 @@ func scanNames(data []byte) (out []namedIn, ok bool) {
 			k, _ = inferFrom(func(f string) bool { _, ok := fields[f]; return ok })
 		}
 		if n := fields[k.NameField()]; k.NameField() != "" && n != "" && n != "~" && n != "null" {
-			out = append(out, namedIn{k, n})
+			out = append(out, NamedIn{k, n})
 		}
 		return true
 	}
