@@ -99,8 +99,8 @@ type Pass struct {
 	file     int32
 	fileDocs []*manifest.Document
 	info     *Info
-	out     []finding.Finding
-	memo    map[string]any
+	out      []finding.Finding
+	memo     map[string]any
 }
 
 // Memo returns the value computed for key during this check of the document, calling
