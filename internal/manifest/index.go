@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/sagectl/sagectl/internal/fanout"
+	"github.com/sagectl/sagectl/internal/readfile"
 )
 
 // Index is the resource names the manifests of a repository define, by kind: what a
@@ -145,9 +145,13 @@ const indexBuf = 64 << 10
 
 var indexBufs = sync.Pool{New: func() any { b := make([]byte, indexBuf); return &b }}
 
+// NamesInFile returns the resource names the file at path defines (NamesInData); a
+// file that cannot be read, is not a regular file or is too large defines none.
+func NamesInFile(path string) []NamedIn { return namesIn(path) }
+
 // namesIn returns the resource names one file defines.
 func namesIn(path string) []NamedIn {
-	f, err := os.Open(path)
+	f, err := readfile.Open(path)
 	if err != nil {
 		return nil
 	}
