@@ -7,19 +7,10 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/sagectl/sagectl/internal/lintcmd"
 )
 
-// memoryLimit is the soft heap limit for a lint run (GOMEMLIMIT overrides it): the
-// garbage collector works harder near it instead of letting a 10,000-document lint
-// grow to twice its live heap. Measured in docs/benchmarks.md.
-const memoryLimit = 80 << 20
-
 func main() {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	os.Exit(lintcmd.Run(os.Args, os.Stdin, os.Stdout, os.Stderr, lintcmd.Delegates()...))
 }
