@@ -249,6 +249,7 @@ var errFileTooLarge = errors.New("file too large")
 
 func readLimited(path string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
+	size := 0 // the file's size when known: read into one buffer of that size
 	if path == "-" {
 		if stdin == nil {
 			stdin = os.Stdin
@@ -264,8 +265,14 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 		}
 		defer f.Close()
 		r = f
+		if st, err := f.Stat(); err == nil && st.Size() <= MaxFileSize {
+			size = int(st.Size())
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	buf.Grow(size + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}
