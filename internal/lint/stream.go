@@ -91,13 +91,14 @@ func Stream(in Input, opt Options, emit func(*FileResult) error) (*Summary, erro
 
 // streamRun is one Stream call.
 type streamRun struct {
-	srcs   []manifest.Source
-	opt    Options
-	rules  []Rule
-	settle *settle
-	stdin  []byte // standard input, read once: both passes need it
-	names  *nameIndex
-	recent recentFiles
+	srcs    []manifest.Source
+	opt     Options
+	rules   []Rule
+	settle  *settle
+	stdin   []byte // standard input, read once: both passes need it
+	names   *nameIndex
+	indexed int32 // files indexed so far, in order
+	recent  recentFiles
 }
 
 // readStdin reads standard input when a path is "-", bounded as files are.
@@ -127,22 +128,28 @@ func (s *streamRun) load(i int) manifest.Loaded {
 	return s.srcs[i].Load(nil)
 }
 
-// index is the first pass: the names every file defines, in input order.
+// index is the first pass: the names every file defines, added in input order (the
+// first file defining a name keeps it) as the files are scanned, on every CPU.
 func (s *streamRun) index() {
-	per := make([][]manifest.NamedIn, len(s.srcs))
-	fanout.Each(len(s.srcs), 16, func(i int) {
-		if s.srcs[i].Path == "-" {
-			per[i] = manifest.NamesInData("-", s.stdin)
-		} else {
-			per[i] = manifest.NamesInFile(s.srcs[i].Path)
-		}
-	})
-	s.names = newNameIndex(s.docsOf)
-	for i, ns := range per {
+	s.names = newNameIndex(s.docsOf, s.namesOf)
+	_ = ordered(len(s.srcs), runtime.GOMAXPROCS(0), func(i int) []manifest.NamedIn {
+		return s.namesOf(int32(i))
+	}, func(ns []manifest.NamedIn) error {
 		for _, n := range ns {
-			s.names.add(n.Kind, n.Name, int32(i))
+			s.names.add(n.Kind, n.Name, s.indexed)
 		}
+		s.indexed++
+		return nil
+	})
+	s.names.seal()
+}
+
+// namesOf returns the names file i defines.
+func (s *streamRun) namesOf(i int32) []manifest.NamedIn {
+	if s.srcs[i].Path == "-" {
+		return manifest.NamesInData("-", s.stdin)
 	}
+	return manifest.NamesInFile(s.srcs[i].Path)
 }
 
 // docsOf returns the documents of file i, for a rule that needs another file's
