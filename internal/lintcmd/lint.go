@@ -1,6 +1,7 @@
 package lintcmd
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -121,6 +122,7 @@ type report struct {
 	failOn finding.Severity
 	r      render.Formatter
 	cur    *manifest.File // the file whose findings are being written
+	out    *bufio.Writer  // the report's writer, flushed after each file
 	closer io.Closer
 	counts render.Counts
 	failed bool  // a finding fails the run
@@ -138,7 +140,8 @@ func (rep *report) start() error {
 		rep.closer = f
 		w, color = f, false
 	}
-	opt := render.Options{W: w, Color: color, Source: rep.source,
+	rep.out = bufio.NewWriterSize(w, 64<<10)
+	opt := render.Options{W: rep.out, Color: color, Source: rep.source,
 		Rel: repoRelative(), Root: repoRoot(), Rules: ruleDocs, FailOn: rep.failOn, Version: Version,
 		Fails: func(f finding.Finding) bool { return lint.Fails(f, rep.failOn) }}
 	if rep.format == "github" {
@@ -186,6 +189,10 @@ func (rep *report) file(res *lint.FileResult) error {
 		}
 	}
 	rep.cur = nil
+	if err := rep.out.Flush(); err != nil {
+		rep.err = err
+		return err
+	}
 	return nil
 }
 
@@ -197,6 +204,9 @@ func (rep *report) finish() error {
 		}
 	}
 	err := rep.r.Flush()
+	if ferr := rep.out.Flush(); err == nil {
+		err = ferr
+	}
 	if rep.closer != nil {
 		if cerr := rep.closer.Close(); err == nil {
 			err = cerr

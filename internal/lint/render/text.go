@@ -42,7 +42,13 @@ func (t *Text) Flush() error { return nil }
 
 // Write prints one finding.
 func (t *Text) Write(f finding.Finding) error {
-	sevColor := map[finding.Severity]string{finding.Error: red, finding.Warning: yellow, finding.Info: cyan}[f.Severity]
+	sevColor := cyan
+	switch f.Severity {
+	case finding.Error:
+		sevColor = red
+	case finding.Warning:
+		sevColor = yellow
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s %s\n",
 		t.paint(bold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
