@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lint"
@@ -274,20 +275,32 @@ func repoRelative() func(string) string {
 		return filepath.ToSlash
 	}
 	root := gitTop(wd)
+	var mu sync.Mutex
+	var lastIn, lastOut string // findings come file by file: resolving symlinks once per file suffices
 	return func(p string) string {
-		if p == "-" {
-			return p
+		mu.Lock()
+		defer mu.Unlock()
+		if p != lastIn || lastIn == "" {
+			lastIn, lastOut = p, relativeTo(root, p)
 		}
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return filepath.ToSlash(p)
-		}
-		r, err := filepath.Rel(root, resolve(abs))
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return filepath.ToSlash(p)
-		}
-		return filepath.ToSlash(r)
+		return lastOut
 	}
+}
+
+// relativeTo is repoRelative's function for the root.
+func relativeTo(root, p string) string {
+	if p == "-" {
+		return p
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	r, err := filepath.Rel(root, resolve(abs))
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
 }
 
 // repoRoot is the root repoRelative is relative to: the git top level of the working
