@@ -141,9 +141,6 @@ func (src Source) Load(stdin io.Reader) Loaded {
 	return src.parse(data, err)
 }
 
-// LoadData parses data as the file's contents (read earlier, standard input included).
-func (src Source) LoadData(data []byte) Loaded { return src.parse(data, nil) }
-
 func (src Source) parse(data []byte, err error) Loaded {
 	p := src.Path
 	if errors.Is(err, readfile.ErrNotRegular) {
