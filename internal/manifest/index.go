@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -147,11 +148,14 @@ var indexBufs = sync.Pool{New: func() any { b := make([]byte, indexBuf); return 
 
 // NamesInFile returns the resource names the file at path defines (NamesInData); a
 // file that cannot be read, is not a regular file or is too large defines none.
-func NamesInFile(path string) []NamedIn { return namesIn(path) }
+func NamesInFile(path string) []NamedIn { return namesInOpened(path, readfile.Open) }
 
-// namesIn returns the resource names one file defines.
-func namesIn(path string) []NamedIn {
-	f, err := readfile.Open(path)
+// namesIn returns the resource names one file the walk found regular defines.
+func namesIn(path string) []NamedIn { return namesInOpened(path, os.Open) }
+
+// namesInOpened returns the resource names the file at path defines, opened with open.
+func namesInOpened(path string, open func(string) (*os.File, error)) []NamedIn {
+	f, err := open(path)
 	if err != nil {
 		return nil
 	}
