@@ -14,6 +14,7 @@ import (
 
 	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/readfile"
+	"gopkg.in/yaml.v3"
 )
 
 // Index is the resource names the manifests of a repository define, by kind: what a
@@ -229,6 +230,12 @@ func jsonWithoutManifest(data []byte) bool {
 	return true
 }
 
+// isMarker reports whether line is the document marker m ("---" or "..."): m alone
+// or followed by a space or tab ("---: x" is a key).
+func isMarker(line []byte, m string) bool {
+	return bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || line[len(m)] == ' ' || line[len(m)] == '\t')
+}
+
 // scanNames reads the names of a file of plain native manifests without parsing it:
 // per document (split at "---"), the top-level "key: value" lines. ok is false when the
 // file is not that simple (JSON, flow style, anchors, tags, block scalars, a dialect),
@@ -257,16 +264,19 @@ func scanNames(data []byte) (out []NamedIn, ok bool) {
 			data = nil
 		}
 		line = bytes.TrimRight(line, "\r")
-		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '-' && !bytes.HasPrefix(line, []byte("---")) {
+		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '-' && !isMarker(line, "---") {
 			continue
 		}
-		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+		if isMarker(line, "---") || isMarker(line, "...") {
 			if !flush() {
 				return nil, false
 			}
 			continue
 		}
 		c := bytes.IndexByte(line, ':')
+		if c > 0 && c+1 < len(line) && line[c+1] != ' ' && line[c+1] != '\t' {
+			return nil, false // "a:b" is a scalar, or a key with a colon: the parser judges
+		}
 		if c <= 0 || line[0] == '{' || line[0] == '[' || line[0] == '"' || line[0] == '\'' || line[0] == '%' || line[0] == '\t' {
 			return nil, false
 		}
@@ -276,14 +286,21 @@ func scanNames(data []byte) (out []NamedIn, ok bool) {
 			val = bytes.TrimSpace(val[:i])
 		}
 		if len(val) > 0 {
+			if bytes.Contains(val, []byte(": ")) || bytes.Contains(val, []byte(":\t")) || bytes.HasSuffix(val, []byte(":")) {
+				return nil, false // a nested mapping or a mistake: the parser judges
+			}
 			switch val[0] {
-			case '&', '*', '!', '|', '>', '{', '[', '@', '`':
+			case '&', '*', '!', '|', '>', '{', '[', '@', '`', '%', '?', ',', '#':
 				return nil, false
 			case '"', '\'':
 				if len(val) < 2 || val[len(val)-1] != val[0] || bytes.ContainsAny(val[1:len(val)-1], `"'\`) {
 					return nil, false
 				}
 				val = val[1 : len(val)-1]
+			default:
+				if (&yaml.Node{Kind: yaml.ScalarNode, Value: string(val)}).ShortTag() != "!!str" {
+					val = nil // a number, boolean or null names nothing, as Str judges it
+				}
 			}
 		}
 		if key == "<<" {
