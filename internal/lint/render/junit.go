@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ type JUnit struct {
 	fs              []finding.Finding // the findings of the files not yet done
 	suites          spool             // the testsuites done, encoded
 	done            map[string]bool
+	buf             []byte // a suite being encoded, reused
 	tests, failures int
 }
 
@@ -70,12 +72,61 @@ func (j *JUnit) FileDone(path string, docs []*manifest.Document) error {
 func (j *JUnit) writeSuite(s junitSuite) error {
 	j.tests += s.Tests
 	j.failures += s.Failures
-	if _, err := j.suites.WriteString("\n"); err != nil {
-		return err
+	j.buf = appendSuite(append(j.buf[:0], '\n'), s)
+	_, err := j.suites.Write(j.buf)
+	return err
+}
+
+// appendSuite appends s as encoding/xml writes it as one testsuite of the document
+// (Indent("  ", "  ")), without its reflection: TestJUnitSuiteAsEncodingXML checks
+// the bytes.
+func appendSuite(b []byte, s junitSuite) []byte {
+	b = append(b, `  <testsuite name="`...)
+	b = appendXMLEscaped(b, s.Name)
+	b = fmt.Appendf(b, `" tests="%d" failures="%d" errors="%d" skipped="%d">`, s.Tests, s.Failures, s.Errors, s.Skipped)
+	for _, c := range s.Cases {
+		b = append(b, "\n    <testcase name=\""...)
+		b = appendXMLEscaped(b, c.Name)
+		b = append(b, `" classname="`...)
+		b = appendXMLEscaped(b, c.Classname)
+		b = append(b, `" file="`...)
+		b = appendXMLEscaped(b, c.File)
+		b = append(b, '"')
+		if c.Line != 0 {
+			b = fmt.Appendf(b, ` line="%d"`, c.Line)
+		}
+		b = append(b, '>')
+		if c.Failure == nil && c.SystemOut == "" {
+			b = append(b, "</testcase>"...)
+			continue
+		}
+		if f := c.Failure; f != nil {
+			b = append(b, "\n      <failure message=\""...)
+			b = appendXMLEscaped(b, f.Message)
+			b = append(b, `" type="`...)
+			b = appendXMLEscaped(b, f.Type)
+			b = append(b, `">`...)
+			b = appendXMLEscaped(b, f.Text)
+			b = append(b, "</failure>"...)
+		}
+		if c.SystemOut != "" {
+			b = append(b, "\n      <system-out>"...)
+			b = appendXMLEscaped(b, c.SystemOut)
+			b = append(b, "</system-out>"...)
+		}
+		b = append(b, "\n    </testcase>"...)
 	}
-	enc := xml.NewEncoder(&j.suites)
-	enc.Indent("  ", "  ")
-	return enc.EncodeElement(s, xml.StartElement{Name: xml.Name{Local: "testsuite"}})
+	if len(s.Cases) > 0 {
+		b = append(b, "\n  "...)
+	}
+	return append(b, "</testsuite>"...)
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml escapes attributes and text.
+func appendXMLEscaped(b []byte, s string) []byte {
+	w := bytes.NewBuffer(b)
+	_ = xml.EscapeText(w, []byte(s)) // a bytes.Buffer does not fail
+	return w.Bytes()
 }
 
 // Flush writes the XML document: the files not done yet (Options.Files, then any
