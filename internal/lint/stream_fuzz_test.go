@@ -2,8 +2,6 @@ package lint_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -18,14 +16,7 @@ import (
 // name scan and the parse agree. (A file that does not parse reports its syntax
 // error; the names the scan read past it may resolve references until it is fixed.)
 func FuzzStream(f *testing.F) {
-	for _, glob := range []string{"../../testdata/lint/*/*.yaml", "../../examples/*.yaml"} {
-		paths, _ := filepath.Glob(glob)
-		for _, p := range paths {
-			if b, err := os.ReadFile(p); err == nil {
-				f.Add(b)
-			}
-		}
-	}
+	addSeeds(f, "../../testdata/lint/*/*.yaml", "../../examples/*.yaml") // fuzz_test.go
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := lint.Input{Paths: []string{"-"}, Stdin: bytes.NewReader(data)}
 		res, err := lint.Run(in, lint.Options{})
