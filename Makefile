@@ -8,7 +8,7 @@ PKGS    := ./...
 # no deadline to race; a real crasher still fails and is written to testdata/fuzz.
 FUZZTIME ?= 3000x
 
-.PHONY: all build release demo test unit check race fuzz bench generate tools clean
+.PHONY: all build release demo test unit check race fuzz bench bench-compare generate tools clean
 
 # Packages that start goroutines or share state between them: `make race` runs their
 # tests under the race detector.
@@ -70,6 +70,10 @@ fuzz:
 ## bench: the speed and memory benchmarks reported in docs/benchmarks.md.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## bench-compare: sagectl lint against kubeconform v0.7.0 (installed into a temporary folder) on the lint-at-scale corpora, one run.
+bench-compare:
+	sh scripts/bench-compare.sh
 
 ## generate: regenerate the JSON Schemas (sagectl's own, the editor one `sagectl schema` prints, the per-kind validation documents) from the AWS SDK.
 generate:

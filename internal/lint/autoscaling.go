@@ -68,15 +68,14 @@ func resolveScaling(p *Pass) (sv scaledVariant, ok bool) {
 	if sv.Res, ok = parseResourceID(s); !ok || sv.Res.Endpoint == "" {
 		return sv, false
 	}
-	ix := namesOf(p.Set)
-	if sv.Endpoint, ok = ix.folded[manifest.KindEndpoint][manifest.NameKey(sv.Res.Endpoint)]; !ok {
+	if sv.Endpoint, ok = p.names.foldedOf(p, manifest.KindEndpoint, manifest.NameKey(sv.Res.Endpoint)); !ok {
 		return sv, true
 	}
 	cfg, isStr := manifest.Str(manifest.Get(sv.Endpoint.Doc.Body, "EndpointConfigName"))
 	if !isStr {
 		return sv, true
 	}
-	if sv.Config, ok = ix.folded[manifest.KindEndpointConfig][manifest.NameKey(cfg)]; !ok {
+	if sv.Config, ok = p.names.foldedOf(p, manifest.KindEndpointConfig, manifest.NameKey(cfg)); !ok {
 		return sv, true
 	}
 	for _, v := range variants(sv.Config.Doc.Body) {

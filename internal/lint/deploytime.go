@@ -9,8 +9,8 @@ import (
 // CloudFormation intrinsic function such as !Ref): neither the schema nor a rule can
 // judge them. A finding at the key of such a value (a field that must not be set at
 // all) is kept.
-func dropDeployTime(set *manifest.Set, fs []finding.Finding) []finding.Finding {
-	at := manifest.DeployTimePositions(set.Docs)
+func dropDeployTime(docs []*manifest.Document, fs []finding.Finding) []finding.Finding {
+	at := manifest.DeployTimePositions(docs)
 	if at == nil {
 		return fs
 	}

@@ -80,7 +80,7 @@ var (
 type Rule interface {
 	// Info returns the rule's description.
 	Info() *Info
-	// Check inspects p.Doc (and, for cross-document rules, p.Set) and reports findings.
+	// Check inspects p.Doc (cross-document rules also the run's name index) and reports findings.
 	Check(p *Pass)
 }
 
@@ -88,13 +88,19 @@ type Rule interface {
 type Pass struct {
 	// Doc is the document being checked.
 	Doc *manifest.Document
-	// Set is every document being linted, for cross-document rules.
+	// Set is every document being linted when they are all in memory (Check); nil in a
+	// streamed run (Stream). Cross-document rules look names up in the run's name index.
 	Set *manifest.Set
 	// Context is the names the repository's manifests define (Options.Context), or nil.
 	Context *manifest.Index
-	info    *Info
-	out     []finding.Finding
-	memo    map[string]any
+	// names is the run's index of the names the linted files define (nil: none);
+	// fileDocs are the documents of the file being checked, its index file.
+	names    *nameIndex
+	file     int32
+	fileDocs []*manifest.Document
+	info     *Info
+	out      []finding.Finding
+	memo     map[string]any
 }
 
 // Memo returns the value computed for key during this check of the document, calling
@@ -171,7 +177,12 @@ func (o Options) rules() []Rule {
 
 // checkDocument runs rules over one document.
 func checkDocument(d *manifest.Document, set *manifest.Set, ctx *manifest.Index, rules []Rule) []finding.Finding {
-	p := &Pass{Doc: d, Set: set, Context: ctx}
+	return check(&Pass{Doc: d, Set: set, Context: ctx, names: namesOf(set)}, rules)
+}
+
+// check runs rules over p.Doc.
+func check(p *Pass, rules []Rule) []finding.Finding {
+	d := p.Doc
 	for _, r := range rules {
 		if info := r.Info(); appliesTo(info, d.Kind) {
 			p.info = info

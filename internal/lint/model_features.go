@@ -12,10 +12,11 @@ import (
 func variantModel(p *Pass, v variant) (*manifest.Document, *yaml.Node) {
 	n := manifest.Get(v.Node, "ModelName")
 	name, ok := manifest.Str(n)
-	if !ok || p.Set == nil {
+	if !ok || p.names == nil {
 		return nil, nil
 	}
-	return p.Set.Names(manifest.KindModel)[name], n
+	m, _ := p.names.exactOf(p, manifest.KindModel, name)
+	return m.Doc, n
 }
 
 // serverlessModels calls f for each serverless variant of p's document whose Model is in
@@ -85,7 +86,7 @@ func isStr(n *yaml.Node, want string) bool {
 // where names the place a Model sets a feature, relative to the document being checked:
 // "line 7" in the same file, else "models.yaml:7".
 func (f modelFeature) where(p *Pass, m *manifest.Document) string {
-	if m.File == p.Doc.File {
+	if m.File.Path == p.Doc.File.Path {
 		return fmt.Sprintf("line %d", f.Line)
 	}
 	return fmt.Sprintf("%s:%d", m.File.Path, f.Line)

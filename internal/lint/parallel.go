@@ -23,3 +23,45 @@ func checkAll(set *manifest.Set, ctx *manifest.Index, rules []Rule) []finding.Fi
 	}
 	return out
 }
+
+// ordered calls work(i) for every i in [0, n) on up to workers goroutines and emit
+// with each result in index order, as soon as it and those before it are done. At most
+// 2 × workers results wait for their turn, so memory is bounded whatever n. The first
+// error from emit stops the work not yet started and is returned.
+func ordered[T any](n, workers int, work func(i int) T, emit func(T) error) error {
+	workers = max(workers, 1)
+	slots := make(chan chan T, 2*workers)
+	sem := make(chan struct{}, workers)
+	stop := make(chan struct{})
+	go func() {
+		defer close(slots)
+		for i := 0; i < n; i++ {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
+			}
+			ch := make(chan T, 1)
+			go func() {
+				ch <- work(i)
+				<-sem
+			}()
+			select {
+			case slots <- ch:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	var err error
+	for ch := range slots {
+		v := <-ch
+		if err != nil {
+			continue
+		}
+		if err = emit(v); err != nil {
+			close(stop)
+		}
+	}
+	return err
+}

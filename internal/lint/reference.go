@@ -19,20 +19,20 @@ const maxListedNames = 5
 // records the names already reported.
 func checkReference(p *Pass, n *yaml.Node, field string, kind manifest.Kind, infoDone map[string]bool) {
 	name, ok := manifest.Str(n)
-	if !ok || name == "" || p.Set == nil {
+	if !ok || name == "" || p.names == nil {
 		return
 	}
-	ix := namesOf(p.Set)
-	if _, found := ix.exact[kind][name]; found || p.Context.Has(kind, name) {
+	ix := p.names
+	if ix.has(kind, name) || p.Context.Has(kind, name) {
 		return
 	}
-	if other, found := ix.folded[kind][manifest.NameKey(name)]; found {
+	if other, found := ix.foldedOf(p, kind, manifest.NameKey(name)); found {
 		// SageMaker names are case-insensitive: it is that resource, spelled another way.
 		p.ReportAs(finding.Warning, n, fmt.Sprintf("%s %q is %s %q at %s spelled in another case; SageMaker names are case-insensitive, so it names that %s",
 			field, name, kind, other.Name, where(p, other), kind), fmt.Sprintf("spell it %q, as its manifest does", other.Name))
 		return
 	}
-	names, scope := ix.sorted[kind], "the linted files"
+	names, scope := ix.sortedOf(kind), "the linted files"
 	if p.Context != nil {
 		names, scope = union(names, p.Context.Names(kind)), "the repository"
 	}

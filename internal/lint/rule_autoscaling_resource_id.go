@@ -50,7 +50,7 @@ func (autoscalingResourceID) Check(p *Pass) {
 	sv, _ := resolveScaling(p)
 	if sv.Endpoint.Doc == nil {
 		hint := "add the Endpoint's manifest to the linted files, or correct the endpoint name in ResourceId"
-		if sug := suggest.Closest(res.Endpoint, namesOf(p.Set).sorted[manifest.KindEndpoint]); sug != "" {
+		if sug := suggest.Closest(res.Endpoint, p.names.sortedOf(manifest.KindEndpoint)); sug != "" {
 			hint = fmt.Sprintf("did you mean endpoint/%s/variant/%s?", sug, res.Variant)
 		}
 		p.Report(id, fmt.Sprintf("ResourceId %q names Endpoint %q, which no manifest of the linted files defines", s, res.Endpoint), hint)

@@ -91,6 +91,6 @@ func endpointConfigOf(p *Pass) (named, bool) {
 	if !ok {
 		return named{}, false
 	}
-	config, ok := namesOf(p.Set).folded[manifest.KindEndpointConfig][manifest.NameKey(name)]
+	config, ok := p.names.foldedOf(p, manifest.KindEndpointConfig, manifest.NameKey(name))
 	return config, ok
 }

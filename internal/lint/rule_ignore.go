@@ -111,23 +111,13 @@ var (
 	ignoreExpired Rule = ignoreRule{ignoreExpiredInfo}
 )
 
-// applyIgnores applies the ignore comments of set's files to out, the findings of
-// rules. Ignores of rules that did not run (disabled) are not reported as unused;
-// now (nil: the clock) dates the until= expiries.
-func applyIgnores(set *manifest.Set, rules []Rule, now func() time.Time, out []finding.Finding) []finding.Finding {
-	ran := map[string]bool{}
-	for _, r := range rules {
-		if _, loader := r.(loaderRule); !loader { // the loader reports outside Lint
-			ran[r.Info().ID] = true
-		}
-	}
-	var known []string
-	for _, r := range Registry() {
-		known = append(known, r.Info().ID)
-	}
+// applyIgnores applies the ignore comments of files to out, the findings of rules.
+// Ignores of rules that did not run (disabled) are not reported as unused; s.now
+// (nil: the clock) dates the until= expiries.
+func (s *settle) applyIgnores(files []*manifest.File, out []finding.Finding) []finding.Finding {
 	var at time.Time
-	if now != nil {
-		at = now()
+	if s.now != nil {
+		at = s.now()
 	}
-	return suppress.Apply(set.Files, out, suppress.Options{Now: at, Rules: known, Ran: func(id string) bool { return ran[id] }})
+	return suppress.Apply(files, out, suppress.Options{Now: at, Rules: s.registered, Ran: func(id string) bool { return s.ran[id] }})
 }

@@ -46,7 +46,7 @@ func (namesDuplicate) Check(p *Pass) {
 	if !ok {
 		return
 	}
-	first, ok := namesOf(p.Set).exact[p.Doc.Kind][name]
+	first, ok := p.names.exactOf(p, p.Doc.Kind, name)
 	if !ok || first.Doc == p.Doc {
 		return
 	}

@@ -50,7 +50,7 @@ func (namesEndpointCase) Check(p *Pass) {
 	if !ok {
 		return
 	}
-	first, ok := namesOf(p.Set).folded[p.Doc.Kind][manifest.NameKey(name)]
+	first, ok := p.names.foldedOf(p, p.Doc.Kind, manifest.NameKey(name))
 	if !ok || first.Name == name {
 		return // the first spelling, or an exact duplicate (resource-name-duplicate reports it)
 	}

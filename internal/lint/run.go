@@ -2,6 +2,7 @@ package lint
 
 import (
 	"io"
+	"time"
 
 	"github.com/sagectl/sagectl/internal/config"
 	"github.com/sagectl/sagectl/internal/finding"
@@ -19,6 +20,10 @@ type Input struct {
 	// OnlyManifests skips the named files that are not manifests, as directory walks
 	// skip the files they find (manifest.Options.OnlyManifests).
 	OnlyManifests bool
+	// RequireManifests makes Stream return at once, emitting nothing, when a path holds
+	// no YAML or JSON file at all (Summary.NoManifest names them): a run that fails on
+	// such a path prints no report.
+	RequireManifests bool
 }
 
 // Result is the outcome of one lint run.
@@ -54,10 +59,41 @@ func Run(in Input, opt Options) (*Result, error) {
 // Check runs the rules over set and returns their findings with the loader's (loaded),
 // each with its configured severity, the disabled rules' dropped, sorted once.
 func Check(set *manifest.Set, loaded []finding.Finding, opt Options) []finding.Finding {
-	rules := opt.rules()
-	out := checkAll(set, opt.Context, rules)                          // parallel.go
-	out = applyIgnores(set, rules, opt.Now, dropDeployTime(set, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
-	out = configure(append(out, loaded...), rules, opt.Severity)
+	return newSettle(opt).findings(set.Files, set.Docs, checkAll(set, opt.Context, opt.rules()), loaded) // parallel.go
+}
+
+// settle turns the rules' findings into a run's: deploy-time values and ignore
+// comments applied, the loader's findings added, the configuration applied, sorted.
+// It is built once per run; Check applies it to a whole set, Stream to each file.
+type settle struct {
+	rules      []Rule
+	now        func() time.Time
+	severity   map[string]finding.Severity
+	on, known  map[string]bool
+	ran        map[string]bool
+	registered []string
+}
+
+func newSettle(opt Options) *settle {
+	s := &settle{rules: opt.rules(), now: opt.Now, severity: opt.Severity, on: map[string]bool{}, known: map[string]bool{}, ran: map[string]bool{}}
+	for _, r := range s.rules {
+		s.on[r.Info().ID] = true
+		if _, loader := r.(loaderRule); !loader { // the loader reports outside Lint
+			s.ran[r.Info().ID] = true
+		}
+	}
+	for _, r := range Registry() {
+		s.known[r.Info().ID] = true
+		s.registered = append(s.registered, r.Info().ID)
+	}
+	return s
+}
+
+// findings settles out, the rules' findings over files and docs, with loaded, the
+// loader's findings.
+func (s *settle) findings(files []*manifest.File, docs []*manifest.Document, out, loaded []finding.Finding) []finding.Finding {
+	out = s.applyIgnores(files, dropDeployTime(docs, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
+	out = s.configure(append(out, loaded...))
 	finding.Sort(out)
 	return out
 }
@@ -76,20 +112,13 @@ func OptionsFor(cfg *config.Config) Options {
 
 // configure is the one place rule settings reach findings: a finding of a registered
 // rule that does not run is dropped, and a configured severity replaces the default.
-func configure(fs []finding.Finding, rules []Rule, sev map[string]finding.Severity) []finding.Finding {
-	on, known := map[string]bool{}, map[string]bool{}
-	for _, r := range rules {
-		on[r.Info().ID] = true
-	}
-	for _, r := range Registry() {
-		known[r.Info().ID] = true
-	}
+func (s *settle) configure(fs []finding.Finding) []finding.Finding {
 	kept := fs[:0]
 	for _, f := range fs {
-		if !on[f.Rule] && known[f.Rule] {
+		if !s.on[f.Rule] && s.known[f.Rule] {
 			continue
 		}
-		if s, ok := sev[f.Rule]; ok {
+		if s, ok := s.severity[f.Rule]; ok {
 			f.Severity = s
 		}
 		kept = append(kept, f)

@@ -2,6 +2,7 @@ package lintcmd
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -115,6 +116,46 @@ func (s *Settings) overlayIgnores(files []*manifest.File, ran []lint.Rule, fs []
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// LintStream is lint's run, emitted file by file: Stream when no environment is in play
+// (no --env, and no environments: in the config, or standard input, which is read once);
+// otherwise LintAll's result (an overlay merges documents across files, so its run is in
+// memory), emitted file by file in the set's order.
+func (s *Settings) LintStream(e *Env, paths []string, emit func(*lint.FileResult) error) (*lint.Summary, error) {
+	if s.Env == nil && (len(s.Config.Environments) == 0 || slices.Contains(paths, "-")) {
+		return s.Stream(e, paths, emit)
+	}
+	res, err := s.LintAll(e, paths)
+	if err != nil {
+		return nil, err
+	}
+	return emitResult(res, emit)
+}
+
+// emitResult hands res to emit as Stream would: each file of its set (overlay files
+// included) with its documents and findings, then any file only a finding names.
+func emitResult(res *lint.Result, emit func(*lint.FileResult) error) (*lint.Summary, error) {
+	byFile := map[string][]finding.Finding{}
+	for _, f := range res.Findings {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	docs := map[*manifest.File][]*manifest.Document{}
+	for _, d := range res.Set.Docs {
+		docs[d.File] = append(docs[d.File], d)
+	}
+	for _, f := range res.Set.Files {
+		if err := emit(&lint.FileResult{File: f, Docs: docs[f], Findings: byFile[f.Path]}); err != nil {
+			return nil, err
+		}
+		delete(byFile, f.Path)
+	}
+	for _, p := range slices.Sorted(maps.Keys(byFile)) {
+		if err := emit(&lint.FileResult{File: &manifest.File{Path: p}, Findings: byFile[p]}); err != nil {
+			return nil, err
+		}
+	}
+	return &lint.Summary{Files: len(res.Set.Files), Skipped: res.Set.Skipped, NoManifest: res.Set.NoManifest}, nil
 }
 
 // LintAll is lint's run: with --env (s.Env) that environment only; else the base and,

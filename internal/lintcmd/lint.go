@@ -1,11 +1,13 @@
 package lintcmd
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/lint"
@@ -54,12 +56,16 @@ func runLint(e *Env, c *cli.Context) error {
 	if _, err := settings.SelectEnv(c); err != nil {
 		return err
 	}
-	res, err := settings.LintAll(e, paths) // env.go: the base and every environment
+	rep := &report{e: e, c: c, format: format, failOn: failOn}
+	sum, err := settings.LintStream(e, paths, rep.file) // env.go: streamed, or the base and every environment
+	if rep.err != nil {
+		return fail(ExitUsage, "writing the report: %v", rep.err)
+	}
 	if err != nil {
 		return err
 	}
 	if c.Bool("verbose") {
-		for _, s := range res.Set.Skipped {
+		for _, s := range sum.Skipped {
 			if s.Doc < 0 {
 				fmt.Fprintf(e.Stderr, "sagectl: skipped %s: it %s\n", s.Path, s.Reason)
 			} else {
@@ -67,31 +73,32 @@ func runLint(e *Env, c *cli.Context) error {
 			}
 		}
 	}
-	if len(res.Set.NoManifest) > 0 && !settings.OnlyManifests {
-		return noManifest(res.Set)
+	if len(sum.NoManifest) > 0 && !settings.OnlyManifests {
+		if rep.r != nil { // the files of the other paths are reported already: end the report
+			_ = rep.finish()
+		}
+		return noManifest(sum.NoManifest, sum.Skipped)
 	}
-	if err := writeReport(e, c, format, res.Set, res.Findings, failOn); err != nil {
+	if err := rep.finish(); err != nil {
 		return err
 	}
-	render.SummarySkipped(e.Stderr, res.Findings, len(res.Set.Files), res.Set.SkippedFiles())
-	for _, f := range res.Findings {
-		if lint.Fails(f, failOn) { // informational findings (the traffic split) never fail
-			return exitCode(ExitFindings)
-		}
+	rep.counts.Summary(e.Stderr, sum.Files, sum.SkippedFiles())
+	if rep.failed {
+		return exitCode(ExitFindings)
 	}
 	return nil
 }
 
 // noManifest is the error for paths that gave no manifest: a wrong path must not pass.
-func noManifest(set *manifest.Set) error {
+func noManifest(paths []string, skippedFiles []manifest.Skipped) error {
 	skipped := map[string]int{}
-	for _, s := range set.Skipped {
+	for _, s := range skippedFiles {
 		if s.Doc < 0 {
 			skipped[s.From]++
 		}
 	}
 	var parts []string
-	for _, p := range set.NoManifest {
+	for _, p := range paths {
 		if n := skipped[p]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s (%d YAML/JSON files, none a SageMaker manifest; --verbose lists them)", p, n))
 		} else {
@@ -110,45 +117,126 @@ func lintFormat(c *cli.Context) string {
 	return c.String("format")
 }
 
-// writeReport renders fs in format to standard output or --output.
-func writeReport(e *Env, c *cli.Context, format string, set *manifest.Set, fs []finding.Finding, failOn finding.Severity) error {
-	files := map[string]*manifest.File{}
-	paths := make([]string, 0, len(set.Files))
-	for _, f := range set.Files {
-		files[f.Path] = f
-		paths = append(paths, f.Path)
-	}
-	w, color := e.Stdout, useColor(e.Stdout)
-	if out := c.String("output"); out != "" {
+// report renders a streamed run in its format to standard output or --output, file by
+// file as Stream emits them; it starts (opening --output) with the first file.
+type report struct {
+	e      *Env
+	c      *cli.Context
+	format string
+	failOn finding.Severity
+	r      render.Formatter
+	cur    *manifest.File // the file whose findings are being written
+	out    *bufio.Writer  // the report's writer, flushed after each file
+	closer io.Closer
+	counts render.Counts
+	failed bool  // a finding fails the run
+	err    error // the first error writing the report
+}
+
+// start opens the output and the formatter.
+func (rep *report) start() error {
+	w, color := rep.e.Stdout, useColor(rep.e.Stdout)
+	if out := rep.c.String("output"); out != "" {
 		f, err := os.Create(out)
 		if err != nil {
 			return fail(ExitUsage, "--output: cannot write %s: %v", out, err)
 		}
-		defer f.Close()
+		rep.closer = f
 		w, color = f, false
 	}
-	opt := render.Options{W: w, Color: color, Source: func(p string) *manifest.File { return files[p] },
-		Rel: repoRelative(), Root: repoRoot(), Files: paths, Docs: set.Docs, Rules: ruleDocs, FailOn: failOn, Version: Version,
-		Fails: func(f finding.Finding) bool { return lint.Fails(f, failOn) }}
-	if format == "github" {
-		if sw := stepSummary(e.Stderr); sw != nil {
-			defer sw.Close()
+	rep.out = bufio.NewWriterSize(w, 64<<10)
+	opt := render.Options{W: rep.out, Color: color, Source: rep.source,
+		Rel: repoRelative(), Root: repoRoot(), Rules: ruleDocs, FailOn: rep.failOn, Version: Version,
+		Fails: func(f finding.Finding) bool { return lint.Fails(f, rep.failOn) }}
+	if rep.format == "github" {
+		if sw := stepSummary(rep.e.Stderr); sw != nil {
 			opt.StepSummary = sw
+			rep.closer = multiCloser{rep.closer, sw}
 		}
 	}
-	r, err := render.New(format, opt)
+	r, err := render.New(rep.format, opt)
 	if err != nil {
 		return fail(ExitUsage, "--format: %v", err)
 	}
-	for _, f := range fs {
-		if err := r.Write(f); err != nil {
-			return fail(ExitUsage, "writing the report: %v", err)
+	rep.r = r
+	return nil
+}
+
+// source is the file being reported, for snippets and fingerprints.
+func (rep *report) source(p string) *manifest.File {
+	if rep.cur != nil && rep.cur.Path == p {
+		return rep.cur
+	}
+	return nil
+}
+
+// file writes one file's findings (lint.Stream's emit).
+func (rep *report) file(res *lint.FileResult) error {
+	if rep.r == nil {
+		if err := rep.start(); err != nil {
+			return err
 		}
 	}
-	if err := r.Flush(); err != nil {
+	rep.cur = res.File
+	for _, f := range res.Findings {
+		rep.counts.Add(f)
+		rep.failed = rep.failed || lint.Fails(f, rep.failOn) // informational findings (the traffic split) never fail
+		if err := rep.r.Write(f); err != nil {
+			rep.err = err
+			return err
+		}
+	}
+	if fd, ok := rep.r.(render.FileDone); ok {
+		if err := fd.FileDone(res.File.Path, res.Docs); err != nil {
+			rep.err = err
+			return err
+		}
+	}
+	rep.cur = nil
+	if err := rep.out.Flush(); err != nil {
+		rep.err = err
+		return err
+	}
+	return nil
+}
+
+// finish ends the report (an empty one when no file was judged) and closes the output.
+func (rep *report) finish() error {
+	if rep.r == nil {
+		if err := rep.start(); err != nil {
+			return err
+		}
+	}
+	err := rep.r.Flush()
+	if ferr := rep.out.Flush(); err == nil {
+		err = ferr
+	}
+	if rep.closer != nil {
+		if cerr := rep.closer.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return fail(ExitUsage, "writing the report: %v", err)
 	}
 	return nil
+}
+
+// multiCloser closes each of its non-nil closers.
+type multiCloser []io.Closer
+
+// Close closes them all and returns the first error.
+func (m multiCloser) Close() error {
+	var first error
+	for _, c := range m {
+		if c == nil {
+			continue
+		}
+		if err := c.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // PrintFindings prints fs as lint's text format does, to w: plan prints the errors that
@@ -190,20 +278,32 @@ func repoRelative() func(string) string {
 		return filepath.ToSlash
 	}
 	root := gitTop(wd)
+	var mu sync.Mutex
+	var lastIn, lastOut string // findings come file by file: resolving symlinks once per file suffices
 	return func(p string) string {
-		if p == "-" {
-			return p
+		mu.Lock()
+		defer mu.Unlock()
+		if p != lastIn || lastIn == "" {
+			lastIn, lastOut = p, relativeTo(root, p)
 		}
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return filepath.ToSlash(p)
-		}
-		r, err := filepath.Rel(root, resolve(abs))
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return filepath.ToSlash(p)
-		}
-		return filepath.ToSlash(r)
+		return lastOut
 	}
+}
+
+// relativeTo is repoRelative's function for the root.
+func relativeTo(root, p string) string {
+	if p == "-" {
+		return p
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	r, err := filepath.Rel(root, resolve(abs))
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
 }
 
 // repoRoot is the root repoRelative is relative to: the git top level of the working

@@ -131,6 +131,25 @@ func (s *Settings) RepoContext(paths []string) {
 	s.Context = manifest.IndexRepo(root, s.skip)
 }
 
+// Stream runs lint.Stream over paths with these settings, emit receiving each file's
+// findings in input order. Only an unreadable path is an error (exit 2); an error of
+// emit is returned as it is.
+func (s *Settings) Stream(e *Env, paths []string, emit func(*lint.FileResult) error) (*lint.Summary, error) {
+	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
+	opt := lint.OptionsFor(s.Config)
+	opt.Context = s.Context
+	var emitErr error
+	in := lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests, RequireManifests: !s.OnlyManifests}
+	sum, err := lint.Stream(in, opt, func(r *lint.FileResult) error {
+		emitErr = emit(r)
+		return emitErr
+	})
+	if err != nil && err != emitErr {
+		return nil, fail(ExitUsage, "%v", err)
+	}
+	return sum, err
+}
+
 // Lint runs lint.Run over paths with these settings: the excluded files skipped, the
 // rules configured, s.Env's overlay merged in (env.go). Only an unreadable path (or
 // overlay folder) is an error (exit 2).

@@ -5,7 +5,6 @@ package manifest
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"gopkg.in/yaml.v3"
@@ -122,9 +121,6 @@ type Set struct {
 	// folder, or one holding only other YAML and JSON (a path whose files are all
 	// excluded by Options.Skip is not listed: that is what was asked).
 	NoManifest []string
-
-	indexOnce sync.Once
-	byName    map[Kind]map[string]*Document
 }
 
 // ByKind returns the documents of kind k.
@@ -136,26 +132,6 @@ func (s *Set) ByKind(k Kind) []*Document {
 		}
 	}
 	return out
-}
-
-// Names returns the documents of kind k by resource name (the first one where a name
-// repeats). The index is built once per Set, so cross-document rules stay linear;
-// callers must not modify the map. Docs must not change after the first call.
-func (s *Set) Names(k Kind) map[string]*Document {
-	s.indexOnce.Do(func() {
-		s.byName = map[Kind]map[string]*Document{}
-		for _, kind := range Kinds {
-			s.byName[kind] = map[string]*Document{}
-		}
-		for _, d := range s.Docs {
-			if n := d.Name(); n != "" {
-				if _, dup := s.byName[d.Kind][n]; !dup && s.byName[d.Kind] != nil {
-					s.byName[d.Kind][n] = d
-				}
-			}
-		}
-	})
-	return s.byName[k]
 }
 
 // Skipped is a file, or a document of a file, that a directory walk found but did not

@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/sagectl/sagectl/internal/fanout"
+	"github.com/sagectl/sagectl/internal/readfile"
+	"gopkg.in/yaml.v3"
 )
 
 // Index is the resource names the manifests of a repository define, by kind: what a
@@ -108,16 +110,16 @@ func (ix *Index) build(skip func(path string) bool) {
 		return nil
 	})
 	sort.Strings(files)
-	per := make([][]namedIn, len(files))
+	per := make([][]NamedIn, len(files))
 	fanout.Each(len(files), 16, func(i int) { per[i] = namesIn(files[i]) })
 	for _, k := range Kinds {
 		ix.names[k] = map[string]string{}
 	}
 	for i, ns := range per {
 		for _, n := range ns {
-			if _, dup := ix.names[n.kind][n.name]; !dup {
-				ix.names[n.kind][n.name] = files[i]
-				ix.sorted[n.kind] = append(ix.sorted[n.kind], n.name)
+			if _, dup := ix.names[n.Kind][n.Name]; !dup {
+				ix.names[n.Kind][n.Name] = files[i]
+				ix.sorted[n.Kind] = append(ix.sorted[n.Kind], n.Name)
 			}
 		}
 	}
@@ -126,9 +128,12 @@ func (ix *Index) build(skip func(path string) bool) {
 	}
 }
 
-type namedIn struct {
-	kind Kind
-	name string
+// NamedIn is a resource name a file defines.
+type NamedIn struct {
+	// Kind is the resource's kind.
+	Kind Kind
+	// Name is its name (the kind's NameField).
+	Name string
 }
 
 // nameFields is what every file defining a resource name contains (ModelName,
@@ -142,9 +147,16 @@ const indexBuf = 64 << 10
 
 var indexBufs = sync.Pool{New: func() any { b := make([]byte, indexBuf); return &b }}
 
-// namesIn returns the resource names one file defines.
-func namesIn(path string) []namedIn {
-	f, err := os.Open(path)
+// NamesInFile returns the resource names the file at path defines (NamesInData); a
+// file that cannot be read, is not a regular file or is too large defines none.
+func NamesInFile(path string) []NamedIn { return namesInOpened(path, readfile.Open) }
+
+// namesIn returns the resource names one file the walk found regular defines.
+func namesIn(path string) []NamedIn { return namesInOpened(path, os.Open) }
+
+// namesInOpened returns the resource names the file at path defines, opened with open.
+func namesInOpened(path string, open func(string) (*os.File, error)) []NamedIn {
+	f, err := open(path)
 	if err != nil {
 		return nil
 	}
@@ -162,6 +174,13 @@ func namesIn(path string) []namedIn {
 	if err != nil || len(data) > MaxFileSize {
 		return nil
 	}
+	return NamesInData(path, data)
+}
+
+// NamesInData returns the resource names that data, the contents of the file at path,
+// defines, in document order: plain native YAML is scanned line by line, anything else
+// parsed. It is the cheap first pass of a streamed lint run (lint.Stream).
+func NamesInData(path string, data []byte) []NamedIn {
 	mentions := false
 	for _, f := range nameFields {
 		mentions = mentions || bytes.Contains(data, f)
@@ -176,10 +195,10 @@ func namesIn(path string) []namedIn {
 		return nil
 	}
 	_, docs, _ := Parse(path, data)
-	var out []namedIn
+	var out []NamedIn
 	for _, d := range docs {
 		if n := d.Name(); n != "" {
-			out = append(out, namedIn{d.Kind, n})
+			out = append(out, NamedIn{d.Kind, n})
 		}
 	}
 	return out
@@ -211,11 +230,17 @@ func jsonWithoutManifest(data []byte) bool {
 	return true
 }
 
+// isMarker reports whether line is the document marker m ("---" or "..."): m alone
+// or followed by a space or tab ("---: x" is a key).
+func isMarker(line []byte, m string) bool {
+	return bytes.HasPrefix(line, []byte(m)) && (len(line) == len(m) || line[len(m)] == ' ' || line[len(m)] == '\t')
+}
+
 // scanNames reads the names of a file of plain native manifests without parsing it:
 // per document (split at "---"), the top-level "key: value" lines. ok is false when the
 // file is not that simple (JSON, flow style, anchors, tags, block scalars, a dialect),
 // and then the caller parses it.
-func scanNames(data []byte) (out []namedIn, ok bool) {
+func scanNames(data []byte) (out []NamedIn, ok bool) {
 	fields := map[string]string{}
 	flush := func() bool {
 		defer clear(fields)
@@ -227,7 +252,7 @@ func scanNames(data []byte) (out []namedIn, ok bool) {
 			k, _ = inferFrom(func(f string) bool { _, ok := fields[f]; return ok })
 		}
 		if n := fields[k.NameField()]; k.NameField() != "" && n != "" && n != "~" && n != "null" {
-			out = append(out, namedIn{k, n})
+			out = append(out, NamedIn{k, n})
 		}
 		return true
 	}
@@ -239,16 +264,19 @@ func scanNames(data []byte) (out []namedIn, ok bool) {
 			data = nil
 		}
 		line = bytes.TrimRight(line, "\r")
-		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '-' && !bytes.HasPrefix(line, []byte("---")) {
+		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '-' && !isMarker(line, "---") {
 			continue
 		}
-		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+		if isMarker(line, "---") || isMarker(line, "...") {
 			if !flush() {
 				return nil, false
 			}
 			continue
 		}
 		c := bytes.IndexByte(line, ':')
+		if c > 0 && c+1 < len(line) && line[c+1] != ' ' && line[c+1] != '\t' {
+			return nil, false // "a:b" is a scalar, or a key with a colon: the parser judges
+		}
 		if c <= 0 || line[0] == '{' || line[0] == '[' || line[0] == '"' || line[0] == '\'' || line[0] == '%' || line[0] == '\t' {
 			return nil, false
 		}
@@ -258,14 +286,21 @@ func scanNames(data []byte) (out []namedIn, ok bool) {
 			val = bytes.TrimSpace(val[:i])
 		}
 		if len(val) > 0 {
+			if bytes.Contains(val, []byte(": ")) || bytes.Contains(val, []byte(":\t")) || bytes.HasSuffix(val, []byte(":")) {
+				return nil, false // a nested mapping or a mistake: the parser judges
+			}
 			switch val[0] {
-			case '&', '*', '!', '|', '>', '{', '[', '@', '`':
+			case '&', '*', '!', '|', '>', '{', '[', '@', '`', '%', '?', ',', '#':
 				return nil, false
 			case '"', '\'':
 				if len(val) < 2 || val[len(val)-1] != val[0] || bytes.ContainsAny(val[1:len(val)-1], `"'\`) {
 					return nil, false
 				}
 				val = val[1 : len(val)-1]
+			default:
+				if (&yaml.Node{Kind: yaml.ScalarNode, Value: string(val)}).ShortTag() != "!!str" {
+					val = nil // a number, boolean or null names nothing, as Str judges it
+				}
 			}
 		}
 		if key == "<<" {

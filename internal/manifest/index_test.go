@@ -34,10 +34,10 @@ func TestScanNamesAgreesWithParse(t *testing.T) {
 			continue
 		}
 		scanned++
-		var want []namedIn
+		var want []NamedIn
 		for _, d := range docs {
 			if n := d.Name(); n != "" {
-				want = append(want, namedIn{d.Kind, n})
+				want = append(want, NamedIn{d.Kind, n})
 			}
 		}
 		if !slices.Equal(got, want) {

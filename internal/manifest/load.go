@@ -59,81 +59,111 @@ type Options struct {
 // (OnlyManifests treats it as walked). Set.NoManifest names the paths that gave nothing
 // to judge, excluded files aside.
 func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
-	srcs, err := expand(paths)
+	srcs, judged, err := Sources(paths, opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	judged := make([]bool, len(paths)) // a path whose files are excluded gave what was asked
+	results := make([]Loaded, len(srcs))
+	fanout.Each(len(srcs), 1, func(i int) { results[i] = srcs[i].Load(opt.Stdin) })
+	set := &Set{}
+	var all []finding.Finding
+	for i, r := range results {
+		if r.Err != nil {
+			return nil, nil, r.Err
+		}
+		set.Skipped = append(set.Skipped, r.Skipped...)
+		if r.File == nil {
+			continue
+		}
+		judged[srcs[i].Arg] = true
+		set.Files = append(set.Files, r.File)
+		set.Docs = append(set.Docs, r.Docs...)
+		all = append(all, r.Findings...)
+	}
+	set.NoManifest = NoManifest(paths, judged)
+	return set, all, nil
+}
+
+// Sources lists the files Load reads for paths, in order, the files opt.Skip excludes
+// left out. judged[i] is true when a file under paths[i] was excluded: that path gave
+// what was asked (NoManifest).
+func Sources(paths []string, opt Options) (srcs []Source, judged []bool, err error) {
+	srcs, err = expand(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	judged = make([]bool, len(paths))
 	if opt.Skip != nil {
-		srcs = slices.DeleteFunc(srcs, func(s source) bool {
-			if opt.Skip(s.path) {
-				judged[s.arg] = true
+		srcs = slices.DeleteFunc(srcs, func(s Source) bool {
+			if opt.Skip(s.Path) {
+				judged[s.Arg] = true
 				return true
 			}
 			return false
 		})
 	}
 	for i := range srcs {
-		srcs[i].walked = srcs[i].walked || (opt.OnlyManifests && srcs[i].path != "-")
+		srcs[i].walked = srcs[i].walked || (opt.OnlyManifests && srcs[i].Path != "-")
+		srcs[i].from = paths[srcs[i].Arg]
 	}
-	results := make([]loaded, len(srcs))
-	fanout.Each(len(srcs), 1, func(i int) { results[i] = loadOne(srcs[i], opt.Stdin) })
-	set := &Set{}
-	var all []finding.Finding
-	for i, r := range results {
-		if r.err != nil {
-			return nil, nil, r.err
-		}
-		for _, sk := range r.skipped {
-			sk.From = paths[srcs[i].arg]
-			set.Skipped = append(set.Skipped, sk)
-		}
-		if r.file == nil {
-			continue
-		}
-		judged[srcs[i].arg] = true
-		set.Files = append(set.Files, r.file)
-		set.Docs = append(set.Docs, r.docs...)
-		all = append(all, r.findings...)
-	}
+	return srcs, judged, nil
+}
+
+// NoManifest returns the paths not judged (judged[i] false): those that gave no file
+// to judge, in order.
+func NoManifest(paths []string, judged []bool) []string {
+	var out []string
 	for i, p := range paths {
 		if !judged[i] {
-			set.NoManifest = append(set.NoManifest, p)
+			out = append(out, p)
 		}
 	}
-	return set, all, nil
+	return out
 }
 
-// loaded is the outcome of reading and parsing one file.
-type loaded struct {
-	file     *File // nil when the file was skipped as no manifest
-	docs     []*Document
-	findings []finding.Finding
-	skipped  []Skipped
-	err      error
+// Loaded is the outcome of reading and parsing one file.
+type Loaded struct {
+	// File is the file read; nil when it was skipped as no manifest.
+	File *File
+	// Docs are its manifest documents.
+	Docs []*Document
+	// Findings are what the loader could not read, at their positions.
+	Findings []finding.Finding
+	// Skipped lists the file or its documents a directory walk leaves out.
+	Skipped []Skipped
+	// Err is set when the file cannot be read at all.
+	Err error
 }
 
-func loadOne(src source, stdin io.Reader) loaded {
-	p := src.path
-	data, err := readLimited(p, stdin)
+// Load reads and parses the file; stdin is read for the path "-".
+func (src Source) Load(stdin io.Reader) Loaded {
+	data, err := readLimited(src.Path, stdin)
+	return src.parse(data, err)
+}
+
+func (src Source) parse(data []byte, err error) Loaded {
+	p := src.Path
 	if errors.Is(err, readfile.ErrNotRegular) {
-		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
+		return Loaded{File: NewFile(p, nil), Findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
 			Message: "file is " + strings.TrimPrefix(err.Error(), p+" is "),
 			Hint:    "pass manifest files or folders; a pipe, device or socket is never read (use - for standard input)"}}}
 	}
 	if errors.Is(err, errFileTooLarge) {
-		return loaded{file: NewFile(p, nil), findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
+		return Loaded{File: NewFile(p, nil), Findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
 			Message: fmt.Sprintf("file is larger than %d MiB; sagectl does not read it", MaxFileSize>>20),
 			Hint:    "split the manifests into smaller files"}}}
 	}
 	if err != nil {
-		return loaded{err: err}
+		return Loaded{Err: err}
 	}
 	f, docs, fs, skipped := parse(p, data, src.walked)
-	if f == nil {
-		return loaded{skipped: skipped}
+	for i := range skipped {
+		skipped[i].From = src.from
 	}
-	return loaded{file: f, docs: docs, findings: fs, skipped: skipped}
+	if f == nil {
+		return Loaded{Skipped: skipped}
+	}
+	return Loaded{File: f, Docs: docs, Findings: fs, Skipped: skipped}
 }
 
 // Expand turns paths into the list of manifest files: a directory is walked
@@ -144,24 +174,28 @@ func Expand(paths []string) ([]string, error) {
 	srcs, err := expand(paths)
 	out := make([]string, len(srcs))
 	for i, s := range srcs {
-		out[i] = s.path
+		out[i] = s.Path
 	}
 	return out, err
 }
 
-// source is one file to read: whether a directory walk found it (rather than the user
-// naming it), and the index of the path it came from.
-type source struct {
-	path   string
+// Source is one file to read (Sources).
+type Source struct {
+	// Path is the file's path; "-" is standard input.
+	Path string
+	// Arg is the index of the path given to Sources it came from.
+	Arg int
+	// walked is true when a directory walk found the file (or OnlyManifests treats it
+	// so): then what is not a manifest is skipped, not judged.
 	walked bool
-	arg    int
+	from   string // the path given to Sources it came from
 }
 
-func expand(paths []string) ([]source, error) {
-	var out []source
+func expand(paths []string) ([]Source, error) {
+	var out []Source
 	for i, p := range paths {
 		if p == "-" {
-			out = append(out, source{path: p, arg: i})
+			out = append(out, Source{Path: p, Arg: i})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -169,7 +203,7 @@ func expand(paths []string) ([]source, error) {
 			return nil, fmt.Errorf("cannot read %s: %w", p, errors.Unwrap(err))
 		}
 		if !st.IsDir() {
-			out = append(out, source{path: p, arg: i})
+			out = append(out, Source{Path: p, Arg: i})
 			continue
 		}
 		var found []string
@@ -193,7 +227,7 @@ func expand(paths []string) ([]source, error) {
 		}
 		sort.Strings(found)
 		for _, f := range found {
-			out = append(out, source{path: f, walked: true, arg: i})
+			out = append(out, Source{Path: f, walked: true, Arg: i})
 		}
 	}
 	return out, nil
@@ -212,6 +246,7 @@ var errFileTooLarge = errors.New("file too large")
 
 func readLimited(path string, stdin io.Reader) ([]byte, error) {
 	var r io.Reader
+	size := 0 // the file's size when known: read into one buffer of that size
 	if path == "-" {
 		if stdin == nil {
 			stdin = os.Stdin
@@ -227,8 +262,14 @@ func readLimited(path string, stdin io.Reader) ([]byte, error) {
 		}
 		defer f.Close()
 		r = f
+		if st, err := f.Stat(); err == nil && st.Size() <= MaxFileSize {
+			size = int(st.Size())
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	var buf bytes.Buffer
+	buf.Grow(size + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, err)
 	}

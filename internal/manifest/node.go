@@ -13,7 +13,44 @@ import (
 // YAML merge keys (<<) that m does not override. It yields nothing for a non-mapping.
 func Pairs(m *yaml.Node) iter.Seq2[*yaml.Node, *yaml.Node] {
 	return func(yield func(k, v *yaml.Node) bool) {
+		if d := deref(m); plainMapping(d) && len(d.Content) <= 2*maxLinearKeys {
+			plainPairs(d, yield)
+			return
+		}
 		walkPairs(m, map[string]bool{}, 0, yield)
+	}
+}
+
+// maxLinearKeys is the size up to which a mapping's repeated keys are found by looking
+// back instead of with a map: most manifest mappings have a handful of keys, and the
+// rules walk them many times per document.
+const maxLinearKeys = 16
+
+// plainMapping reports whether m is a mapping without merge keys.
+func plainMapping(m *yaml.Node) bool {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i < len(m.Content); i += 2 {
+		if isMerge(m.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainPairs is walkPairs for a small plainMapping: a repeated key is skipped, as
+// walkPairs skips it, by looking at the keys before it.
+func plainPairs(m *yaml.Node, yield func(k, v *yaml.Node) bool) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		repeated := false
+		for j := 0; j < i && !repeated; j += 2 {
+			repeated = m.Content[j].Value == k.Value
+		}
+		if !repeated && !yield(k, deref(m.Content[i+1])) {
+			return
+		}
 	}
 }
 
@@ -82,6 +119,14 @@ func Mapping(n *yaml.Node) *yaml.Node {
 
 // Lookup returns the key and value nodes for key in mapping m, or nils.
 func Lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
+	if d := deref(m); plainMapping(d) { // the first pair with the key is the one Pairs yields
+		for i := 0; i+1 < len(d.Content); i += 2 {
+			if d.Content[i].Value == key {
+				return d.Content[i], deref(d.Content[i+1])
+			}
+		}
+		return nil, nil
+	}
 	for kk, vv := range Pairs(m) {
 		if kk.Value == key {
 			return kk, vv

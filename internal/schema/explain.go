@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,6 +168,23 @@ func sortedKeys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// openKnown memoises openEnumKnown by schema map: the kinds' schemas are parsed once
+// per process and never change, and listing the ~400 instance types for every finding
+// about one was the largest allocation of a lint run with such findings.
+var openKnown sync.Map // map pointer -> []string
+
+// openEnumKnown is openEnumParts' known values of a parsed schema's open enum; callers
+// must not modify the slice.
+func openEnumKnown(m map[string]any) []string {
+	key := reflect.ValueOf(m).Pointer()
+	if v, ok := openKnown.Load(key); ok {
+		return v.([]string)
+	}
+	known, _ := openEnumParts(m)
+	openKnown.Store(key, known)
+	return known
 }
 
 // openEnumParts returns the known values and the pattern of an open enum's schema.

@@ -162,7 +162,7 @@ func (l leafCtx) badEnum() Error {
 // strings can fail its anyOf, since a pattern passes anything else and the type
 // keyword beside it reports that.
 func (l leafCtx) badOpenEnum() Error {
-	known, _ := openEnumParts(l.parent)
+	known := openEnumKnown(l.parent)
 	form, _ := l.parent[KeywordWarnUnknown].(string)
 	e := Error{Pointer: l.pointer, Keyword: "enum"}
 	e.Message = fmt.Sprintf("%s is not a valid %s; expected %s, one of the %d this SDK knows", valueWord(l.value), l.field(), form, len(known))
@@ -177,7 +177,7 @@ func (l leafCtx) badOpenEnum() Error {
 
 // unknownOpenValue is the warning for a well-formed value the SDK does not list.
 func (l leafCtx) unknownOpenValue() Error {
-	known, _ := openEnumParts(l.parent)
+	known := openEnumKnown(l.parent)
 	e := Error{Pointer: l.pointer, Keyword: l.keyword, Warning: true,
 		Message: fmt.Sprintf("unknown %s %s: not in this SDK's list of %d", l.field(), valueWord(l.value), len(known)),
 		Hint:    "check that SageMaker hosting offers it in your Region; if it is newer than this sagectl, the warning can be ignored"}

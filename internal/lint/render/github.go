@@ -13,8 +13,9 @@ import (
 // annotation is still printed and, when StepSummary is set, the full list is also
 // written there as a markdown table.
 type GitHub struct {
-	opt Options
-	fs  []finding.Finding
+	opt   Options
+	rows  spool // the job summary's table rows, written as findings come
+	count map[finding.Severity]int
 }
 
 // githubLimit is how many annotations of one level GitHub shows per step.
@@ -27,7 +28,9 @@ var (
 
 // Write prints one annotation.
 func (g *GitHub) Write(f finding.Finding) error {
-	g.fs = append(g.fs, f)
+	if err := g.summaryRow(f); err != nil {
+		return err
+	}
 	level := map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Info: "notice"}[f.Severity]
 	props := []string{"file=" + propertyEscaper.Replace(g.opt.rel(f.File))}
 	if f.Line >= 1 {
@@ -51,42 +54,48 @@ func (g *GitHub) Write(f finding.Finding) error {
 	return err
 }
 
-// Flush writes the job summary when there is somewhere to write it.
-func (g *GitHub) Flush() error {
+// summaryRow counts f and spools its row of the job summary's table, when there is a
+// job summary to write.
+func (g *GitHub) summaryRow(f finding.Finding) error {
 	if g.opt.StepSummary == nil {
 		return nil
 	}
-	return writeSummary(g.opt.StepSummary, g.fs, g.opt.rel)
+	if g.count == nil {
+		g.count = map[finding.Severity]int{}
+	}
+	g.count[f.Severity]++
+	msg := f.Message
+	if f.Hint != "" {
+		msg += " (hint: " + f.Hint + ")"
+	}
+	_, err := fmt.Fprintf(&g.rows, "| %s | %s | %d | %d | %s | %s |\n", f.Severity, cell(g.opt.rel(f.File)), f.Line, f.Col, f.Rule, cell(msg))
+	return err
 }
 
-// writeSummary writes the findings as a markdown table, noting when GitHub will have
-// hidden some annotations.
-func writeSummary(w io.Writer, fs []finding.Finding, rel func(string) string) error {
+// Flush writes the job summary when there is somewhere to write it: the findings as a
+// markdown table, noting when GitHub will have hidden some annotations.
+func (g *GitHub) Flush() error {
+	w := g.opt.StepSummary
+	if w == nil {
+		return nil
+	}
 	var b strings.Builder
 	b.WriteString("## sagectl lint\n\n")
-	if len(fs) == 0 {
+	if g.rows.n == 0 {
 		b.WriteString("No findings.\n")
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	count := map[finding.Severity]int{}
-	for _, f := range fs {
-		count[f.Severity]++
-	}
+	count := g.count
 	fmt.Fprintf(&b, "%s, %s, %s.", plural(count[finding.Error], "error"), plural(count[finding.Warning], "warning"), plural(count[finding.Info], "info"))
 	if count[finding.Error] > githubLimit || count[finding.Warning] > githubLimit {
 		fmt.Fprintf(&b, " GitHub shows at most %d annotations of each level per step: this table lists them all.", githubLimit)
 	}
 	b.WriteString("\n\n| severity | file | line | column | rule | message |\n| --- | --- | --- | --- | --- | --- |\n")
-	for _, f := range fs {
-		msg := f.Message
-		if f.Hint != "" {
-			msg += " (hint: " + f.Hint + ")"
-		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %s | %s |\n", f.Severity, cell(rel(f.File)), f.Line, f.Col, f.Rule, cell(msg))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return g.rows.copyTo(w)
 }
 
 // cell makes s safe inside a markdown table cell.

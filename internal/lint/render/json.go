@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 
 	"github.com/sagectl/sagectl/internal/finding"
 )
@@ -15,12 +17,7 @@ const JSONFormatVersion = 1
 // pointer into its document), document (0-based), message and hint when there is one.
 type JSON struct {
 	opt Options
-	out []jsonFinding
-}
-
-type jsonReport struct {
-	FormatVersion int           `json:"formatVersion"`
-	Findings      []jsonFinding `json:"findings"`
+	n   int // findings written
 }
 
 type jsonFinding struct {
@@ -37,20 +34,34 @@ type jsonFinding struct {
 	Hint      string `json:"hint,omitempty"`
 }
 
-// Write records f.
+// jsonHead is the report up to its first finding, as encoding/json indents it.
+const jsonHead = "{\n  \"formatVersion\": %d,\n  \"findings\": ["
+
+// Write writes f: the report streams, each finding written as it comes.
 func (j *JSON) Write(f finding.Finding) error {
-	j.out = append(j.out, jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), File: f.File, Line: f.Line, Column: f.Col,
-		EndLine: f.EndLine, EndColumn: f.EndCol, Path: f.Path, Document: f.Doc, Message: f.Message, Hint: f.Hint})
-	return nil
+	b, err := json.MarshalIndent(jsonFinding{Rule: f.Rule, Severity: f.Severity.String(), File: f.File, Line: f.Line, Column: f.Col,
+		EndLine: f.EndLine, EndColumn: f.EndCol, Path: f.Path, Document: f.Doc, Message: f.Message, Hint: f.Hint}, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	sep := ",\n    "
+	if j.n == 0 {
+		sep = fmt.Sprintf(jsonHead, JSONFormatVersion) + "\n    "
+	}
+	j.n++
+	if _, err := io.WriteString(j.opt.W, sep); err != nil {
+		return err
+	}
+	_, err = j.opt.W.Write(b)
+	return err
 }
 
-// Flush writes the report; an empty run gives an empty findings array, never null.
+// Flush ends the report; an empty run gives an empty findings array, never null.
 func (j *JSON) Flush() error {
-	r := jsonReport{FormatVersion: JSONFormatVersion, Findings: j.out}
-	if r.Findings == nil {
-		r.Findings = []jsonFinding{}
+	end := "\n  ]\n}\n"
+	if j.n == 0 {
+		end = fmt.Sprintf(jsonHead, JSONFormatVersion) + "]\n}\n"
 	}
-	enc := json.NewEncoder(j.opt.W)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	_, err := io.WriteString(j.opt.W, end)
+	return err
 }

@@ -1,29 +1,29 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
 )
 
 // JUnit writes JUnit XML as Jenkins and GitLab read it: one testsuite per file, one
 // testcase per document; a document with findings at or above FailOn has a failure
 // listing each with its position, lower ones go to the testcase's system-out.
 type JUnit struct {
-	opt Options
-	fs  []finding.Finding
-}
-
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	opt             Options
+	fs              []finding.Finding // the findings of the files not yet done
+	suites          spool             // the testsuites done, encoded
+	done            map[string]bool
+	buf             []byte // a suite being encoded, reused
+	tests, failures int
 }
 
 type junitSuite struct {
@@ -56,30 +56,107 @@ func (j *JUnit) Write(f finding.Finding) error {
 	return nil
 }
 
-// Flush writes the XML document.
-func (j *JUnit) Flush() error {
-	out := junitSuites{Name: "sagectl lint"}
-	for _, path := range j.files() {
-		s := j.suite(path)
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Suites = append(out.Suites, s)
+// FileDone writes the testsuite of path, whose findings have all been written and
+// whose documents are docs, to the spool: a streamed run keeps no file after it.
+func (j *JUnit) FileDone(path string, docs []*manifest.Document) error {
+	if j.done == nil {
+		j.done = map[string]bool{}
 	}
-	if _, err := io.WriteString(j.opt.W, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(j.opt.W)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(j.opt.W, "\n")
+	j.done[path] = true
+	err := j.writeSuite(j.suite(path, docs))
+	j.fs = slices.DeleteFunc(j.fs, func(f finding.Finding) bool { return f.File == path })
 	return err
 }
 
-// files lists the linted files in order, then any other file a finding names.
+// writeSuite encodes s into the spool, indented as one testsuite of the document.
+func (j *JUnit) writeSuite(s junitSuite) error {
+	j.tests += s.Tests
+	j.failures += s.Failures
+	j.buf = appendSuite(append(j.buf[:0], '\n'), s)
+	_, err := j.suites.Write(j.buf)
+	return err
+}
+
+// appendSuite appends s as encoding/xml writes it as one testsuite of the document
+// (Indent("  ", "  ")), without its reflection: TestJUnitSuiteAsEncodingXML checks
+// the bytes.
+func appendSuite(b []byte, s junitSuite) []byte {
+	b = append(b, `  <testsuite name="`...)
+	b = appendXMLEscaped(b, s.Name)
+	b = fmt.Appendf(b, `" tests="%d" failures="%d" errors="%d" skipped="%d">`, s.Tests, s.Failures, s.Errors, s.Skipped)
+	for _, c := range s.Cases {
+		b = append(b, "\n    <testcase name=\""...)
+		b = appendXMLEscaped(b, c.Name)
+		b = append(b, `" classname="`...)
+		b = appendXMLEscaped(b, c.Classname)
+		b = append(b, `" file="`...)
+		b = appendXMLEscaped(b, c.File)
+		b = append(b, '"')
+		if c.Line != 0 {
+			b = fmt.Appendf(b, ` line="%d"`, c.Line)
+		}
+		b = append(b, '>')
+		if c.Failure == nil && c.SystemOut == "" {
+			b = append(b, "</testcase>"...)
+			continue
+		}
+		if f := c.Failure; f != nil {
+			b = append(b, "\n      <failure message=\""...)
+			b = appendXMLEscaped(b, f.Message)
+			b = append(b, `" type="`...)
+			b = appendXMLEscaped(b, f.Type)
+			b = append(b, `">`...)
+			b = appendXMLEscaped(b, f.Text)
+			b = append(b, "</failure>"...)
+		}
+		if c.SystemOut != "" {
+			b = append(b, "\n      <system-out>"...)
+			b = appendXMLEscaped(b, c.SystemOut)
+			b = append(b, "</system-out>"...)
+		}
+		b = append(b, "\n    </testcase>"...)
+	}
+	if len(s.Cases) > 0 {
+		b = append(b, "\n  "...)
+	}
+	return append(b, "</testsuite>"...)
+}
+
+// appendXMLEscaped appends s escaped as encoding/xml escapes attributes and text.
+func appendXMLEscaped(b []byte, s string) []byte {
+	w := bytes.NewBuffer(b)
+	_ = xml.EscapeText(w, []byte(s)) // a bytes.Buffer does not fail
+	return w.Bytes()
+}
+
+// Flush writes the XML document: the files not done yet (Options.Files, then any
+// other file a finding names) as testsuites after the spooled ones, then the totals.
+func (j *JUnit) Flush() error {
+	for _, path := range j.files() {
+		if err := j.writeSuite(j.suite(path, j.opt.Docs)); err != nil {
+			return err
+		}
+	}
+	if _, err := fmt.Fprintf(j.opt.W, "%s<testsuites name=\"sagectl lint\" tests=\"%d\" failures=\"%d\">", xml.Header, j.tests, j.failures); err != nil {
+		return err
+	}
+	end := "</testsuites>\n"
+	if j.suites.n > 0 {
+		end = "\n" + end
+	}
+	if err := j.suites.copyTo(j.opt.W); err != nil {
+		return err
+	}
+	_, err := io.WriteString(j.opt.W, end)
+	return err
+}
+
+// files lists the linted files not done in order, then any other file a finding names.
 func (j *JUnit) files() []string {
-	seen := map[string]bool{}
+	seen := maps.Clone(j.done)
+	if seen == nil {
+		seen = map[string]bool{}
+	}
 	var out []string
 	for _, p := range j.opt.Files {
 		if !seen[p] {
@@ -97,8 +174,8 @@ func (j *JUnit) files() []string {
 }
 
 // suite builds one file's testsuite: a testcase per document index that has a
-// document or a finding.
-func (j *JUnit) suite(path string) junitSuite {
+// document (of docs) or a finding.
+func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
 	name := j.opt.rel(path)
 	cases := map[int]*junitCase{}
 	get := func(i int) *junitCase {
@@ -109,7 +186,7 @@ func (j *JUnit) suite(path string) junitSuite {
 		cases[i] = c
 		return c
 	}
-	for _, d := range j.opt.Docs {
+	for _, d := range docs {
 		if d.File != nil && d.File.Path == path {
 			c := get(d.Index)
 			c.Name = strings.TrimSpace(fmt.Sprintf("%s %s", d.Kind, d.Name())) + fmt.Sprintf(" (document %d)", d.Index+1)

@@ -12,11 +12,20 @@ import (
 	"github.com/sagectl/sagectl/internal/manifest"
 )
 
-// Formatter renders one lint run. Write is called once per finding, in sorted order;
-// Flush ends the output (formats that need every finding write it all there).
+// Formatter renders one lint run. Write is called once per finding, in order (each
+// file's findings together, sorted); Flush ends the output. Every format streams:
+// what must come before a total known only at the end is spooled to a temporary file.
 type Formatter interface {
 	Write(f finding.Finding) error
 	Flush() error
+}
+
+// FileDone is implemented by the formats that group findings by file (JUnit): a
+// streamed run calls FileDone after the findings of each file, with its documents, so
+// the format need not keep the file. Files never passed to FileDone are rendered from
+// Options.Files and Options.Docs at Flush.
+type FileDone interface {
+	FileDone(path string, docs []*manifest.Document) error
 }
 
 // Options is what the formats may need besides the findings.

@@ -42,7 +42,13 @@ func (t *Text) Flush() error { return nil }
 
 // Write prints one finding.
 func (t *Text) Write(f finding.Finding) error {
-	sevColor := map[finding.Severity]string{finding.Error: red, finding.Warning: yellow, finding.Info: cyan}[f.Severity]
+	sevColor := cyan
+	switch f.Severity {
+	case finding.Error:
+		sevColor = red
+	case finding.Warning:
+		sevColor = yellow
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s %s\n",
 		t.paint(bold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Col)),
@@ -92,17 +98,31 @@ func Summary(w io.Writer, fs []finding.Finding, files int) {
 // SummarySkipped is Summary that also counts the files a directory walk skipped as
 // not manifests ("..., in 3 files (12 other YAML/JSON files skipped)").
 func SummarySkipped(w io.Writer, fs []finding.Finding, files, skipped int) {
-	var e, wn, in int
+	var c Counts
 	for _, f := range fs {
-		switch f.Severity {
-		case finding.Error:
-			e++
-		case finding.Warning:
-			wn++
-		default:
-			in++
-		}
+		c.Add(f)
 	}
+	c.Summary(w, files, skipped)
+}
+
+// Counts counts findings by severity, for the closing line of a streamed run.
+type Counts struct{ Errors, Warnings, Infos int }
+
+// Add counts f.
+func (c *Counts) Add(f finding.Finding) {
+	switch f.Severity {
+	case finding.Error:
+		c.Errors++
+	case finding.Warning:
+		c.Warnings++
+	default:
+		c.Infos++
+	}
+}
+
+// Summary prints SummarySkipped's line for the counted findings.
+func (c Counts) Summary(w io.Writer, files, skipped int) {
+	e, wn, in := c.Errors, c.Warnings, c.Infos
 	more := ""
 	if skipped > 0 {
 		more = fmt.Sprintf(" (%s skipped: not SageMaker manifests; --verbose lists them)", plural(skipped, "other YAML/JSON file"))
