@@ -19,6 +19,8 @@ type state struct {
 	Models    map[string]*modelRecord
 	Configs   map[string]*configRecord
 	Endpoints map[string]*endpointRecord
+	// World is the rest of the account (world.go); nil until seeded.
+	World *World `json:",omitempty"`
 }
 
 func newState() *state {
