@@ -133,12 +133,7 @@ func TestPlanAgainstEmulator(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	t.Setenv("AWS_REGION", "")
+	emulatorEnv(t)
 	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), "--concurrency", "4", filepath.Join(scenarios, "create-all", "manifests"))
 	if code != lintcmd.ExitOK || !strings.Contains(out, "Plan: 3 to create") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)

@@ -2,11 +2,13 @@ package preflight
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
 
@@ -65,8 +67,12 @@ func (r *run) image(doc *manifest.Document, ptr, image string) {
 			return problem("preflight-image-exists", "push the image, or fix the repository name or region",
 				"ECR repository %s does not exist in registry %s in %s: SageMaker could not pull %s", img.repo, img.registry, img.region, image)
 		case "ImageNotFoundException":
-			return problem("preflight-image-exists", "push the image with that tag or digest, or name one that exists (aws ecr describe-images --repository-name "+img.repo+")",
+			return problem("preflight-image-exists", "push the image with that tag or digest, or name one that exists (aws ecr describe-images --registry-id "+img.registry+" --region "+img.region+" --repository-name "+img.repo+")",
 				"image %s%s does not exist in ECR repository %s in %s: SageMaker could not pull it", img.repo, img.ref, img.repo, img.region)
+		}
+		if accessDenied(err) && r.in.Account != "" && img.registry != r.in.Account {
+			return result{rule: "preflight-not-checked", sev: finding.Warning, hint: "check that the execution role may pull from registry " + img.registry,
+				msg: fmt.Sprintf("could not check image %s: registry %s is another account's, whose repository policy does not let this identity describe it (%s)", image, img.registry, code(err))}
 		}
 		return notChecked("image "+image, "ecr:DescribeImages", err)
 	})

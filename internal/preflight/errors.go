@@ -45,7 +45,7 @@ func notChecked(what, permission string, err error) result {
 	const rule = "preflight-not-checked"
 	c := code(err)
 	switch {
-	case accessDeniedCodes[c] || status(err) == http.StatusForbidden:
+	case accessDenied(err):
 		return result{rule: rule, sev: finding.Warning, msg: "could not check " + what + ": access denied (" + c + "); the caller lacks " + permission,
 			hint: "grant " + permission + " to the identity that plans, or plan with --no-preflight"}
 	case retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err) == aws.TrueTernary || errors.Is(err, context.DeadlineExceeded):
@@ -54,4 +54,9 @@ func notChecked(what, permission string, err error) result {
 	}
 	return result{rule: rule, sev: finding.Warning, msg: "could not check " + what + ": " + permission + " failed: " + err.Error(),
 		hint: "plan again; if it persists, plan with --no-preflight and check by hand"}
+}
+
+// accessDenied reports whether err is the service refusing the caller a permission.
+func accessDenied(err error) bool {
+	return accessDeniedCodes[code(err)] || status(err) == http.StatusForbidden
 }
