@@ -44,7 +44,7 @@ func checkPlan(ctx context.Context, c *cli.Context, set *manifest.Set, p *plan.P
 	if api, isAPI := reader.(*live.API); isAPI {
 		clients.SageMaker, _ = api.Client.(preflight.SageMaker)
 	}
-	return preflight.Run(ctx, clients, preflight.Input{Plan: p, Set: set, Region: where.Region, Account: where.Account})
+	return preflight.Run(ctx, clients, preflight.Input{Plan: p, Set: set, Region: where.Region, Account: where.Account, Concurrency: o.Workers()})
 }
 
 // preflightClients builds the read-only clients of preflight from cfg, each sent to

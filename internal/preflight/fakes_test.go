@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -44,12 +45,15 @@ type fakeAWS struct {
 	endpoints map[string]*sagemaker.DescribeEndpointOutput
 	configs   map[string]*sagemaker.DescribeEndpointConfigOutput
 	errs      map[string]error
+	mu        sync.Mutex // guards calls: checks run concurrently
 	calls     map[string]int
 }
 
 func apiErr(code string) error { return &smithy.GenericAPIError{Code: code, Message: code} }
 
 func (f *fakeAWS) call(op string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.calls == nil {
 		f.calls = map[string]int{}
 	}

@@ -10,15 +10,18 @@ package preflight
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
-// Clients are the read-only AWS clients the checks call; a nil client skips its checks
-// (they are reported as not checked).
+// Clients are the read-only AWS clients the checks call, concurrently; a nil client skips
+// its checks.
 type Clients struct {
 	IAM        IAM
 	ECR        func(region string) ECR
@@ -38,11 +41,15 @@ type Input struct {
 	Set     *manifest.Set
 	Region  string
 	Account string
+	// Concurrency bounds the checks in flight; 0 means 8.
+	Concurrency int
 }
 
-// Run checks the plan's creates and changes and returns the findings and the capacity.
+// Run checks the plan's creates and changes and returns the findings and the capacity. The
+// distinct checks run at most Input.Concurrency at a time (default 8); the capacity count
+// follows them.
 func Run(ctx context.Context, c Clients, in Input) *plan.Preflight {
-	r := &run{ctx: ctx, c: c, in: in, cache: map[string]result{}}
+	r := &run{ctx: ctx, c: c, in: in, cache: map[string]*memo{}}
 	for _, a := range in.Plan.Actions {
 		if a.Kind == plan.NoOp || a.Kind == plan.Delete {
 			continue
@@ -52,6 +59,7 @@ func Run(ctx context.Context, c Clients, in Input) *plan.Preflight {
 			r.call(doc, call)
 		}
 	}
+	r.checkAll()
 	r.capacity()
 	finding.Sort(r.findings)
 	out := &plan.Preflight{Ran: true, Findings: []plan.PreflightFinding{}, Capacity: r.needs}
@@ -61,41 +69,97 @@ func Run(ctx context.Context, c Clients, in Input) *plan.Preflight {
 	return out
 }
 
-// run is one preflight: the results of checks already made (a role named by ten models is
-// read once) and the findings so far.
+// run is one preflight: the checks to make, each once however many manifests name its
+// resource (a role ten models share is one GetRole), where each is reported, and the findings.
 type run struct {
 	ctx      context.Context
 	c        Clients
 	in       Input
-	cache    map[string]result
+	mu       sync.Mutex
+	cache    map[string]*memo
+	uses     []use
 	findings []finding.Finding
 	needs    []plan.Capacity
 	fleets   []fleet
 }
 
-// result is the outcome of one check: a problem (nil: fine), which rule and severity.
+// memo is one check, made once.
+type memo struct {
+	once  sync.Once
+	check func() result
+	res   result
+}
+
+// use is a place a check's result is reported.
+type use struct {
+	doc *manifest.Document
+	ptr string
+	key string
+}
+
+// result is the outcome of one check: a problem (no msg: fine), which rule and severity.
 type result struct {
-	rule    string
-	sev     finding.Severity
-	msg     string
-	hint    string
-	checked bool
+	rule string
+	sev  finding.Severity
+	msg  string
+	hint string
 }
 
 // ok is the result of a check that passed.
-var ok = result{checked: true}
+var ok = result{}
 
-// once runs check under key unless it ran already, and reports its result at pointer of doc.
+// once registers check under key (the first registration's check is the one made) and
+// reports its result at pointer of doc once the checks have run.
 func (r *run) once(doc *manifest.Document, pointer, key string, check func() result) {
-	res, seen := r.cache[key]
-	if !seen {
-		res = check()
-		r.cache[key] = res
+	r.memo(key, check)
+	r.uses = append(r.uses, use{doc, pointer, key})
+}
+
+// memo returns the check registered under key, registering check when there is none.
+func (r *run) memo(key string, check func() result) *memo {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m := r.cache[key]
+	if m == nil {
+		m = &memo{check: check}
+		r.cache[key] = m
 	}
-	if res.msg != "" {
-		r.report(doc, pointer, res)
+	return m
+}
+
+// result makes the check under key (once) and returns its result.
+func (r *run) result(key string) result {
+	m := r.memo(key, func() result { return ok })
+	m.once.Do(func() { m.res = m.check() })
+	return m.res
+}
+
+// checkAll makes every registered check, a bounded number at a time, and reports each use.
+func (r *run) checkAll() {
+	workers := r.in.Concurrency
+	if workers <= 0 {
+		workers = defaultConcurrency
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for _, key := range slices.Sorted(maps.Keys(r.cache)) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r.result(key)
+		}()
+	}
+	wg.Wait()
+	for _, u := range r.uses {
+		if res := r.result(u.key); res.msg != "" {
+			r.report(u.doc, u.ptr, res)
+		}
 	}
 }
+
+// defaultConcurrency bounds the checks in flight without Input.Concurrency.
+const defaultConcurrency = 8
 
 // report records res at the node pointer points to in doc (the document itself when the
 // pointer is not found: a manifest in another dialect), or with no position without doc.
@@ -114,7 +178,7 @@ func (r *run) report(doc *manifest.Document, pointer string, res result) {
 
 // problem is an error result of rule.
 func problem(rule, hint, format string, args ...any) result {
-	return result{rule: rule, sev: finding.Error, msg: fmt.Sprintf(format, args...), hint: hint, checked: true}
+	return result{rule: rule, sev: finding.Error, msg: fmt.Sprintf(format, args...), hint: hint}
 }
 
 // info is an informational result of rule (a check that does not apply).

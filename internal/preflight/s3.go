@@ -90,10 +90,13 @@ func (r *run) artifact(doc *manifest.Document, ptr, uri string, prefix bool) {
 		return
 	}
 	r.once(doc, ptr, "bucket "+b, func() result { return r.bucketRegion(b) })
-	if r.cache["bucket "+b].msg != "" || r.c.S3 == nil {
-		return // the bucket's finding says it all
+	if r.c.S3 == nil {
+		return
 	}
 	r.once(doc, ptr, "artifact "+uri, func() result {
+		if r.result("bucket "+b).msg != "" {
+			return ok // the bucket's finding says it all
+		}
 		if prefix {
 			out, err := r.c.S3.ListObjectsV2(r.ctx, &s3.ListObjectsV2Input{Bucket: aws.String(b), Prefix: aws.String(key), MaxKeys: aws.Int32(1)})
 			if err != nil {
