@@ -39,5 +39,5 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // awsCommands lists the SageMaker-side commands, in the order `sagectl help` shows
 // them; lintcmd.AWSCommands must name the same ones (a test checks).
 func awsCommands() []lintcmd.CommandFunc {
-	return []lintcmd.CommandFunc{planCommand, importCommand, applyCommand, snapshotCommand, emulatorCommand}
+	return []lintcmd.CommandFunc{planCommand, importCommand, applyCommand, rollbackCommand, snapshotCommand, emulatorCommand}
 }

@@ -34,7 +34,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag, noPreflightFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "apply",
@@ -145,7 +145,7 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, file string, err 
 		case s != nil && len(args) > 1:
 			return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
-			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target"} {
+			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target", "no-preflight"} {
 				if c.IsSet(f) {
 					return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}
@@ -224,6 +224,9 @@ func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, erro
 	}
 	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
+	}
+	if err := preflightBlocks(p, ""); err != nil {
+		return nil, where, err
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {
 		return p, where, nil

@@ -21,7 +21,7 @@ func emulatorCommand(e *lintcmd.Env) *cli.Command {
 			"with the real service's validation, errors and endpoint lifecycle, until Ctrl-C or SIGTERM.\n" +
 			"With --state, resources are loaded from FILE at start and saved to it at exit.\n\n" +
 			emulator.FaultSpecHelp,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:8990", Usage: "serve on `HOST:PORT` (port 0 picks a free one); loopback only unless --allow-remote"},
 			&cli.BoolFlag{Name: "allow-remote", Usage: "allow a --listen address that is not loopback (the emulator has no authentication)"},
 			&cli.StringFlag{Name: "state", Usage: "load resources from `FILE` at start (if it exists) and save them there at exit"},
@@ -32,7 +32,7 @@ func emulatorCommand(e *lintcmd.Env) *cli.Command {
 			&cli.DurationFlag{Name: "delete-duration", Value: 200 * time.Millisecond, Usage: "how long an endpoint stays Deleting"},
 			&cli.StringFlag{Name: "region", Value: "us-east-1", Usage: "`REGION` in ARNs"},
 			&cli.StringFlag{Name: "account", Value: "123456789012", Usage: "12-digit `ACCOUNT` ID in ARNs"},
-		},
+		}, worldFlags()...),
 		Action: func(c *cli.Context) error { return runEmulator(e, c) },
 	}
 }
@@ -49,6 +49,10 @@ func runEmulator(e *lintcmd.Env, c *cli.Context) error {
 		}
 		installs = append(installs, install)
 	}
+	world, err := seedWorld(c)
+	if err != nil {
+		return err
+	}
 	srv, err := emulator.Start(emulator.Options{
 		Addr: c.String("listen"), AllowRemote: c.Bool("allow-remote"), StateFile: c.String("state"), Seed: c.Uint64("seed"),
 		CreateDuration: c.Duration("create-duration"), UpdateDuration: c.Duration("update-duration"), DeleteDuration: c.Duration("delete-duration"),
@@ -57,6 +61,7 @@ func runEmulator(e *lintcmd.Env, c *cli.Context) error {
 	if err != nil {
 		return lintcmd.Fail(lintcmd.ExitUsage, "%v", err)
 	}
+	srv.Seed(world)
 	for _, install := range installs {
 		install(srv)
 	}

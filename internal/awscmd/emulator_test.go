@@ -144,6 +144,9 @@ func TestEmulatorCommandErrors(t *testing.T) {
 		{[]string{"--listen", "127.0.0.1:0", "extra"}, `emulator takes no arguments, got "extra"`},
 		{[]string{"--listen", "127.0.0.1:0", "--account", "1"}, `account "1" must be 12 digits`},
 		{[]string{"--listen", "127.0.0.1:0", "--create-duration", "-1s"}, "must not be negative"},
+		{[]string{"--listen", "127.0.0.1:0", "--quota", "ml.m5.large"}, `--quota "ml.m5.large": want INSTANCE_TYPE=COUNT`},
+		{[]string{"--listen", "127.0.0.1:0", "--image", "repo"}, `--image "repo": want REPO:TAG or REPO@sha256:DIGEST`},
+		{[]string{"--listen", "127.0.0.1:0", "--object", "bucket/key"}, `--object "bucket/key": want s3://BUCKET/KEY`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -35,7 +35,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag, noPreflightFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "plan",
@@ -70,7 +70,7 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 		return false, err
 	}
 	out := c.String("out")
-	if out != "" && p.Summary.Blocked == 0 {
+	if out != "" && p.Summary.Blocked == 0 && p.Preflight.Errors() == 0 {
 		if err := p.Saved().Bind(where, lintcmd.Version).Save(out); err != nil {
 			return false, lintcmd.Fail(lintcmd.ExitFindings, "--out: %v", err)
 		}
@@ -84,6 +84,9 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 			saved = fmt.Sprintf("; %s was not written", out)
 		}
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "%d action(s) of the plan are blocked (each says why above): apply would refuse them%s; do what each says, then plan again", n, saved)
+	}
+	if err := preflightBlocks(p, out); err != nil {
+		return false, err
 	}
 	return p.HasChanges(), nil
 }
@@ -164,6 +167,7 @@ func makePlan(e *lintcmd.Env, c *cli.Context, wrap ...func(live.Reader) live.Rea
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
 	p.Environment = where.Environment
+	p.Preflight = checkPlan(ctx, c, res.Set, p, reader, where)
 	return p, where, nil
 }
 

@@ -24,6 +24,8 @@ const FaultSpecHelp = `A --fault value is KIND or KIND:key=value,key=value,... R
   fail-update      UpdateEndpoint ends in Failed
   rollback-update  UpdateEndpoint silently rolls back: InService on the OLD config + FailureReason
                    endpoint=NAME  times=N  reason=TEXT (last: it takes the rest of the value)
+  invoke-error     InvokeEndpoint answers 424 ModelError, the container's status=N (default 500)
+                   endpoint=NAME  times=N
 
 Without op= a fault applies to every operation; without times= it never expires. p= draws
 from the generator seeded by --seed, so a run is reproducible.
@@ -71,8 +73,11 @@ func ParseFault(spec string) (func(*Server), error) {
 	case string(FailCreate), string(FailUpdate), string(RollbackUpdate):
 		f := EndpointFault{Outcome: EndpointOutcome(kind), Endpoint: p.str("endpoint"), Reason: p.str("reason"), Times: p.int("times")}
 		install = func(s *Server) { s.FailEndpoint(f) }
+	case "invoke-error":
+		f := InvokeFault{Endpoint: p.str("endpoint"), Status: p.int("status"), Times: p.int("times")}
+		install = func(s *Server) { s.FailInvocations(f) }
 	default:
-		kinds := []string{"throttle", "error", "latency", "stale", string(FailCreate), string(FailUpdate), string(RollbackUpdate)}
+		kinds := []string{"throttle", "error", "latency", "stale", string(FailCreate), string(FailUpdate), string(RollbackUpdate), "invoke-error"}
 		if s := suggest.Closest(kind, kinds); s != "" {
 			return nil, fmt.Errorf("unknown fault %q: did you mean %q?", kind, s)
 		}

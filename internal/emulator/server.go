@@ -60,7 +60,8 @@ type Server struct {
 	calls          map[string]int
 	rng            *rand.Rand
 	requests       uint64
-	aas            *autoscaling // Application Auto Scaling state (autoscaling.go), made on first use
+	aas            *autoscaling   // Application Auto Scaling state (autoscaling.go), made on first use
+	invokeFaults   []*InvokeFault // InvokeEndpoint failures (runtime.go)
 }
 
 // New returns an emulator that is not listening yet: use it as an http.Handler, or call Start.
@@ -202,6 +203,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	w.Header().Set("X-Amzn-Requestid", reqID)
 
+	if s.serveAWS(w, r, reqID) {
+		return
+	}
 	if isQuery(r) {
 		s.serveSTS(w, r, reqID)
 		return
@@ -216,14 +220,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusBadRequest, Code: codeSerialization, Message: "cannot read the request body: " + rerr.Error()})
 		return
 	}
-	s.mu.Lock()
-	s.calls[op]++
-	delay, ferr := s.requestFaults(op)
-	s.mu.Unlock()
-	if delay > 0 {
-		s.clock.Sleep(delay)
-	}
-	if ferr != nil {
+	if ferr := s.begin(op); ferr != nil {
 		writeError(w, ferr)
 		return
 	}

@@ -67,14 +67,7 @@ func (s *Server) serveSTS(w http.ResponseWriter, r *http.Request, reqID string) 
 			Message: fmt.Sprintf("Could not find operation %q: the emulator serves only the STS action GetCallerIdentity", action)})
 		return
 	}
-	s.mu.Lock()
-	s.calls[stsOp]++
-	delay, ferr := s.requestFaults(stsOp)
-	s.mu.Unlock()
-	if delay > 0 {
-		s.clock.Sleep(delay)
-	}
-	if ferr != nil {
+	if ferr := s.begin(stsOp); ferr != nil {
 		writeSTSError(w, reqID, ferr)
 		return
 	}

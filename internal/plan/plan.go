@@ -40,6 +40,8 @@ type Plan struct {
 	// project's (OwnerOf): untagged, another project's (Owner says which) or legacy ones.
 	// Prune leaves them alone.
 	Unmanaged []Resource `json:"unmanaged,omitempty"`
+	// Preflight is what the read-only checks before apply found (nil: not attempted).
+	Preflight *Preflight `json:"preflight,omitempty"`
 }
 
 // Resource names a resource.

@@ -86,6 +86,7 @@ func (t *Text) Render(w io.Writer, p *plan.Plan) error {
 			fmt.Fprintf(&b, "  %s %s: %s\n", r.Kind, r.Name, r.Owner)
 		}
 	}
+	t.preflight(&b, p.Preflight)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

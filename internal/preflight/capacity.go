@@ -1,0 +1,236 @@
+package preflight
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/aws-sdk-go-v2/service/servicequotas"
+	"github.com/sagectl/sagectl/internal/finding"
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan"
+)
+
+// SageMaker is the SageMaker reads the capacity count makes of a live endpoint's fleet and
+// of configs the plan does not create.
+type SageMaker interface {
+	DescribeEndpoint(context.Context, *sagemaker.DescribeEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointOutput, error)
+	DescribeEndpointConfig(context.Context, *sagemaker.DescribeEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointConfigOutput, error)
+}
+
+// Quotas is the Service Quotas calls the capacity check makes.
+type Quotas interface {
+	servicequotas.ListAWSDefaultServiceQuotasAPIClient
+	GetServiceQuota(context.Context, *servicequotas.GetServiceQuotaInput, ...func(*servicequotas.Options)) (*servicequotas.GetServiceQuotaOutput, error)
+}
+
+// fleet is instances of one type one endpoint needs at its peak, and where the manifests set them.
+type fleet struct {
+	instanceType string
+	count        int64
+	why          string
+	doc          *manifest.Document
+	ptr          string
+}
+
+// variant is one instance-based production variant: its type and count.
+type variant struct {
+	name, instanceType string
+	count              int64
+	doc                *manifest.Document
+	ptr                string
+}
+
+// deploy counts the instances creating endpoint, or updating it to config, needs at the
+// peak: a new endpoint its config's fleet; an update the new fleet while the old one still
+// serves (blue/green, the default), or the old fleet plus one batch (rolling)
+// (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green.html,
+// https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-rolling.html).
+func (r *run) deploy(doc *manifest.Document, endpoint, config string, update bool, d *smtypes.DeploymentConfig) {
+	if r.c.Quotas == nil {
+		return
+	}
+	news, err := r.variants(config)
+	if err != nil {
+		r.report(doc, "/EndpointConfigName", notChecked("the instances endpoint "+endpoint+" needs", "sagemaker:DescribeEndpointConfig", err))
+		return
+	}
+	if !update {
+		for _, v := range news {
+			r.fleets = append(r.fleets, fleet{v.instanceType, v.count, fmt.Sprintf("endpoint %s: %d new", endpoint, v.count), v.doc, v.ptr})
+		}
+		return
+	}
+	olds, err := r.liveFleet(endpoint)
+	if err != nil {
+		r.report(doc, "/EndpointName", notChecked("the instances endpoint "+endpoint+" runs", "sagemaker:DescribeEndpoint", err))
+		return
+	}
+	for _, v := range news {
+		old := olds[v.instanceType]
+		add, how := v.count, "blue/green"
+		if d != nil && d.RollingUpdatePolicy != nil && d.RollingUpdatePolicy.MaximumBatchSize != nil {
+			add, how = batch(d.RollingUpdatePolicy.MaximumBatchSize, v.count), "rolling batch"
+		}
+		delete(olds, v.instanceType)
+		r.fleets = append(r.fleets, fleet{v.instanceType, old + add, fmt.Sprintf("endpoint %s: %d old + %d new (%s)", endpoint, old, add, how), v.doc, v.ptr})
+	}
+	for t, n := range olds { // types only the old fleet runs stay until the switch
+		r.fleets = append(r.fleets, fleet{t, n, fmt.Sprintf("endpoint %s: %d old", endpoint, n), doc, "/EndpointName"})
+	}
+}
+
+// batch is the instances one rolling batch adds for a variant of count instances.
+func batch(b *smtypes.CapacitySize, count int64) int64 {
+	v := int64(aws.ToInt32(b.Value))
+	if b.Type == smtypes.CapacitySizeTypeCapacityPercent {
+		v = int64(math.Ceil(float64(count) * float64(v) / 100))
+	}
+	return max(min(v, count), 1)
+}
+
+// variants returns the instance-based variants of config: from the plan's
+// CreateEndpointConfig when it creates it (with the manifest position), else the live config.
+func (r *run) variants(config string) ([]variant, error) {
+	for _, a := range r.in.Plan.Actions {
+		for _, c := range a.Calls {
+			in, isCreate := c.Request().(*sagemaker.CreateEndpointConfigInput)
+			if !isCreate || !strings.EqualFold(aws.ToString(in.EndpointConfigName), config) {
+				continue
+			}
+			doc := r.docs[manifest.KindEndpointConfig][a.Name]
+			return instanceVariants(in.ProductionVariants, doc), nil
+		}
+	}
+	if r.c.SageMaker == nil {
+		return nil, nil
+	}
+	out, err := r.c.SageMaker.DescribeEndpointConfig(r.ctx, &sagemaker.DescribeEndpointConfigInput{EndpointConfigName: aws.String(config)})
+	if err != nil {
+		return nil, err
+	}
+	return instanceVariants(out.ProductionVariants, nil), nil
+}
+
+func instanceVariants(vs []smtypes.ProductionVariant, doc *manifest.Document) []variant {
+	var out []variant
+	for i, v := range vs {
+		if v.InstanceType == "" || v.InitialInstanceCount == nil {
+			continue // serverless, or instances managed by inference components
+		}
+		out = append(out, variant{aws.ToString(v.VariantName), string(v.InstanceType), int64(*v.InitialInstanceCount), doc, pointer("ProductionVariants", i, "InstanceType")})
+	}
+	return out
+}
+
+// liveFleet returns the instances the live endpoint runs, per instance type.
+func (r *run) liveFleet(endpoint string) (map[string]int64, error) {
+	out := map[string]int64{}
+	if r.c.SageMaker == nil {
+		return out, nil
+	}
+	ep, err := r.c.SageMaker.DescribeEndpoint(r.ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String(endpoint)})
+	if err != nil {
+		return nil, err
+	}
+	vs, err := r.variants(aws.ToString(ep.EndpointConfigName))
+	if err != nil {
+		return nil, err
+	}
+	running := map[string]int64{}
+	for _, s := range ep.ProductionVariants {
+		if s.CurrentInstanceCount != nil {
+			running[aws.ToString(s.VariantName)] = int64(*s.CurrentInstanceCount)
+		}
+	}
+	for _, v := range vs {
+		n, known := running[v.name]
+		if !known {
+			n = v.count
+		}
+		out[v.instanceType] += n
+	}
+	return out, nil
+}
+
+// capacity adds up the fleets per instance type and compares each peak with the quota.
+func (r *run) capacity() {
+	if len(r.fleets) == 0 {
+		return
+	}
+	byType := map[string][]fleet{}
+	for _, f := range r.fleets {
+		byType[f.instanceType] = append(byType[f.instanceType], f)
+	}
+	quotas, err := r.quotaCodes()
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
+		fs := byType[t]
+		need := plan.Capacity{InstanceType: t}
+		for _, f := range fs {
+			need.Peak += f.count
+			need.Why = append(need.Why, f.why)
+		}
+		at := fs[0]
+		name := t + " for endpoint usage"
+		switch q, known := quotas[name]; {
+		case err != nil:
+			r.report(at.doc, at.ptr, notChecked("the quota "+name, "servicequotas:ListAWSDefaultServiceQuotas", err))
+		case !known:
+			r.report(at.doc, at.ptr, result{rule: "preflight-not-checked", sev: finding.Warning, msg: fmt.Sprintf("could not check the quota for %s: Service Quotas has no quota named %q", t, name)})
+		default:
+			need.Quota, need.QuotaSource = r.quotaValue(q, name, at)
+			if need.QuotaSource != "" && float64(need.Peak) > need.Quota {
+				r.report(at.doc, at.ptr, problem("preflight-instance-quota", "request a quota increase for "+name+" (Service Quotas console, or aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code "+q.code+"), or plan fewer instances",
+					"the deployment needs %d %s at its peak (%s) but the account's quota %q is %g (%s)", need.Peak, t, strings.Join(need.Why, "; "), name, need.Quota, need.QuotaSource))
+			}
+		}
+		r.needs = append(r.needs, need)
+	}
+}
+
+// quota is a SageMaker quota's code and default value.
+type quota struct {
+	code string
+	def  float64
+}
+
+// sagemakerService is SageMaker's service code in Service Quotas.
+const sagemakerService = "sagemaker"
+
+// quotaCodes lists SageMaker's quotas by name: their codes are not documented per instance
+// type, so they are found by their names ("ml.m5.large for endpoint usage",
+// https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html).
+func (r *run) quotaCodes() (map[string]quota, error) {
+	out := map[string]quota{}
+	p := servicequotas.NewListAWSDefaultServiceQuotasPaginator(r.c.Quotas, &servicequotas.ListAWSDefaultServiceQuotasInput{ServiceCode: aws.String(sagemakerService)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(r.ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range page.Quotas {
+			out[aws.ToString(q.QuotaName)] = quota{aws.ToString(q.QuotaCode), aws.ToFloat64(q.Value)}
+		}
+	}
+	return out, nil
+}
+
+// quotaValue is the account's applied value of q, or its default when none is applied
+// (NoSuchResourceException: https://docs.aws.amazon.com/servicequotas/2019-06-24/apireference/API_GetServiceQuota.html).
+func (r *run) quotaValue(q quota, name string, at fleet) (float64, string) {
+	out, err := r.c.Quotas.GetServiceQuota(r.ctx, &servicequotas.GetServiceQuotaInput{ServiceCode: aws.String(sagemakerService), QuotaCode: aws.String(q.code)})
+	switch {
+	case code(err) == "NoSuchResourceException":
+		return q.def, "default"
+	case err != nil:
+		r.report(at.doc, at.ptr, notChecked("the quota "+name, "servicequotas:GetServiceQuota", err))
+		return 0, ""
+	}
+	return aws.ToFloat64(out.Quota.Value), "applied"
+}
