@@ -23,7 +23,7 @@ build:
 ## demo: build sagectl and lint the bundled examples (clean ones, then broken ones).
 demo: build
 	@echo "== sagectl lint examples/ (clean manifests) =="
-	@./$(BIN) lint examples/*.yaml examples/*.json
+	@./$(BIN) lint examples/*.yaml examples/*.json examples/inference-components/
 	@echo
 	@echo "== sagectl lint examples/broken/ (typical mistakes; exit 1 expected) =="
 	@./$(BIN) lint examples/broken/ || true

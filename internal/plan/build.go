@@ -101,6 +101,9 @@ func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	if err := refuseScheduled(set); err != nil {
 		return nil, err
 	}
+	if err := refuseInferenceComponents(set); err != nil {
+		return nil, err
+	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}, rewrapped: map[string]string{}}
 	if err := p.loadDesired(set); err != nil {
