@@ -60,7 +60,8 @@ type Server struct {
 	calls          map[string]int
 	rng            *rand.Rand
 	requests       uint64
-	aas            *autoscaling // Application Auto Scaling state (autoscaling.go), made on first use
+	aas            *autoscaling                // Application Auto Scaling state (autoscaling.go), made on first use
+	ics            map[string]*componentRecord // inference components by key (inference_components.go)
 }
 
 // New returns an emulator that is not listening yet: use it as an http.Handler, or call Start.
