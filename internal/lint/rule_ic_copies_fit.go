@@ -19,10 +19,12 @@ var icCopiesFitInfo = &Info{
 	Summary:  "flags InferenceComponents whose copies together need more GPUs than the variant's instances can have (MaxInstanceCount of managed scaling, else InitialInstanceCount)",
 	Why: "The copies of all components on a variant share its instances: each copy takes its NumberOfAcceleratorDevicesRequired " +
 		"on one of them. With managed instance scaling the variant grows to at most MaxInstanceCount instances; without it, it " +
-		"keeps InitialInstanceCount. Copies beyond what those instances hold cannot be placed (inferred from how copies are " +
-		"placed; the documentation states the scaling bounds, not the failure).",
+		"keeps InitialInstanceCount. A component whose copy count is a scalable target may reach the target's MaxCapacity, " +
+		"which counts instead of CopyCount when it is larger. Copies beyond what those instances hold cannot be placed (inferred " +
+		"from how copies are placed; the documentation states the scaling bounds, not the failure).",
 	Source: "ProductionVariantManagedInstanceScaling MaxInstanceCount: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantManagedInstanceScaling.html; " +
 		"InferenceComponentRuntimeConfig CopyCount: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InferenceComponentRuntimeConfig.html; " +
+		"RegisterScalableTarget MaxCapacity and the inference component's copy count dimension: https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html; " +
 		hardwareSources(),
 	Fix:   "Lower CopyCount or the accelerators per copy, or raise MaxInstanceCount (InitialInstanceCount without managed scaling).",
 	Kinds: icKinds,
@@ -49,6 +51,7 @@ func (icCopiesFit) Check(p *Pass) {
 			continue
 		}
 		devices, copies := componentDevices(d)
+		copies = max(copies, scaledCopies(p.Set, d))
 		if devices*copies == 0 {
 			continue
 		}
@@ -98,4 +101,23 @@ func componentDevices(d *manifest.Document) (devices, copies float64) {
 	devices, _ = manifest.Float(manifest.Get(manifest.Mapping(manifest.Get(spec, "ComputeResourceRequirements")), "NumberOfAcceleratorDevicesRequired"))
 	copies, _ = manifest.Float(manifest.Get(manifest.Mapping(manifest.Get(d.Body, "RuntimeConfig")), "CopyCount"))
 	return devices, copies
+}
+
+// scaledCopies returns the MaxCapacity of the scalable target of component d's copy count
+// (ResourceId inference-component/<name>) in set, or 0 when there is none.
+func scaledCopies(set *manifest.Set, d *manifest.Document) float64 {
+	name, _ := manifest.Str(manifest.Get(d.Body, "InferenceComponentName"))
+	most := 0.0
+	for _, t := range set.ByKind(manifest.KindScalableTarget) {
+		id, _ := manifest.Str(manifest.Get(t.Body, "ResourceId"))
+		dim, _ := manifest.Str(manifest.Get(t.Body, "ScalableDimension"))
+		res, ok := parseResourceID(id)
+		if !ok || dim != dimCopyCount || !manifest.SameName(res.Component, name) {
+			continue
+		}
+		if n, ok := manifest.Float(manifest.Get(t.Body, "MaxCapacity")); ok {
+			most = max(most, n)
+		}
+	}
+	return most
 }
