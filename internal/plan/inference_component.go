@@ -5,6 +5,10 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
@@ -196,4 +200,23 @@ func newComponent(d *manifest.Document) (*resource, error) {
 	}
 	res.physical = res.name // never renamed: a component is addressed by its name
 	return res, nil
+}
+
+// componentReferences are the resources a component's create names: its endpoint (which
+// must be InService first), its specifications' models and an adapter's base component.
+func componentReferences(in *sagemaker.CreateInferenceComponentInput) []string {
+	out := []string{ref(manifest.KindEndpoint, aws.ToString(in.EndpointName))}
+	specs := in.Specifications
+	if in.Specification != nil {
+		specs = append([]types.InferenceComponentSpecification{*in.Specification}, specs...)
+	}
+	for _, s := range specs {
+		if m := aws.ToString(s.ModelName); m != "" {
+			out = append(out, ref(manifest.KindModel, m))
+		}
+		if b := aws.ToString(s.BaseInferenceComponentName); b != "" {
+			out = append(out, ref(manifest.KindInferenceComponent, b))
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -131,5 +132,30 @@ func TestPlanComponentMovedOrNotOurs(t *testing.T) {
 	a = planChat(t, icSpec+"RuntimeConfig: {CopyCount: 5}\n", l, "")
 	if a.Blocked == "" || !strings.Contains(a.Blocked, "InferenceComponent chat: not changed") {
 		t.Errorf("not ours: blocked %q", a.Blocked)
+	}
+}
+
+// TestComponentDependencies: a component's create waits for its endpoint, its model and
+// an adapter's base component; its delete waits for what came before it.
+func TestComponentDependencies(t *testing.T) {
+	act := func(kind manifest.Kind, name string, op string, input map[string]any) Action {
+		c, err := newCall(op, input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Action{Kind: Create, Resource: kind, Name: name, PhysicalName: name, Calls: []Call{c}}
+	}
+	actions := []Action{
+		act(manifest.KindModel, "m", "CreateModel", map[string]any{"ModelName": "m"}),
+		act(manifest.KindEndpoint, "llm", "CreateEndpoint", map[string]any{"EndpointName": "llm", "EndpointConfigName": "c"}),
+		act(manifest.KindInferenceComponent, "chat", "CreateInferenceComponent", map[string]any{"InferenceComponentName": "chat", "EndpointName": "LLM",
+			"Specification": map[string]any{"ModelName": "m"}}),
+		act(manifest.KindInferenceComponent, "sql", "CreateInferenceComponent", map[string]any{"InferenceComponentName": "sql", "EndpointName": "llm",
+			"Specification": map[string]any{"BaseInferenceComponentName": "chat"}}),
+		act(manifest.KindInferenceComponent, "old", "DeleteInferenceComponent", map[string]any{"InferenceComponentName": "old"}),
+	}
+	deps := dependsOn(actions)
+	if got := fmt.Sprint(deps[2], deps[3], deps[4]); got != "[1 2] [2 3] [1 2 3 4]" {
+		t.Errorf("dependencies = %s", got)
 	}
 }
