@@ -29,7 +29,7 @@ demo: build
 	@./$(BIN) lint examples/broken/ || true
 	@echo
 	@echo "== sagectl plan examples/ against the offline snapshot examples/live/ (no AWS account needed) =="
-	@./$(BIN) plan examples/*.yaml examples/*.json --live-dir examples/live
+	@./$(BIN) plan examples/*.yaml examples/*.json examples/inference-components/ --live-dir examples/live
 
 ## test: everything CI runs — tools, format, vet, static analysis, unit and integration
 ## tests, the race detector on the concurrent packages, short fuzz.

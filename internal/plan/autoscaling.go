@@ -20,9 +20,11 @@ const (
 	issueRetain = "https://github.com/hashicorp/terraform-provider-aws/issues/48990"
 )
 
-// plannedKinds are the kinds Build plans, in graph order: SageMaker's, then scalable
-// targets and their scaling policies. ScheduledAction is linted only (refuseAutoscaling).
-var plannedKinds = manifest.Kinds[:5:5]
+// plannedKinds are the kinds Build plans, in graph order: SageMaker's (an endpoint's
+// inference components after it), then scalable targets and their scaling policies.
+// ScheduledAction is linted only (refuseAutoscaling).
+var plannedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint, manifest.KindInferenceComponent,
+	manifest.KindScalableTarget, manifest.KindScalingPolicy}
 
 // refuseAutoscaling fails the plan when the manifests declare Application Auto Scaling
 // resources: sagectl lints them but apply cannot run their calls yet (the executor's call

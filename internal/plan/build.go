@@ -101,9 +101,6 @@ func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	if err := refuseScheduled(set); err != nil {
 		return nil, err
 	}
-	if err := refuseInferenceComponents(set); err != nil {
-		return nil, err
-	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}, rewrapped: map[string]string{}}
 	if err := p.loadDesired(set); err != nil {
@@ -120,6 +117,9 @@ func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	}
 	for _, res := range p.desired[manifest.KindEndpoint] {
 		p.planEndpoint(res)
+	}
+	for _, res := range p.desired[manifest.KindInferenceComponent] {
+		p.planComponent(res) // inference_component.go
 	}
 	for _, res := range p.desired[manifest.KindScalableTarget] {
 		p.planTarget(res)
@@ -144,7 +144,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 	for _, k := range plannedKinds {
 		p.byName[k] = map[string]*resource{}
 		for _, d := range set.ByKind(k) {
-			res, err := newResource(d)
+			res, err := desiredResource(d)
 			if err != nil {
 				return err
 			}
@@ -191,6 +191,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 			res.body[k.NameField()] = res.physical
 		}
 	}
+	p.resolveComponents() // inference_component.go
 	return nil
 }
 

@@ -13,21 +13,6 @@ import (
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
-// refuseInferenceComponents fails the plan when the manifests declare InferenceComponents:
-// sagectl lints them, and the emulator serves their operations, but the planner does not
-// plan them yet, and a plan that silently left them out would deploy an endpoint without
-// the models its manifests place on it.
-func refuseInferenceComponents(set *manifest.Set) error {
-	for _, d := range set.Docs {
-		if d.Kind == manifest.KindInferenceComponent {
-			return fmt.Errorf("%s:%d:%d: InferenceComponent %q: sagectl lints InferenceComponent documents but cannot plan or apply them yet: "+
-				"create it with `aws sagemaker create-inference-component` after the endpoint is InService, and leave this file out of the paths given to plan and apply",
-				d.File.Path, d.Body.Line, d.Body.Column, d.Name())
-		}
-	}
-	return nil
-}
-
 // componentOnly are the InferenceComponent manifest fields that shape the update call,
 // not the component: DescribeInferenceComponent returns the last one applied
 // (LastDeploymentConfig), never the next, so they are never diffed.
@@ -185,12 +170,12 @@ func (p *planner) copiesScaled(name string) bool {
 	return false
 }
 
-// newComponent is newResource for an InferenceComponent document: DeploymentConfig (how
-// an update rolls) moves to extra.
-func newComponent(d *manifest.Document) (*resource, error) {
+// desiredResource is newResource, and for an InferenceComponent document moves
+// DeploymentConfig (how an update rolls) to extra.
+func desiredResource(d *manifest.Document) (*resource, error) {
 	res, err := newResource(d)
-	if err != nil {
-		return nil, err
+	if err != nil || d.Kind != manifest.KindInferenceComponent {
+		return res, err
 	}
 	for _, f := range componentOnly {
 		if v, ok := res.body[f]; ok {
@@ -200,6 +185,27 @@ func newComponent(d *manifest.Document) (*resource, error) {
 	}
 	res.physical = res.name // never renamed: a component is addressed by its name
 	return res, nil
+}
+
+// resolveComponents gives each desired component the physical names of the model and
+// endpoint its manifest names (a model is renamed under hashed naming) and its spec hash.
+func (p *planner) resolveComponents() {
+	for _, res := range p.desired[manifest.KindInferenceComponent] {
+		if n, ok := res.body["EndpointName"].(string); ok {
+			res.body["EndpointName"] = p.physicalName(manifest.KindEndpoint, n)
+		}
+		specs, _ := res.body["Specifications"].([]any)
+		if s, ok := res.body["Specification"]; ok {
+			specs = append([]any{s}, specs...)
+		}
+		for _, s := range specs {
+			m, _ := s.(map[string]any)
+			if n, ok := m["ModelName"].(string); ok {
+				m["ModelName"] = p.physicalName(manifest.KindModel, n)
+			}
+		}
+		res.hash = specHash(res.body)
+	}
 }
 
 // componentReferences are the resources a component's create names: its endpoint (which

@@ -40,7 +40,7 @@ func planChat(t *testing.T, body string, l *live.Resource, extra string) Action 
 	p := &planner{live: map[key]*live.Resource{}, desired: map[manifest.Kind][]*resource{}}
 	var res *resource
 	for _, d := range docs {
-		r, err := newComponent(d)
+		r, err := desiredResource(d)
 		if err != nil {
 			t.Fatal(err)
 		}
