@@ -337,3 +337,19 @@ func (s *Server) componentTags(name, arn string) (*[]types.Tag, *apiError) {
 	}
 	return nil, notFound(kindComponent, arn)
 }
+
+// dimCopyCount is the scalable dimension of a component's copy count
+// (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+const dimCopyCount = "sagemaker:inference-component:DesiredCopyCount"
+
+// scaledComponent checks that a target's ResourceId inference-component/<name> names a
+// component that exists, on the copy-count dimension (the messages are the emulator's).
+func (s *Server) scaledComponent(name, dimension string) *apiError {
+	if _, ok := s.components()[key(name)]; !ok {
+		return validationf("The inference component %s does not exist.", name)
+	}
+	if dimension != dimCopyCount {
+		return validationf("Unsupported scalable dimension %q for inference component %s: expected %s.", dimension, name, dimCopyCount)
+	}
+	return nil
+}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
+	aastypes "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
@@ -154,4 +156,24 @@ func TestInferenceComponentFaults(t *testing.T) {
 		t.Errorf("the endpoint fault for component c failed endpoint llm: %s", ep.EndpointStatus)
 	}
 	must[*sagemaker.DeleteInferenceComponentOutput](t)(e.client.DeleteInferenceComponent(e.ctx, &sagemaker.DeleteInferenceComponentInput{InferenceComponentName: aws.String("c")}))
+}
+
+// TestInferenceComponentScalableTarget: a copy-count target registers only for a component
+// that exists and on the copy-count dimension.
+func TestInferenceComponentScalableTarget(t *testing.T) {
+	e := newEnv(t)
+	c := newAASClient(e.srv.URL())
+	e.model(t, "m")
+	e.icEndpoint(t, "llm")
+	reg := func(id string, dim aastypes.ScalableDimension) error {
+		_, err := c.RegisterScalableTarget(e.ctx, &applicationautoscaling.RegisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker,
+			ResourceId: aws.String(id), ScalableDimension: dim, MinCapacity: aws.Int32(1), MaxCapacity: aws.Int32(4)})
+		return err
+	}
+	apiErr(t, reg("inference-component/chat", aastypes.ScalableDimensionSageMakerInferenceComponentDesiredCopyCount), "ValidationException", "The inference component chat does not exist.")
+	must[*sagemaker.CreateInferenceComponentOutput](t)(e.client.CreateInferenceComponent(e.ctx, component("chat", "llm", "m", 1)))
+	apiErr(t, reg("inference-component/chat", aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount), "ValidationException", "Unsupported scalable dimension")
+	if err := reg("inference-component/chat", aastypes.ScalableDimensionSageMakerInferenceComponentDesiredCopyCount); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -76,6 +76,9 @@ func references(calls []Call) []string {
 			if ep := EndpointOfTarget(aws.ToString(in.ResourceId)); ep != "" {
 				out = append(out, ref(manifest.KindEndpoint, ep))
 			}
+			if ic, ok := strings.CutPrefix(aws.ToString(in.ResourceId), "inference-component/"); ok {
+				out = append(out, ref(manifest.KindInferenceComponent, ic)) // after the component's create
+			}
 		case *aas.PutScalingPolicyInput:
 			// a policy needs its registered target
 			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))

@@ -136,7 +136,8 @@ func TestPlanComponentMovedOrNotOurs(t *testing.T) {
 }
 
 // TestComponentDependencies: a component's create waits for its endpoint, its model and
-// an adapter's base component; its delete waits for what came before it.
+// an adapter's base component; a copy-count target for the component's create; a delete
+// for what came before it.
 func TestComponentDependencies(t *testing.T) {
 	act := func(kind manifest.Kind, name string, op string, input map[string]any) Action {
 		c, err := newCall(op, input)
@@ -152,10 +153,12 @@ func TestComponentDependencies(t *testing.T) {
 			"Specification": map[string]any{"ModelName": "m"}}),
 		act(manifest.KindInferenceComponent, "sql", "CreateInferenceComponent", map[string]any{"InferenceComponentName": "sql", "EndpointName": "llm",
 			"Specification": map[string]any{"BaseInferenceComponentName": "chat"}}),
+		act(manifest.KindScalableTarget, "inference-component/chat", "RegisterScalableTarget", map[string]any{"ServiceNamespace": "sagemaker",
+			"ResourceId": "inference-component/chat", "ScalableDimension": "sagemaker:inference-component:DesiredCopyCount"}),
 		act(manifest.KindInferenceComponent, "old", "DeleteInferenceComponent", map[string]any{"InferenceComponentName": "old"}),
 	}
 	deps := dependsOn(actions)
-	if got := fmt.Sprint(deps[2], deps[3], deps[4]); got != "[1 2] [2 3] [1 2 3 4]" {
+	if got := fmt.Sprint(deps[2], deps[3], deps[4], deps[5]); got != "[1 2] [2 3] [3] [1 2 3 4 5]" {
 		t.Errorf("dependencies = %s", got)
 	}
 }
