@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -222,4 +223,48 @@ func copiesText(rc *types.InferenceComponentRuntimeConfigSummary) string {
 		return ""
 	}
 	return fmt.Sprintf("copies %d/%d", aws.ToInt32(rc.CurrentCopyCount), aws.ToInt32(rc.DesiredCopyCount))
+}
+
+// componentLister lists and describes inference components (a *sagemaker.Client does).
+type componentLister interface {
+	ListInferenceComponents(context.Context, *sagemaker.ListInferenceComponentsInput, ...func(*sagemaker.Options)) (*sagemaker.ListInferenceComponentsOutput, error)
+	DescribeInferenceComponent(context.Context, *sagemaker.DescribeInferenceComponentInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeInferenceComponentOutput, error)
+}
+
+// componentsUsing returns the inference components whose specification names model, for
+// the guard on DeleteModel: a model a component runs is in use. An API that cannot list
+// components (a test's fake) has none.
+func (g *Guard) componentsUsing(ctx context.Context, model string) ([]string, error) {
+	api, ok := g.API.(componentLister)
+	if !ok {
+		return nil, nil
+	}
+	var users []string
+	p := sagemaker.NewListInferenceComponentsPaginator(api, &sagemaker.ListInferenceComponentsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("model %q: listing inference components to check none uses it: %w", model, err)
+		}
+		for _, s := range page.InferenceComponents {
+			d, err := api.DescribeInferenceComponent(ctx, &sagemaker.DescribeInferenceComponentInput{InferenceComponentName: s.InferenceComponentName})
+			if IsNotFound(err) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("model %q: reading inference component %q to check it does not use it: %w", model, aws.ToString(s.InferenceComponentName), err)
+			}
+			specs := d.Specifications
+			if d.Specification != nil {
+				specs = append(specs, *d.Specification)
+			}
+			for _, sp := range specs {
+				if strings.EqualFold(aws.ToString(sp.ModelName), model) {
+					users = append(users, fmt.Sprintf("%q", aws.ToString(s.InferenceComponentName)))
+					break
+				}
+			}
+		}
+	}
+	return users, nil
 }

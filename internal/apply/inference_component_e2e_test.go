@@ -143,3 +143,21 @@ func TestApplyComponentFailed(t *testing.T) {
 		t.Errorf("the unowned component was changed: %+v", d.RuntimeConfig)
 	}
 }
+
+// TestGuardKeepsAModelAComponentRuns: apply refuses to delete a model an inference
+// component runs, even when the plan said nothing uses it (the plan may be stale).
+func TestGuardKeepsAModelAComponentRuns(t *testing.T) {
+	h := newHarness(t)
+	res := h.x.Run(h.ctx, planned(t, createModel("llama"), icConfig("llm"), createEndpoint("llm", "llm"), createComponent("chat", "llama", 1)))
+	if !res.OK() {
+		t.Fatalf("create: states %v: %+v", states(res), res.Steps)
+	}
+	res = h.x.Run(h.ctx, planned(t, deleteModel("llama")))
+	var e *Error
+	if res.OK() || !errors.As(res.Steps[0].Err, &e) || e.Kind != KindInUse || !strings.Contains(e.Error(), `inference component "chat" still runs it`) {
+		t.Errorf("delete of a model a component runs: states %v, err %v", states(res), res.Steps[0].Err)
+	}
+	if !h.modelExists(t, "llama") {
+		t.Error("the model was deleted")
+	}
+}

@@ -298,7 +298,7 @@ func (p *planner) readAll(ctx context.Context) error {
 		return nil
 	}
 	keys = nil
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range append(manifest.SageMakerKinds, manifest.KindInferenceComponent) {
 		names, err := p.r.List(ctx, k)
 		if err != nil {
 			return err

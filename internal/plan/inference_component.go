@@ -226,3 +226,40 @@ func componentReferences(in *sagemaker.CreateInferenceComponentInput) []string {
 	}
 	return out
 }
+
+// componentUser names a component that still uses model or endpoint name after the plan
+// (a desired one, or a live one the plan does not delete), or "".
+func (p *planner) componentUser(k manifest.Kind, name string) string {
+	field := map[manifest.Kind]string{manifest.KindModel: "ModelName", manifest.KindEndpoint: "EndpointName"}[k]
+	if field == "" {
+		return ""
+	}
+	uses := func(body map[string]any) bool {
+		if k == manifest.KindEndpoint {
+			n, _ := body["EndpointName"].(string)
+			return manifest.SameName(n, name)
+		}
+		specs, _ := body["Specifications"].([]any)
+		if s, ok := body["Specification"]; ok {
+			specs = append([]any{s}, specs...)
+		}
+		for _, s := range specs {
+			m, _ := s.(map[string]any)
+			if n, _ := m[field].(string); manifest.SameName(n, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range p.desired[manifest.KindInferenceComponent] {
+		if uses(r.body) {
+			return "inference component " + r.physical
+		}
+	}
+	for _, lk := range p.liveKeys(manifest.KindInferenceComponent) {
+		if !p.gone[lk] && uses(p.live[lk].Body) {
+			return "inference component " + p.live[lk].Name
+		}
+	}
+	return ""
+}
