@@ -162,3 +162,19 @@ func TestComponentDependencies(t *testing.T) {
 		t.Errorf("dependencies = %s", got)
 	}
 }
+
+// TestComponentFingerprint: a component changed since the plan (its LastModifiedTime)
+// makes the plan stale.
+func TestComponentFingerprint(t *testing.T) {
+	before := icLive(t, "InService")
+	before.Body["LastModifiedTime"] = "2026-10-01T10:20:00.000000+00:00"
+	after := icLive(t, "InService")
+	after.Body["LastModifiedTime"] = "2026-10-01T11:00:00.000000+00:00"
+	planned := Fingerprints{fingerprintOf(manifest.KindInferenceComponent, "chat", before)}
+	if got := planned.Stale(Fingerprints{fingerprintOf(manifest.KindInferenceComponent, "chat", after)}); len(got) != 1 || !strings.Contains(got[0], "LastModifiedTime") {
+		t.Errorf("stale = %v", got)
+	}
+	if got := planned.Stale(Fingerprints{fingerprintOf(manifest.KindInferenceComponent, "chat", before)}); len(got) != 0 {
+		t.Errorf("unchanged component: stale = %v", got)
+	}
+}
