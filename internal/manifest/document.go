@@ -41,9 +41,10 @@ const (
 var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindScalableTarget, KindScalingPolicy, KindScheduledAction,
 	KindInferenceComponent}
 
-// SageMakerKinds are the kinds of SageMaker's own API, the ones plan and apply deploy;
-// the Application Auto Scaling kinds after them in Kinds are linted only, for now.
-var SageMakerKinds = Kinds[:3:3]
+// SageMakerKinds are the kinds of SageMaker's own API, in dependency order: the ones
+// import reads and plan names physically (the Application Auto Scaling kinds are
+// planned apart).
+var SageMakerKinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindInferenceComponent}
 
 // Autoscaling reports whether k is an Application Auto Scaling kind (ScalableTarget,
 // ScalingPolicy, ScheduledAction), whose resources SageMaker's API does not name.

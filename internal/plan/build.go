@@ -185,7 +185,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 			}
 			res.hash = specHash(hashed)
 			res.physical = res.name
-			if p.opt.Naming == Hashed && k != manifest.KindEndpoint {
+			if p.opt.Naming == Hashed && k != manifest.KindEndpoint && k != manifest.KindInferenceComponent {
 				res.physical = hashedName(res.name, res.hash)
 			}
 			res.body[k.NameField()] = res.physical
@@ -298,7 +298,7 @@ func (p *planner) readAll(ctx context.Context) error {
 		return nil
 	}
 	keys = nil
-	for _, k := range append(manifest.SageMakerKinds, manifest.KindInferenceComponent) {
+	for _, k := range manifest.SageMakerKinds {
 		names, err := p.r.List(ctx, k)
 		if err != nil {
 			return err

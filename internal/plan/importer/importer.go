@@ -41,6 +41,8 @@ var createInputs = map[manifest.Kind]reflect.Type{
 	manifest.KindModel:          reflect.TypeOf(sagemaker.CreateModelInput{}),
 	manifest.KindEndpointConfig: reflect.TypeOf(sagemaker.CreateEndpointConfigInput{}),
 	manifest.KindEndpoint:       reflect.TypeOf(sagemaker.CreateEndpointInput{}),
+	// inference_component.go: the describe output reshaped to the request first.
+	manifest.KindInferenceComponent: reflect.TypeOf(sagemaker.CreateInferenceComponentInput{}),
 }
 
 // Import reads the resources refs name through r and returns their manifests, in
@@ -128,6 +130,8 @@ func dependencies(res *live.Resource) []Ref {
 			}
 		}
 		return out
+	case manifest.KindInferenceComponent:
+		return componentDependencies(res) // inference_component.go
 	}
 	return nil
 }
@@ -141,6 +145,9 @@ func dependencies(res *live.Resource) []Ref {
 // initial ones gets DesiredWeightsAndCapacities with the live weights.
 func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 	t := createInputs[res.Kind]
+	if res.Kind == manifest.KindInferenceComponent {
+		res = asComponentRequest(res) // inference_component.go
+	}
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k string, v any, t reflect.Type) error {
 		n, err := node(v, t, 0)
