@@ -8,7 +8,7 @@ PKGS    := ./...
 # no deadline to race; a real crasher still fails and is written to testdata/fuzz.
 FUZZTIME ?= 3000x
 
-.PHONY: all build demo test unit check race fuzz bench generate tools clean
+.PHONY: all build release demo test unit check race fuzz bench generate tools clean
 
 # Packages that start goroutines or share state between them: `make race` runs their
 # tests under the race detector.
@@ -19,6 +19,12 @@ all: build
 
 build:
 	$(GO) build -o bin/ ./cmd/sagectl ./cmd/sagectl-aws
+
+## release: static binaries of both commands for linux, darwin and windows on amd64 and
+## arm64, version and commit stamped, one archive each and SHA256SUMS, in dist/
+## (scripts/release.sh; VERSION=v1.2.3 make release).
+release:
+	@scripts/release.sh
 
 ## demo: build sagectl and lint the bundled examples (clean ones, then broken ones).
 demo: build
@@ -70,4 +76,4 @@ generate:
 	$(GO) generate ./internal/schema/...
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

@@ -51,7 +51,8 @@ func TestREADMEWalkthrough(t *testing.T) {
 	if err != nil {
 		t.Fatalf("walkthrough failed: %v\n%s", err, out)
 	}
-	for _, want := range []string{"Plan: 4 to create", "Plan: 1 to create, 1 to update, 1 to delete", "UpdateEndpoint", "Plan: no changes"} {
+	for _, want := range []string{"Plan: 6 to create", "Plan: 1 to create, 1 to update, 1 to delete",
+		"DeleteScalingPolicy", "DeregisterScalableTarget", "UpdateEndpoint", "RegisterScalableTarget", "PutScalingPolicy", "Plan: no changes"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("walkthrough output lacks %q:\n%s", want, out)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
@@ -100,11 +101,14 @@ type AdoptTarget struct {
 // only where missing. It reads every target's tags first and tags nothing when any
 // belongs to another project or carries TagManagedBy with another value: adoption may
 // only claim what no one else has. It returns one line per target saying what it did.
-func Adopt(ctx context.Context, api API, project string, targets []AdoptTarget) ([]string, error) {
+// Scalable targets are tagged through scaling (Application Auto Scaling's
+// ListTagsForResource and TagResource), the other kinds through api.
+func Adopt(ctx context.Context, api API, scaling AutoscalingAPI, project string, targets []AdoptTarget) ([]string, error) {
+	tg := adoptTagger{api: api, scaling: scaling}
 	adds := make([]map[string]string, len(targets))
 	var refused []string
 	for i, t := range targets {
-		tags, err := Tags(ctx, api, t.ARN)
+		tags, err := tg.tags(ctx, t)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: reading its tags before adopting it: %w", t.Kind, t.Name, err)
 		}
@@ -136,18 +140,49 @@ func Adopt(ctx context.Context, api API, project string, targets []AdoptTarget) 
 			out = append(out, fmt.Sprintf("%s %s: already managed by sagectl%s, nothing to adopt", t.Kind, t.Name, inProject(" in", project)))
 			continue
 		}
-		var list []types.Tag
 		var shown []string
 		for _, k := range slices.Sorted(maps.Keys(adds[i])) {
-			list = append(list, types.Tag{Key: aws.String(k), Value: aws.String(adds[i][k])})
 			shown = append(shown, k+"="+adds[i][k])
 		}
-		if _, err := api.AddTags(ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(t.ARN), Tags: list}); err != nil {
+		if err := tg.add(ctx, t, adds[i]); err != nil {
 			return out, fmt.Errorf("%s %s: adding the ownership tags: %w (the lines above were adopted; import --adopt again to finish)", t.Kind, t.Name, err)
 		}
 		out = append(out, fmt.Sprintf("%s %s: adopted%s (tagged %s)", t.Kind, t.Name, inProject(" into", project), strings.Join(shown, ", ")))
 	}
 	return out, nil
+}
+
+// adoptTagger reads and adds the tags of an adopted resource through the API of its kind.
+type adoptTagger struct {
+	api     API
+	scaling AutoscalingAPI
+}
+
+func (g adoptTagger) tags(ctx context.Context, t AdoptTarget) (map[string]string, error) {
+	if t.Kind != manifest.KindScalableTarget {
+		return Tags(ctx, g.api, t.ARN)
+	}
+	if g.scaling == nil {
+		return nil, errors.New("no Application Auto Scaling client")
+	}
+	out, err := g.scaling.ListTagsForResource(ctx, &aas.ListTagsForResourceInput{ResourceARN: aws.String(t.ARN)})
+	if err != nil {
+		return nil, err
+	}
+	return out.Tags, nil
+}
+
+func (g adoptTagger) add(ctx context.Context, t AdoptTarget, tags map[string]string) error {
+	if t.Kind == manifest.KindScalableTarget {
+		_, err := g.scaling.TagResource(ctx, &aas.TagResourceInput{ResourceARN: aws.String(t.ARN), Tags: tags})
+		return err
+	}
+	var list []types.Tag
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		list = append(list, types.Tag{Key: aws.String(k), Value: aws.String(tags[k])})
+	}
+	_, err := g.api.AddTags(ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(t.ARN), Tags: list})
+	return err
 }
 
 func inProject(prep, project string) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
+	"github.com/sagectl/sagectl/internal/emulator"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/live"
@@ -34,7 +35,7 @@ func e2ePut() *aas.PutScalingPolicyInput {
 }
 
 // TestApplyWrapsAutoscaledSwap runs, against the emulator (which enforces SageMaker's
-// rule, https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-update.html),
+// rule, https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html),
 // the calls the planner emits: an autoscaled endpoint is created and its target
 // registered (tagged as sagectl's) and its policy put after it; a bare UpdateEndpoint
 // changing the variant's instance type fails; the wrapped sequence (DeleteScalingPolicy,
@@ -85,7 +86,7 @@ func TestApplyWrapsAutoscaledSwap(t *testing.T) {
 
 // TestCheckStaleAutoscaling: a plan's scalable-target fingerprint is read again through
 // the Application Auto Scaling client, and a deregistration since the plan makes it stale;
-// CheckStale, which reads SageMaker only, refuses such a plan rather than ignoring it.
+// a reader without that client refuses such a plan rather than ignoring it.
 func TestCheckStaleAutoscaling(t *testing.T) {
 	h := newHarness(t)
 	c := aas.New(aas.Options{Region: "us-east-1", BaseEndpoint: aws.String(h.emu.URL()), Retryer: aws.NopRetryer{},
@@ -101,17 +102,63 @@ func TestCheckStaleAutoscaling(t *testing.T) {
 		t.Fatalf("fingerprint = %+v, %v", now, err)
 	}
 	saved := &plan.Saved{Fingerprints: now}
-	if err := CheckStaleWith(h.ctx, saved, r, 1); err != nil {
+	if err := CheckStale(h.ctx, saved, r, 1); err != nil {
 		t.Errorf("fresh plan: %v", err)
 	}
-	if err := CheckStale(h.ctx, saved, h.raw, 1); err == nil || !strings.Contains(err.Error(), "no Application Auto Scaling client") {
+	if err := CheckStale(h.ctx, saved, &live.API{Client: h.raw}, 1); err == nil || !strings.Contains(err.Error(), "no Application Auto Scaling client") {
 		t.Errorf("CheckStale without the client: %v", err)
 	}
 	if _, err := c.DeregisterScalableTarget(h.ctx, &aas.DeregisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker,
 		ResourceId: aws.String(e2eTarget), ScalableDimension: aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount}); err != nil {
 		t.Fatal(err)
 	}
-	if err := CheckStaleWith(h.ctx, saved, r, 1); err == nil || !strings.Contains(err.Error(), "was deleted since the plan") {
+	if err := CheckStale(h.ctx, saved, r, 1); err == nil || !strings.Contains(err.Error(), "was deleted since the plan") {
 		t.Errorf("deregistered since the plan: %v", err)
+	}
+}
+
+// TestApplyRestoresAutoscalingAfterFailedUpdate: when the wrapped UpdateEndpoint fails
+// (denied here), the endpoint keeps its old config, and the step registers the target it
+// had deregistered again, with its policy, in the same run, and says so, rather than
+// leaving the variant unscaled until the next apply.
+func TestApplyRestoresAutoscalingAfterFailedUpdate(t *testing.T) {
+	h := newHarness(t)
+	c := aas.New(aas.Options{Region: "us-east-1", BaseEndpoint: aws.String(h.emu.URL()), Retryer: aws.NopRetryer{},
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	h.x.Autoscaling = c
+	bigger := configInput("c2", "m1")
+	bigger.ProductionVariants[0].InstanceType = types.ProductionVariantInstanceTypeMlC5Xlarge
+	if res := h.x.Run(h.ctx, planned(t, createModel("m1"), createConfig("c1", "m1"), createEndpoint("ep", "c1"),
+		step(manifest.KindEndpointConfig, "c2", plan.Create, bigger),
+		step(manifest.KindScalableTarget, e2eTarget, plan.Create, e2eRegister()),
+		step(manifest.KindScalingPolicy, e2ePolicy, plan.Create, e2ePut()))); !res.OK() {
+		t.Fatalf("create: states %v: %+v", states(res), res.Steps)
+	}
+	ns, dim := aastypes.ServiceNamespaceSagemaker, aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount
+	h.emu.Inject(emulator.Fault{Kind: emulator.Denied, Op: "UpdateEndpoint"})
+	res := h.x.Run(h.ctx, planned(t, step(manifest.KindEndpoint, "ep", plan.SwapConfig,
+		&aas.DeleteScalingPolicyInput{PolicyName: aws.String("invocations"), ServiceNamespace: ns, ResourceId: aws.String(e2eTarget), ScalableDimension: dim},
+		&aas.DeregisterScalableTargetInput{ServiceNamespace: ns, ResourceId: aws.String(e2eTarget), ScalableDimension: dim},
+		&sagemaker.UpdateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("c2"), RetainAllVariantProperties: aws.Bool(true)},
+		e2eRegister(), e2ePut())))
+	if res.OK() {
+		t.Fatal("the denied update succeeded")
+	}
+	msg := res.Steps[0].Err.Error()
+	for _, want := range []string{"AccessDenied", "registered again as the plan had them (RegisterScalableTarget " + e2eTarget + ", PutScalingPolicy " + e2eTarget + ")"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not say %q", msg, want)
+		}
+	}
+	if d := h.describe(t, "ep"); aws.ToString(d.EndpointConfigName) != "c1" {
+		t.Errorf("endpoint on %s after a denied update", aws.ToString(d.EndpointConfigName))
+	}
+	ts, err := c.DescribeScalableTargets(h.ctx, &aas.DescribeScalableTargetsInput{ServiceNamespace: ns, ResourceIds: []string{e2eTarget}})
+	if err != nil || len(ts.ScalableTargets) != 1 {
+		t.Errorf("target after the failed update: %+v, %v", ts, err)
+	}
+	ps, err := c.DescribeScalingPolicies(h.ctx, &aas.DescribeScalingPoliciesInput{ServiceNamespace: ns, ResourceId: aws.String(e2eTarget)})
+	if err != nil || len(ps.ScalingPolicies) != 1 {
+		t.Errorf("policies after the failed update: %+v, %v", ps, err)
 	}
 }

@@ -55,6 +55,32 @@ func (f *fakeAutoscaling) DeleteScalingPolicy(_ context.Context, in *aas.DeleteS
 	return &aas.DeleteScalingPolicyOutput{}, nil
 }
 
+func (f *fakeAutoscaling) PutScheduledAction(_ context.Context, in *aas.PutScheduledActionInput, _ ...func(*aas.Options)) (*aas.PutScheduledActionOutput, error) {
+	f.log = append(f.log, "PutScheduledAction "+aws.ToString(in.ScheduledActionName))
+	return &aas.PutScheduledActionOutput{}, nil
+}
+
+func (f *fakeAutoscaling) DeleteScheduledAction(_ context.Context, in *aas.DeleteScheduledActionInput, _ ...func(*aas.Options)) (*aas.DeleteScheduledActionOutput, error) {
+	f.log = append(f.log, "DeleteScheduledAction "+aws.ToString(in.ScheduledActionName))
+	return &aas.DeleteScheduledActionOutput{}, nil
+}
+
+func (f *fakeAutoscaling) TagResource(_ context.Context, in *aas.TagResourceInput, _ ...func(*aas.Options)) (*aas.TagResourceOutput, error) {
+	f.log = append(f.log, "TagResource "+aws.ToString(in.ResourceARN))
+	for k, v := range in.Tags {
+		f.tags[aws.ToString(in.ResourceARN)][k] = v
+	}
+	return &aas.TagResourceOutput{}, nil
+}
+
+func (f *fakeAutoscaling) UntagResource(_ context.Context, in *aas.UntagResourceInput, _ ...func(*aas.Options)) (*aas.UntagResourceOutput, error) {
+	f.log = append(f.log, "UntagResource "+aws.ToString(in.ResourceARN))
+	for _, k := range in.TagKeys {
+		delete(f.tags[aws.ToString(in.ResourceARN)], k)
+	}
+	return &aas.UntagResourceOutput{}, nil
+}
+
 func (f *fakeAutoscaling) ListTagsForResource(_ context.Context, in *aas.ListTagsForResourceInput, _ ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error) {
 	return &aas.ListTagsForResourceOutput{Tags: f.tags[aws.ToString(in.ResourceARN)]}, nil
 }
@@ -85,13 +111,24 @@ func TestCallAutoscalingOwnership(t *testing.T) {
 	if err := x.call(ctx, nil, in); err != nil || in.Tags != nil || aws.ToInt32(f.targets[asID].MaxCapacity) != 6 {
 		t.Errorf("in-place registration: err %v, tags %v, max %v", err, in.Tags, f.targets[asID].MaxCapacity)
 	}
+	sched := &aas.PutScheduledActionInput{ScheduledActionName: aws.String("nightly"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)}
+	if err := x.call(ctx, nil, sched); err != nil || f.log[len(f.log)-1] != "PutScheduledAction nightly" {
+		t.Errorf("PutScheduledAction on our target: %v, log %v", err, f.log)
+	}
+	if err := x.call(ctx, nil, &aas.TagResourceInput{ResourceARN: aws.String("arn:target/" + asID), Tags: map[string]string{"team": "ml"}}); err != nil || f.tags["arn:target/"+asID]["team"] != "ml" {
+		t.Errorf("TagResource on our target: %v, tags %v", err, f.tags["arn:target/"+asID])
+	}
 	f.tags["arn:target/"+asID] = map[string]string{} // not ours any more
 	f.log = nil
 	for _, in := range []any{
 		register(1, 8),
 		&aas.PutScalingPolicyInput{PolicyName: aws.String("p"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
 		&aas.DeleteScalingPolicyInput{PolicyName: aws.String("p"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
+		&aas.PutScheduledActionInput{ScheduledActionName: aws.String("s"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
+		&aas.DeleteScheduledActionInput{ScheduledActionName: aws.String("s"), ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
 		&aas.DeregisterScalableTargetInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker, ResourceId: aws.String(asID)},
+		&aas.TagResourceInput{ResourceARN: aws.String("arn:target/" + asID), Tags: map[string]string{"team": "x"}},
+		&aas.UntagResourceInput{ResourceARN: aws.String("arn:target/" + asID), TagKeys: []string{"team"}},
 	} {
 		if err := x.call(ctx, nil, in); err == nil || !strings.Contains(err.Error(), "no sagectl:managed-by tag") {
 			t.Errorf("%T on a target not ours: err = %v", in, err)

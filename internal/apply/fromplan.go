@@ -36,16 +36,10 @@ func Steps(p *plan.Saved) []Step {
 	return steps
 }
 
-// CheckStale reads again every live resource the plan fingerprinted and refuses the plan
-// when any changed since, naming each change. It reads SageMaker only: a plan that
-// fingerprinted scalable targets or policies needs CheckStaleWith.
-func CheckStale(ctx context.Context, p *plan.Saved, api API, workers int) error {
-	return CheckStaleWith(ctx, p, &live.API{Client: api}, workers)
-}
-
-// CheckStaleWith is CheckStale reading through r, e.g. a live.API with its Application
-// Auto Scaling client for plans with scalable targets and scaling policies.
-func CheckStaleWith(ctx context.Context, p *plan.Saved, r live.Reader, workers int) error {
+// CheckStale reads again, through r (a live.API with its Application Auto Scaling client
+// for plans with scalable targets and scaling policies), every live resource the plan
+// fingerprinted and refuses the plan when any changed since, naming each change.
+func CheckStale(ctx context.Context, p *plan.Saved, r live.Reader, workers int) error {
 	now, err := p.Fingerprints.Reread(ctx, r, workers)
 	if err != nil {
 		return fmt.Errorf("reading the live resources again to check the plan is current: %w", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/smithy-go/middleware"
 )
@@ -67,6 +68,16 @@ func (r *Recorder) Instrument(client *sagemaker.Client, retryer aws.Retryer) *sa
 	})
 }
 
+// InstrumentAutoscaling is Instrument for the Application Auto Scaling client.
+func (r *Recorder) InstrumentAutoscaling(client *aas.Client, retryer aws.Retryer) *aas.Client {
+	return aas.New(client.Options(), func(o *aas.Options) {
+		if retryer != nil {
+			o.Retryer = retryer
+		}
+		o.APIOptions = append(o.APIOptions, r.addMiddleware)
+	})
+}
+
 func (r *Recorder) addMiddleware(stack *middleware.Stack) error {
 	err := stack.Initialize.Add(middleware.InitializeMiddlewareFunc("sagectlRecordCall",
 		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
@@ -105,13 +116,14 @@ func target(params any) string {
 	if v.Kind() != reflect.Struct {
 		return ""
 	}
-	for _, f := range []string{"EndpointName", "EndpointConfigName", "ModelName", "ResourceArn"} {
+	for _, f := range []string{"EndpointName", "EndpointConfigName", "ModelName",
+		"PolicyName", "ScheduledActionName", "ResourceId", "ResourceArn", "ResourceARN"} {
 		fv := v.FieldByName(f)
 		if !fv.IsValid() || !fv.CanInterface() {
 			continue
 		}
 		if s, ok := fv.Interface().(*string); ok && s != nil {
-			if f == "ResourceArn" {
+			if strings.EqualFold(f, "ResourceArn") {
 				if parts := strings.SplitN(*s, ":", 6); len(parts) == 6 {
 					return parts[5]
 				}

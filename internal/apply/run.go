@@ -173,6 +173,7 @@ func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}, hal
 	for i, in := range s.Inputs {
 		if i > 0 && ctx.Err() != nil {
 			o.State, o.Err = Interrupted, fmt.Errorf("interrupted after %d of %d calls; sagectl plan shows what is left", i, len(s.Inputs))
+			o.Err = withRestore(o.Err, x.restoreAutoscaling(ctx, &w, s, i))
 			break
 		}
 		if err := x.call(ctx, &w, in); err != nil {
@@ -182,6 +183,7 @@ func (x *Executor) runStep(ctx context.Context, s Step, slots chan struct{}, hal
 			} else if errors.As(err, &e) && e.Kind == KindHardStop {
 				halt.stop(fmt.Errorf("apply stopped after %s %q went %s", e.Resource, e.Name, e.Status))
 			}
+			o.Err = withRestore(o.Err, x.restoreAutoscaling(ctx, &w, s, i))
 			break
 		}
 	}

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
+	aastypes "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling/types"
+
 	"github.com/sagectl/sagectl/internal/emulator"
 )
 
@@ -21,9 +24,16 @@ func TestConnect(t *testing.T) {
 	}
 	defer emu.Close()
 	ctx := context.Background()
-	client, w, err := Connect(ctx, Options{Region: "eu-west-1", EndpointURL: emu.URL(), MaxAttempts: 1})
-	if err != nil || client == nil {
-		t.Fatalf("Connect: %v", err)
+	clients, w, err := Connect(ctx, Options{Region: "eu-west-1", EndpointURL: emu.URL(), MaxAttempts: 1})
+	if err != nil || clients.SageMaker == nil || clients.Autoscaling == nil {
+		t.Fatalf("Connect: %+v, %v", clients, err)
+	}
+	// The Application Auto Scaling client goes to --endpoint-url too.
+	if _, err := clients.Autoscaling.DescribeScalableTargets(ctx, &aas.DescribeScalableTargetsInput{ServiceNamespace: aastypes.ServiceNamespaceSagemaker}); err != nil {
+		t.Errorf("DescribeScalableTargets: %v", err)
+	}
+	if n := emu.Calls("AnyScaleFrontendService.DescribeScalableTargets"); n != 1 {
+		t.Errorf("the emulator saw %d DescribeScalableTargets calls, want 1", n)
 	}
 	if want := (Where{Account: "210987654321", Region: "eu-west-1", EndpointURL: emu.URL()}); w != want {
 		t.Errorf("Where = %+v, want %+v", w, want)

@@ -1,5 +1,5 @@
 // Package awscmd holds the commands of the sagectl-aws binary, those that talk to
-// SageMaker (plan, apply, import, emulator), one file per command. Main runs them next
+// SageMaker (plan, apply, import, snapshot, emulator), one file per command. Main runs them next
 // to the commands of package lintcmd, with lintcmd's Env, exit codes and errors;
 // `sagectl` (package lintcmd alone) hands these commands over, so linting never pays
 // for linking the AWS SDK.
@@ -39,5 +39,5 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // awsCommands lists the SageMaker-side commands, in the order `sagectl help` shows
 // them; lintcmd.AWSCommands must name the same ones (a test checks).
 func awsCommands() []lintcmd.CommandFunc {
-	return []lintcmd.CommandFunc{planCommand, importCommand, applyCommand, emulatorCommand}
+	return []lintcmd.CommandFunc{planCommand, importCommand, applyCommand, snapshotCommand, emulatorCommand}
 }

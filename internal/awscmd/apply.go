@@ -17,6 +17,7 @@ import (
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
 	"github.com/sagectl/sagectl/internal/plan/render"
 	"github.com/sagectl/sagectl/internal/readfile"
 	"github.com/urfave/cli/v2"
@@ -33,7 +34,7 @@ func applyCommand(e *lintcmd.Env) *cli.Command {
 		&cli.DurationFlag{Name: "poll-max", Value: apply.DefaultPollMax, Usage: "longest interval between endpoint status polls (polls start at 1s and back off)"},
 		&cli.DurationFlag{Name: "retry-max-backoff", Value: awsclient.DefaultMaxBackoff, Usage: "longest wait between retries of a throttled or 5xx call (jittered, exponential)"},
 		&cli.IntFlag{Name: "keep-last", Usage: "keep this many superseded endpoint configs per manifest config as rollback targets"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "apply",
@@ -64,11 +65,22 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err := p.CheckOrigin(name, lintcmd.Version); err != nil {
 		return fail(err)
 	}
+	settings, err := lintcmd.LoadSettings(e, c)
+	if err != nil {
+		return err
+	}
+	env, err := useEnv(settings, c, p.Target.Environment) // env.go: the plan's environment
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	o := awsclient.FromContext(c)
-	client, where, err := connect(ctx, o)
+	clients, where, err := connect(ctx, o)
 	if err != nil {
 		return fail(err)
+	}
+	if err := checkEnvAccount(settings, env, &where); err != nil {
+		return err
 	}
 	if err := p.CheckTarget(name, where); err != nil {
 		return fail(err)
@@ -86,8 +98,10 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		return nil
 	}
 	rec := &apply.Recorder{Clock: apply.RealClock{}}
-	api := rec.Instrument(client, apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff")))
-	if err := apply.CheckStale(ctx, p, api, o.Workers()); err != nil {
+	retryer := apply.Retryer(awsclient.DefaultMaxAttempts, c.Duration("retry-max-backoff"))
+	api := rec.Instrument(clients.SageMaker, retryer)
+	scaling := rec.InstrumentAutoscaling(clients.Autoscaling, retryer)
+	if err := apply.CheckStale(ctx, p, &live.API{Client: api, Autoscaling: scaling}, o.Workers()); err != nil {
 		return fail(err)
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -107,6 +121,7 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	x := apply.New(api, apply.RealClock{}, apply.NewProgress(stdout, lintcmd.IsTerminal(e.Stdout)), apply.Options{
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
 		Project: p.Project})
+	x.Autoscaling = scaling
 	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
 	undone := x.Undo(ctx, steps, res)
@@ -130,7 +145,7 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, file string, err 
 		case s != nil && len(args) > 1:
 			return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
-			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude"} {
+			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target"} {
 				if c.IsSet(f) {
 					return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}

@@ -27,7 +27,7 @@ func importCommand(e *lintcmd.Env) *cli.Command {
 		&cli.StringFlag{Name: "out-dir", Usage: "write one manifest file per resource into `DIR` instead of standard output"},
 		&cli.StringFlag{Name: "live-dir", Usage: "read the live state from JSON files saved from the AWS CLI in `DIR` instead of the API"},
 		&cli.BoolFlag{Name: "adopt", Usage: "also tag the imported resources as sagectl's (and the config's project's), so plan and apply manage them"},
-		lintcmd.ConfigFlag,
+		lintcmd.ConfigFlag, lintcmd.EnvFlag,
 	)
 	return oneOnError(&cli.Command{
 		Name:      "import",
@@ -57,7 +57,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitUsage, "--adopt tags the live resources, so it needs the SageMaker API: drop --live-dir")
 	}
 	ctx := context.Background()
-	reader, _, _, err := liveReader(ctx, c)
+	reader, err := envLiveReader(ctx, e, c) // env.go
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 		return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %v", err)
 	}
 	for _, m := range ms {
-		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", m.Name, strings.ToLower(string(m.Kind))))
+		path := filepath.Join(dir, fmt.Sprintf("%s.%s.yaml", fileSafe.Replace(m.Name), strings.ToLower(string(m.Kind))))
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600) // a manifest may hold Environment secrets
 		if errors.Is(err, os.ErrExist) {
 			return lintcmd.Fail(lintcmd.ExitFindings, "--out-dir: %s already exists: sagectl import does not overwrite manifests; move it or choose another directory", path)
@@ -114,6 +114,10 @@ func runImport(e *lintcmd.Env, c *cli.Context) error {
 	}
 	return nil
 }
+
+// fileSafe turns a live name into a file name: a scalable target's ResourceId and a
+// policy's live key hold slashes and colons.
+var fileSafe = strings.NewReplacer("/", "_", ":", "_", `\`, "_")
 
 // kindFlag is import's flag for a kind: its words joined by dashes (--endpoint-config).
 func kindFlag(k manifest.Kind) string { return strings.ReplaceAll(k.Words(), " ", "-") }
@@ -144,13 +148,17 @@ func adopt(ctx context.Context, e *lintcmd.Env, c *cli.Context, reader live.Read
 	}
 	var targets []apply.AdoptTarget
 	for _, m := range ms {
+		if m.Kind == manifest.KindScalingPolicy || m.Kind == manifest.KindScheduledAction {
+			continue // no tags of their own: their scalable target's decide
+		}
 		r, err := reader.Read(ctx, m.Kind, m.Name)
 		if err != nil || r == nil {
 			return lintcmd.Fail(lintcmd.ExitFindings, "import --adopt: %s %s: reading it again to tag it: %v", m.Kind, m.Name, err)
 		}
 		targets = append(targets, apply.AdoptTarget{Kind: m.Kind, Name: r.Name, ARN: r.ARN})
 	}
-	lines, err := apply.Adopt(ctx, client, settings.Config.Project, targets)
+	scaling, _ := api.Autoscaling.(apply.AutoscalingAPI) // nil: Adopt refuses a scalable target
+	lines, err := apply.Adopt(ctx, client, scaling, settings.Config.Project, targets)
 	for _, l := range lines {
 		fmt.Fprintln(e.Stderr, l)
 	}

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/sagectl/sagectl/internal/awsclient"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/plan"
@@ -36,7 +35,7 @@ func planCommand(e *lintcmd.Env) *cli.Command {
 		&cli.BoolFlag{Name: "prune", Usage: "delete resources tagged sagectl:managed-by that no manifest names"},
 		&cli.StringFlag{Name: "naming", Usage: "naming policy: exact or hashed (default: the config's naming, else exact)"},
 		&cli.BoolFlag{Name: "adopt", Usage: "plan AddTags adding sagectl's ownership tags to existing resources the manifests name that sagectl did not create"},
-		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, showSensitiveFlag,
+		lintcmd.ConfigFlag, lintcmd.ExcludeFlag, lintcmd.EnvFlag, targetFlag, showSensitiveFlag,
 	}
 	return oneOnError(&cli.Command{
 		Name:      "plan",
@@ -103,13 +102,18 @@ func shown(c *cli.Context, p *plan.Plan) *plan.Plan {
 // makePlan loads and lints the manifests (refusing to plan on errors, which it prints
 // as lint does), opens the live reader, refuses an account the config's accounts: does
 // not list before any SageMaker call, and plans. It returns where the plan was made.
-func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
+// Each wrap, if any, wraps the live reader (snapshot records what the plan reads).
+func makePlan(e *lintcmd.Env, c *cli.Context, wrap ...func(live.Reader) live.Reader) (*plan.Plan, plan.Target, error) {
 	var none plan.Target
 	settings, err := lintcmd.LoadSettings(e, c)
 	if err != nil {
 		return nil, none, err
 	}
 	excludeLiveDir(settings, c.String("live-dir"))
+	env, err := useEnv(settings, c, "") // env.go: --env's overlay, region and profile
+	if err != nil {
+		return nil, none, err
+	}
 	naming := c.String("naming")
 	if naming == "" {
 		naming = string(settings.Config.Naming)
@@ -134,21 +138,32 @@ func makePlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, error) {
 		lintcmd.PrintFindings(w, res.Set, errs)
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "the manifests have %d error(s): fix them (sagectl lint shows them all) and plan again", len(errs))
 	}
+	set, err := selectTargets(c, res.Set) // target.go: --target
+	if err != nil {
+		return nil, none, err
+	}
 	ctx := context.Background()
 	reader, where, workers, err := liveReader(ctx, c)
 	if err != nil {
 		return nil, none, err
+	}
+	for _, w := range wrap {
+		reader = w(reader)
 	}
 	if !where.Offline {
 		if err := plan.CheckAccount(where.Account, settings.Config.Accounts, settings.Config.Path); err != nil {
 			return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 		}
 	}
-	p, err := plan.Build(ctx, res.Set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
+	if err := checkEnvAccount(settings, env, &where); err != nil {
+		return nil, none, err
+	}
+	p, err := plan.Build(ctx, set, reader, plan.Options{Naming: policy, Prune: c.Bool("prune"), Concurrency: workers,
 		Project: settings.Config.Project, Adopt: c.Bool("adopt")})
 	if err != nil {
 		return nil, none, lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
 	}
+	p.Environment = where.Environment
 	return p, where, nil
 }
 
@@ -164,20 +179,20 @@ func liveReader(ctx context.Context, c *cli.Context) (live.Reader, plan.Target, 
 		}
 		return d, plan.Target{Offline: true}, o.Workers(), nil
 	}
-	client, where, err := connect(ctx, o)
+	clients, where, err := connect(ctx, o)
 	if err != nil {
 		return nil, plan.Target{}, 0, lintcmd.Fail(lintcmd.ExitFindings, "%v (or plan offline with --live-dir DIR)", err)
 	}
-	return &live.API{Client: client}, where, o.Workers(), nil
+	return &live.API{Client: clients.SageMaker, Autoscaling: clients.Autoscaling}, where, o.Workers(), nil
 }
 
-// connect opens the SageMaker client of o and says where it is.
-func connect(ctx context.Context, o awsclient.Options) (*sagemaker.Client, plan.Target, error) {
-	client, w, err := awsclient.Connect(ctx, o)
+// connect opens the service clients of o and says where they are.
+func connect(ctx context.Context, o awsclient.Options) (awsclient.Clients, plan.Target, error) {
+	clients, w, err := awsclient.Connect(ctx, o)
 	if err != nil {
-		return nil, plan.Target{}, err
+		return awsclient.Clients{}, plan.Target{}, err
 	}
-	return client, plan.Target{Account: w.Account, Region: w.Region, EndpointURL: w.EndpointURL}, nil
+	return clients, plan.Target{Account: w.Account, Region: w.Region, EndpointURL: w.EndpointURL}, nil
 }
 
 // awsFlags are the AWS CLI-style flags of the commands that read SageMaker.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sagectl/sagectl/internal/emulator"
 	"github.com/sagectl/sagectl/internal/lintcmd"
 	"github.com/sagectl/sagectl/internal/plan"
 )
@@ -31,7 +30,7 @@ func TestPlanDemo(t *testing.T) {
 	if code != lintcmd.ExitOK {
 		t.Fatalf("exit %d; stderr: %s", code, stderr)
 	}
-	for _, want := range []string{"Plan: 11 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
+	for _, want := range []string{"Plan: 13 to create, 3 to update", "+ Model sentiment-v3 (create)", "~ EndpointConfig churn-prod (tag)",
 		"~ Endpoint churn-prod (shift-weights)", "~ Endpoint sentiment (swap-config)", "(50.0% → 66.7%)", "1. CreateModel", "15. UpdateEndpoint"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo plan lacks %q:\n%s", want, out)
@@ -59,7 +58,7 @@ func TestPlanJSONAndOut(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("--format json is not JSON: %v", err)
 	}
-	if doc.FormatVersion != plan.FormatVersion || doc.Summary.Create != 11 || doc.Summary.Update != 3 || len(doc.Actions) == 0 {
+	if doc.FormatVersion != plan.FormatVersion || doc.Summary.Create != 13 || doc.Summary.Update != 3 || len(doc.Actions) == 0 {
 		t.Errorf("JSON plan: version %d, summary %+v, %d actions", doc.FormatVersion, doc.Summary, len(doc.Actions))
 	}
 	p, err := plan.ReadSaved(saved)
@@ -128,17 +127,7 @@ func TestPlanErrors(t *testing.T) {
 // TestPlanAgainstEmulator runs plan and import through the real SDK client with
 // --endpoint-url and the standard credential chain (environment variables).
 func TestPlanAgainstEmulator(t *testing.T) {
-	srv, err := emulator.Start(emulator.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	t.Setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "none"))
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	t.Setenv("AWS_REGION", "")
+	srv := startEmulator(t) // env_test.go
 	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), "--concurrency", "4", filepath.Join(scenarios, "create-all", "manifests"))
 	if code != lintcmd.ExitOK || !strings.Contains(out, "Plan: 3 to create") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)

@@ -58,6 +58,8 @@ type Config struct {
 	// Accounts are the AWS account IDs this project may plan and apply in; empty allows
 	// any (accounts.go).
 	Accounts []string
+	// Environments are the stages the manifests deploy to, in file order (environments.go).
+	Environments []Environment
 }
 
 // Default returns the configuration in force when there is no file.

@@ -148,6 +148,7 @@ func TestFind(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add("rules: {kms-default-key: off}\nexclude: [a/**/b]\nfail-on: info\nnaming: hashed\n")
 	f.Add("exclude: '[' \nrules: [&a a, *a]\n")
+	f.Add("accounts: [\"111111111111\"]\nenvironments: {prod: {account: \"222222222222\", region: eu-west-1, overlay: envs/prod, profile: p}, x: &e {overlay: ../a}, y: *e}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		c, fs := Parse("c.yaml", []byte(src), ruleIDs)
 		if c == nil {

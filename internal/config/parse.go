@@ -19,7 +19,7 @@ import (
 
 // projectPattern is a project name: a short slug, as it goes into the sagectl:project tag.
 var projectPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$`)
-var keys = []string{"rules", "exclude", "fail-on", "naming", "project", "accounts"}
+var keys = []string{"rules", "exclude", "fail-on", "naming", "project", "accounts", "environments"}
 
 // ruleValues are the values a rule may be set to.
 var ruleValues = []string{"off", "error", "warning", "info"}
@@ -30,6 +30,8 @@ type parser struct {
 	rules []string
 	c     *Config
 	out   []finding.Finding
+	// envAccounts are the account: nodes of the environments, by name (environments.go).
+	envAccounts map[string]*yaml.Node
 }
 
 func (p *parser) errorf(n *yaml.Node, hint, format string, args ...any) {
@@ -83,6 +85,7 @@ func Parse(path string, data []byte, rules []string) (c *Config, fs []finding.Fi
 
 func (p *parser) top(root *yaml.Node) {
 	seen := map[string]bool{}
+	defer p.checkEnvAccounts() // environments: against accounts:, once both are read
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if seen[k.Value] {
@@ -108,6 +111,8 @@ func (p *parser) top(root *yaml.Node) {
 			p.project(v)
 		case "accounts":
 			p.accounts(v)
+		case "environments":
+			p.environments(v)
 		default:
 			p.errorf(k, didYouMean(k.Value, keys, "valid keys: "+strings.Join(keys, ", ")),
 				"unknown key %q in the config file", k.Value)

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"sort"
 	"strings"
 
 	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
@@ -78,6 +79,35 @@ type targetRecord struct {
 	Tags      map[string]string
 	Policies  map[string]*aastypes.ScalingPolicy
 	Scheduled map[string]*aastypes.ScheduledAction
+}
+
+// loadTargets takes the scalable targets of a loaded state file into s.aas.
+func (s *Server) loadTargets() {
+	for _, t := range s.st.ScalableTargets {
+		k := targetKey{string(t.Target.ServiceNamespace), deref(t.Target.ResourceId), string(t.Target.ScalableDimension)}
+		s.autoscaling().Targets[k] = t
+	}
+	s.st.ScalableTargets = nil
+}
+
+// savedTargets returns the scalable targets for the state file, sorted by key.
+func (s *Server) savedTargets() []*targetRecord {
+	if s.aas == nil {
+		return nil
+	}
+	keys := make([]targetKey, 0, len(s.aas.Targets))
+	for k := range s.aas.Targets {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		return a.Namespace+"\x00"+a.ResourceID+"\x00"+a.Dimension < b.Namespace+"\x00"+b.ResourceID+"\x00"+b.Dimension
+	})
+	out := make([]*targetRecord, len(keys))
+	for i, k := range keys {
+		out[i] = s.aas.Targets[k]
+	}
+	return out
 }
 
 func (s *Server) autoscaling() *autoscaling {

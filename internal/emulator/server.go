@@ -96,13 +96,15 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{
+	s := &Server{
 		opts:  opts,
 		clock: opts.Clock,
 		st:    st,
 		calls: map[string]int{},
 		rng:   rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x5a6e)),
-	}, nil
+	}
+	s.loadTargets()
+	return s, nil
 }
 
 // Start creates an emulator and serves it on opts.Addr until Close.
@@ -166,6 +168,7 @@ func (s *Server) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle()
+	s.st.ScalableTargets = s.savedTargets()
 	return saveState(s.opts.StateFile, s.st)
 }
 

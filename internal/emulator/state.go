@@ -19,6 +19,9 @@ type state struct {
 	Models    map[string]*modelRecord
 	Configs   map[string]*configRecord
 	Endpoints map[string]*endpointRecord
+	// ScalableTargets are the Application Auto Scaling targets with their policies and
+	// scheduled actions, sorted (Server.aas holds them by key while the emulator runs).
+	ScalableTargets []*targetRecord `json:",omitempty"`
 }
 
 func newState() *state {

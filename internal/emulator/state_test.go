@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
+	aastypes "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
@@ -114,4 +116,57 @@ func TestOperationsAreTheIssueList(t *testing.T) {
 	if got := strings.Join(ops, " "); got != want {
 		t.Errorf("Operations() = %s", got)
 	}
+}
+
+// TestStateFileKeepsAutoscaling: scalable targets, with their tags, policies and
+// scheduled actions, survive a restart on a state file, and the restarted emulator still
+// refuses the instance-type change of the autoscaled variant.
+func TestStateFileKeepsAutoscaling(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := emulator.NewFakeClock(epoch)
+	start := func() (*emulator.Server, *env, *applicationautoscaling.Client) {
+		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}, newAASClient(srv.URL())
+	}
+	srv, e, c := start()
+	e.model(t, "m")
+	e.config(t, "small", "m")
+	must[*sagemaker.CreateEndpointOutput](t)(e.client.CreateEndpoint(e.ctx, &sagemaker.CreateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("small")}))
+	e.clock.Advance(time.Minute)
+	ns, dim, id := aastypes.ServiceNamespaceSagemaker, aastypes.ScalableDimensionSageMakerVariantDesiredInstanceCount, aws.String("endpoint/ep/variant/va")
+	must[*applicationautoscaling.RegisterScalableTargetOutput](t)(c.RegisterScalableTarget(e.ctx, &applicationautoscaling.RegisterScalableTargetInput{ServiceNamespace: ns, ResourceId: id,
+		ScalableDimension: dim, MinCapacity: aws.Int32(1), MaxCapacity: aws.Int32(3), Tags: map[string]string{"team": "churn"}}))
+	must[*applicationautoscaling.PutScalingPolicyOutput](t)(c.PutScalingPolicy(e.ctx, &applicationautoscaling.PutScalingPolicyInput{PolicyName: aws.String("p"), ServiceNamespace: ns,
+		ResourceId: id, ScalableDimension: dim, PolicyType: aastypes.PolicyTypeTargetTrackingScaling,
+		TargetTrackingScalingPolicyConfiguration: &aastypes.TargetTrackingScalingPolicyConfiguration{TargetValue: aws.Float64(70),
+			PredefinedMetricSpecification: &aastypes.PredefinedMetricSpecification{PredefinedMetricType: aastypes.MetricTypeSageMakerVariantInvocationsPerInstance}}}))
+	must[*applicationautoscaling.PutScheduledActionOutput](t)(c.PutScheduledAction(e.ctx, &applicationautoscaling.PutScheduledActionInput{ScheduledActionName: aws.String("nightly"),
+		ServiceNamespace: ns, ResourceId: id, ScalableDimension: dim, Schedule: aws.String("cron(0 22 * * ? *)")}))
+	if err := srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+
+	srv, e, c = start()
+	defer srv.Close()
+	ts := must[*applicationautoscaling.DescribeScalableTargetsOutput](t)(c.DescribeScalableTargets(e.ctx, &applicationautoscaling.DescribeScalableTargetsInput{ServiceNamespace: ns}))
+	if len(ts.ScalableTargets) != 1 || aws.ToInt32(ts.ScalableTargets[0].MaxCapacity) != 3 {
+		t.Fatalf("targets after reload: %+v", ts.ScalableTargets)
+	}
+	tags := must[*applicationautoscaling.ListTagsForResourceOutput](t)(c.ListTagsForResource(e.ctx, &applicationautoscaling.ListTagsForResourceInput{ResourceARN: ts.ScalableTargets[0].ScalableTargetARN}))
+	if tags.Tags["team"] != "churn" {
+		t.Errorf("target tags after reload: %v", tags.Tags)
+	}
+	ps := must[*applicationautoscaling.DescribeScalingPoliciesOutput](t)(c.DescribeScalingPolicies(e.ctx, &applicationautoscaling.DescribeScalingPoliciesInput{ServiceNamespace: ns}))
+	as := must[*applicationautoscaling.DescribeScheduledActionsOutput](t)(c.DescribeScheduledActions(e.ctx, &applicationautoscaling.DescribeScheduledActionsInput{ServiceNamespace: ns}))
+	if len(ps.ScalingPolicies) != 1 || len(as.ScheduledActions) != 1 {
+		t.Errorf("after reload: %d policies, %d scheduled actions", len(ps.ScalingPolicies), len(as.ScheduledActions))
+	}
+	must[*sagemaker.CreateEndpointConfigOutput](t)(e.client.CreateEndpointConfig(e.ctx, &sagemaker.CreateEndpointConfigInput{EndpointConfigName: aws.String("big"),
+		ProductionVariants: []types.ProductionVariant{{VariantName: aws.String("va"), ModelName: aws.String("m"),
+			InstanceType: types.ProductionVariantInstanceTypeMlC5Xlarge, InitialInstanceCount: aws.Int32(1)}}}))
+	_, err := e.client.UpdateEndpoint(e.ctx, &sagemaker.UpdateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("big")})
+	apiErr(t, err, "ValidationException", `The variant(s) "[va]" must be deregistered`)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
@@ -26,6 +27,9 @@ type Seeder struct {
 	// Fail makes the creation of an endpoint fail with reason (for a snapshot's Failed
 	// endpoints); nil when no snapshot seeded has one.
 	Fail func(endpoint, reason string)
+	// Autoscaling calls the emulator's Application Auto Scaling, for snapshots with
+	// scalable targets, scaling policies or scheduled actions; nil when none has them.
+	Autoscaling *aas.Client
 }
 
 // Seed creates every resource of d with its tags, models first and endpoints last; then
@@ -82,7 +86,45 @@ func (s Seeder) Seed(t testing.TB, d *live.Dir) {
 		}
 		s.shift(t, r.Name, same)
 	}
-	s.seedComponents(t, d) // inference_components.go
+	s.seedComponents(t, d) // inference_components.go: before a copy-count target needs them
+	s.seedAutoscaling(t, d)
+}
+
+// seedAutoscaling registers the snapshot's scalable targets with their tags, then puts
+// their policies and scheduled actions.
+func (s Seeder) seedAutoscaling(t testing.TB, d *live.Dir) {
+	t.Helper()
+	ctx := context.Background()
+	targets := read(t, d, manifest.KindScalableTarget)
+	policies := read(t, d, manifest.KindScalingPolicy)
+	actions := read(t, d, manifest.KindScheduledAction)
+	if len(targets)+len(policies)+len(actions) == 0 {
+		return
+	}
+	if s.Autoscaling == nil {
+		t.Fatal("the snapshot has autoscaling resources: give the Seeder an Autoscaling client")
+	}
+	for _, r := range targets {
+		in := &aas.RegisterScalableTargetInput{}
+		decodeInto(t, r, in)
+		if _, err := s.Autoscaling.RegisterScalableTarget(ctx, in); err != nil {
+			t.Fatalf("seeding scalable target %s: %v", r.Name, err)
+		}
+	}
+	for _, r := range policies {
+		in := &aas.PutScalingPolicyInput{}
+		decodeInto(t, r, in)
+		if _, err := s.Autoscaling.PutScalingPolicy(ctx, in); err != nil {
+			t.Fatalf("seeding scaling policy %s: %v", r.Name, err)
+		}
+	}
+	for _, r := range actions {
+		in := &aas.PutScheduledActionInput{}
+		decodeInto(t, r, in)
+		if _, err := s.Autoscaling.PutScheduledAction(ctx, in); err != nil {
+			t.Fatalf("seeding scheduled action %s: %v", r.Name, err)
+		}
+	}
 }
 
 // shift asks for an endpoint's weights and counts.
@@ -144,6 +186,8 @@ func decodeInto(t testing.TB, r *live.Resource, in any) {
 		in.Tags = tags(r)
 	case *sagemaker.CreateEndpointConfigInput:
 		in.Tags = tags(r)
+	case *aas.RegisterScalableTargetInput:
+		in.Tags = r.Tags
 	}
 }
 

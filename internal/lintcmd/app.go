@@ -40,18 +40,20 @@ type CommandFunc func(e *Env) *cli.Command
 // extra, and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...CommandFunc) int {
 	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
-	cmds := []*cli.Command{lintCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e)}
+	cmds := []*cli.Command{lintCommand(e), rulesCommand(e), explainCommand(e), schemaCommand(e), completionCommand(e)}
 	for _, f := range extra {
 		cmds = append(cmds, f(e))
 	}
 	app := &cli.App{
-		Name:      "sagectl",
-		Usage:     "lint, plan and apply Amazon SageMaker hosting manifests",
-		Version:   Version,
-		Reader:    stdin,
-		Writer:    stdout,
-		ErrWriter: stderr,
-		Commands:  cmds,
+		Name:    "sagectl",
+		Usage:   "lint, plan and apply Amazon SageMaker hosting manifests",
+		Version: versionLine(),
+		// `sagectl completion` prints the scripts that use it (completion.go).
+		EnableBashCompletion: true,
+		Reader:               stdin,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		Commands:             cmds,
 		// Errors are printed once, below; exit codes come from exitError.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
@@ -74,7 +76,13 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...Comm
 			return usageError{err: err, command: name}
 		}
 	}
-	args, err := reorderFlags(app, args)
+	if completeEnv(stdout, args) { // completion.go: the environments, for --env <TAB>
+		return ExitOK
+	}
+	var err error
+	if len(args) == 0 || args[len(args)-1] != completionFlag { // urfave/cli wants that one last
+		args, err = reorderFlags(app, args)
+	}
 	if err == nil {
 		err = helpTopic(app, args)
 	}

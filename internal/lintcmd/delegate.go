@@ -19,6 +19,7 @@ var AWSCommands = []struct{ Name, Usage string }{
 	{"plan", "diff manifests against live SageMaker resources and print the ordered API calls apply would make"},
 	{"import", "write manifests for existing live resources (plan them right away: no changes)"},
 	{"apply", "execute a saved plan, or plan PATHs, show the plan and apply it once approved"},
+	{"snapshot", "save the live resources the manifests name as JSON files for offline review with plan --live-dir"},
 	{"emulator", "serve a local SageMaker API emulator for sagectl plan/apply and the AWS CLI (--endpoint-url)"},
 }
 
@@ -36,6 +37,10 @@ func Delegates() []CommandFunc {
 				Action: func(ctx *cli.Context) error {
 					return delegate(e, append([]string{AWSBinary, c.Name}, ctx.Args().Slice()...))
 				},
+				// Completion candidates (the flags) come from the command itself.
+				BashComplete: func(ctx *cli.Context) {
+					_ = delegate(e, append(append([]string{AWSBinary, c.Name}, ctx.Args().Slice()...), completionFlag))
+				},
 			}
 		})
 	}
@@ -47,7 +52,7 @@ func delegate(e *Env, argv []string) error {
 	path, err := findAWSBinary()
 	if err != nil {
 		return Fail(ExitUsage, "%s needs the %s program, installed next to sagectl: %v\n"+
-			"install both with: go install github.com/sagectl/sagectl/cmd/...@latest", argv[1], AWSBinary, err)
+			"every release archive holds both (https://github.com/sagectl/sagectl/releases); from source, make build writes both to bin/", argv[1], AWSBinary, err)
 	}
 	err = syscall.Exec(path, argv, os.Environ())
 	return Fail(ExitUsage, "cannot run %s: %v", path, err)

@@ -26,7 +26,7 @@ func lintCommand(e *Env) *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list on standard error the files and documents skipped as not SageMaker manifests"},
 			&cli.BoolFlag{Name: "only-manifests", Usage: "skip the named files that are not SageMaker manifests, as directory walks do, and succeed when none is left (the pre-commit hook sets it)"},
-			ConfigFlag, ExcludeFlag, // lint_config.go
+			ConfigFlag, ExcludeFlag, EnvFlag, // lint_config.go, env.go
 		},
 		Action: func(c *cli.Context) error { return runLint(e, c) },
 	}
@@ -51,7 +51,10 @@ func runLint(e *Env, c *cli.Context) error {
 	}
 	settings.OnlyManifests = c.Bool("only-manifests")
 	settings.RepoContext(paths)
-	res, err := settings.Lint(e, paths)
+	if _, err := settings.SelectEnv(c); err != nil {
+		return err
+	}
+	res, err := settings.LintAll(e, paths) // env.go: the base and every environment
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,13 @@ type Settings struct {
 	// Context is the index of Root's manifests references resolve against (lint sets
 	// it with RepoContext); nil resolves them against the linted files only.
 	Context *manifest.Index
+	// Env is the environment (--env, SelectEnv) whose overlay Lint merges in; nil for
+	// the base manifests.
+	Env *config.Environment
 }
+
+// skip reports whether a file is excluded, by the config or --exclude.
+func (s *Settings) skip(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
 
 // LoadSettings reads --config, or the .sagectl.yaml found upward from the working
 // directory, and --exclude. An unreadable or invalid config file ends the run with
@@ -122,16 +128,19 @@ func (s *Settings) RepoContext(paths []string) {
 			return // p is the root or holds it
 		}
 	}
-	s.Context = manifest.IndexRepo(root, func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) })
+	s.Context = manifest.IndexRepo(root, s.skip)
 }
 
 // Lint runs lint.Run over paths with these settings: the excluded files skipped, the
-// rules configured. Only an unreadable path is an error (exit 2).
+// rules configured, s.Env's overlay merged in (env.go). Only an unreadable path (or
+// overlay folder) is an error (exit 2).
 func (s *Settings) Lint(e *Env, paths []string) (*lint.Result, error) {
-	skip := func(p string) bool { return s.Config.Exclude.Match(p) || s.Exclude.Match(p) }
+	if s.Env != nil {
+		return s.lintEnv(e, paths, s.Env)
+	}
 	opt := lint.OptionsFor(s.Config)
 	opt.Context = s.Context
-	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests}, opt)
+	res, err := lint.Run(lint.Input{Paths: paths, Stdin: e.Stdin, Skip: s.skip, OnlyManifests: s.OnlyManifests}, opt)
 	if err != nil {
 		return nil, fail(ExitUsage, "%v", err)
 	}

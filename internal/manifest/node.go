@@ -69,6 +69,9 @@ func deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// Deref follows aliases and unwraps a document node: the node n stands for.
+func Deref(n *yaml.Node) *yaml.Node { return deref(n) }
+
 // Mapping returns n, or the node n is an alias of, when that is a mapping; else nil.
 func Mapping(n *yaml.Node) *yaml.Node {
 	if n = deref(n); n == nil || n.Kind != yaml.MappingNode {

@@ -15,74 +15,58 @@ const (
 	// docAutoscaledUpdate: an UpdateEndpoint that changes the instance type of, or removes,
 	// a variant that is a scalable target fails until its policies are deleted and the
 	// target deregistered; register it again after the update.
-	docAutoscaledUpdate = "https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-update.html"
+	docAutoscaledUpdate = "https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-scaling-update.html"
 	// issueRetain: without RetainAllVariantProperties an update resets autoscaled counts.
 	issueRetain = "https://github.com/hashicorp/terraform-provider-aws/issues/48990"
 )
 
 // plannedKinds are the kinds Build plans, in graph order: SageMaker's (an endpoint's
-// inference components after it), then scalable targets and their scaling policies.
-// ScheduledAction is linted only (refuseAutoscaling).
+// inference components after it), then scalable targets and, after them, their scaling
+// policies and scheduled actions.
 var plannedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint, manifest.KindInferenceComponent,
-	manifest.KindScalableTarget, manifest.KindScalingPolicy}
+	manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction}
 
-// refuseAutoscaling fails the plan when the manifests declare Application Auto Scaling
-// resources: sagectl lints them but apply cannot run their calls yet (the executor's call
-// table and the saved plan's staleness check do not know Application Auto Scaling), and a
-// plan that silently left them out would deploy an endpoint without the autoscaling its
-// manifests ask for. The planner below is complete for targets and policies and is tested
-// through buildAutoscaling; Build uses it once apply can run what it plans.
-func refuseAutoscaling(set *manifest.Set) error {
-	for _, d := range set.Docs {
-		if d.Kind.Autoscaling() {
-			return fmt.Errorf("%s:%d:%d: %s %q: sagectl lints %s documents but cannot plan or apply them yet: "+
-				"register it with `aws application-autoscaling` after the endpoint is InService, and leave this file out of the paths given to plan and apply",
-				d.File.Path, d.Body.Line, d.Body.Column, d.Kind, d.Name(), d.Kind)
-		}
-	}
-	return nil
+// childKinds are the kinds that belong to a scalable target (named per target: a live
+// name is live.ChildKey), with the calls that put and delete one.
+var childKinds = []manifest.Kind{manifest.KindScalingPolicy, manifest.KindScheduledAction}
+
+// childOps are the put and delete operations of a childKinds resource, and what it is
+// called in messages.
+var childOps = map[manifest.Kind]struct{ put, del, noun string }{
+	manifest.KindScalingPolicy:   {"PutScalingPolicy", "DeleteScalingPolicy", "scaling policy"},
+	manifest.KindScheduledAction: {"PutScheduledAction", "DeleteScheduledAction", "scheduled action"},
 }
 
-// refuseScheduled fails the plan when the manifests declare a ScheduledAction, which the
-// planner does not plan yet.
-func refuseScheduled(set *manifest.Set) error {
-	for _, d := range set.Docs {
-		if d.Kind == manifest.KindScheduledAction {
-			return fmt.Errorf("%s:%d:%d: ScheduledAction %q: sagectl lints ScheduledAction documents but cannot plan them yet: "+
-				"put it with `aws application-autoscaling put-scheduled-action`, and leave this file out of the paths given to plan",
-				d.File.Path, d.Body.Line, d.Body.Column, d.Name())
-		}
-	}
-	return nil
-}
-
-// autoscaled reports whether the manifests declare scalable targets or policies.
+// autoscaled reports whether the manifests declare scalable targets, scaling policies
+// or scheduled actions.
 func (p *planner) autoscaled() bool {
-	return len(p.desired[manifest.KindScalableTarget])+len(p.desired[manifest.KindScalingPolicy]) > 0
+	n := len(p.desired[manifest.KindScalableTarget])
+	for _, k := range childKinds {
+		n += len(p.desired[k])
+	}
+	return n > 0
 }
 
 // physicalOf returns the live name of a desired autoscaling resource: a target's
-// ResourceId, a policy's live.PolicyKey.
+// ResourceId, a policy's or scheduled action's live.ChildKey.
 func physicalOf(res *resource) string {
-	if res.kind == manifest.KindScalingPolicy {
-		id, _ := res.body["ResourceId"].(string)
-		return live.PolicyKey(id, res.name)
-	}
-	return res.name
+	id, _ := res.body["ResourceId"].(string)
+	return live.ChildKey(res.kind, id, res.name)
 }
 
-// readTargets reads, when the manifests declare autoscaling, the scalable targets of
-// every variant of the live configs of the desired endpoints (SageMaker's autoscaled-
-// update rule applies to them whether or not a manifest declares them) and the
-// policies of those that exist. Without autoscaling manifests nothing is read: an
-// endpoint autoscaled outside the manifests then fails its UpdateEndpoint with
-// SageMaker's error, and is left as it was.
+// readTargets reads the scalable targets of the variants of the live configs of the
+// desired endpoints (SageMaker's autoscaled-update rule applies to them whether or not a
+// manifest declares them) and the policies and scheduled actions of those that exist:
+// of every desired endpoint when the manifests declare autoscaling, and otherwise of the
+// endpoints whose update changes a variant's instance type or removes a variant, the
+// updates the rule is about, so an endpoint autoscaled outside the manifests is planned
+// around too (and its targets restored as they were) instead of failing at apply.
 func (p *planner) readTargets(ctx context.Context) error {
-	if !p.autoscaled() {
-		return nil
-	}
 	var keys []key
 	for _, res := range p.desired[manifest.KindEndpoint] {
+		if !p.autoscaled() && !p.movesVariants(res) {
+			continue
+		}
 		for _, v := range p.liveVariants(res.physical) {
 			keys = append(keys, key{manifest.KindScalableTarget, targetOfVariant(res.physical, v)})
 		}
@@ -99,17 +83,40 @@ func (p *planner) readTargets(ctx context.Context) error {
 	if len(targets) == 0 {
 		return nil
 	}
-	names, err := p.r.List(ctx, manifest.KindScalingPolicy)
-	if err != nil {
-		return err
-	}
 	keys = nil
-	for _, n := range names {
-		if id, _, ok := live.SplitPolicyKey(n); ok && targets[manifest.NameKey(id)] {
-			keys = append(keys, key{manifest.KindScalingPolicy, n})
+	for _, k := range childKinds {
+		names, err := p.r.List(ctx, k)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if id, _, ok := live.SplitChildKey(k, n); ok && targets[manifest.NameKey(id)] {
+				keys = append(keys, key{k, n})
+			}
 		}
 	}
 	return p.fetch(ctx, keys)
+}
+
+// movesVariants reports whether the live endpoint of res moves to another config that
+// changes the instance type of one of its variants or removes one.
+func (p *planner) movesVariants(res *resource) bool {
+	l := p.live[keyOf(manifest.KindEndpoint, res.physical)]
+	target, _ := res.body["EndpointConfigName"].(string)
+	if l == nil || manifest.SameName(l.Str("EndpointConfigName"), target) {
+		return false
+	}
+	old := p.live[keyOf(manifest.KindEndpointConfig, l.Str("EndpointConfigName"))]
+	if old == nil {
+		return false
+	}
+	newTypes := instanceTypes(p.configBody(target))
+	for v, t := range instanceTypes(old.Body) {
+		if nt, kept := newTypes[v]; !kept || nt != t {
+			return true
+		}
+	}
+	return false
 }
 
 // liveVariants returns the variant names of the config the live endpoint uses (of
@@ -156,14 +163,15 @@ func (p *planner) liveTargetsOf(endpoint string) map[string]*live.Resource {
 	return out
 }
 
-// livePoliciesOf returns the live policies of the target resourceID, sorted by name.
-func (p *planner) livePoliciesOf(resourceID string) []*live.Resource {
+// liveChildrenOf returns the live policies or scheduled actions (kind) of the target
+// resourceID, sorted by name.
+func (p *planner) liveChildrenOf(kind manifest.Kind, resourceID string) []*live.Resource {
 	var out []*live.Resource
 	for k, l := range p.live {
-		if k.kind != manifest.KindScalingPolicy || l == nil {
+		if k.kind != kind || l == nil {
 			continue
 		}
-		if id, _, ok := live.SplitPolicyKey(l.Name); ok && manifest.SameName(id, resourceID) {
+		if id, _, ok := live.SplitChildKey(kind, l.Name); ok && manifest.SameName(id, resourceID) {
 			out = append(out, l)
 		}
 	}
@@ -171,10 +179,11 @@ func (p *planner) livePoliciesOf(resourceID string) []*live.Resource {
 	return out
 }
 
-// desiredPoliciesOf returns the desired policies of the target resourceID, sorted.
-func (p *planner) desiredPoliciesOf(resourceID string) []*resource {
+// desiredChildrenOf returns the desired policies or scheduled actions (kind) of the
+// target resourceID, sorted.
+func (p *planner) desiredChildrenOf(kind manifest.Kind, resourceID string) []*resource {
 	var out []*resource
-	for _, r := range p.desired[manifest.KindScalingPolicy] {
+	for _, r := range p.desired[kind] {
 		if id, _ := r.body["ResourceId"].(string); manifest.SameName(id, resourceID) {
 			out = append(out, r)
 		}
@@ -225,6 +234,7 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 	}
 	sort.Strings(variants)
 	var moved []string
+	scheduled := false
 	for _, v := range variants {
 		lt := targets[v]
 		newType, kept := newTypes[manifest.NameKey(v)]
@@ -241,10 +251,13 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 				res.physical, v, lt.Name, docAutoscaledUpdate, why)
 			return nil, nil, "", blocked
 		}
-		for _, pol := range p.livePoliciesOf(lt.Name) {
-			_, name, _ := live.SplitPolicyKey(pol.Name)
-			before = append(before, p.mustCall("DeleteScalingPolicy", map[string]any{"PolicyName": name,
-				"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
+		for _, k := range childKinds {
+			for _, c := range p.liveChildrenOf(k, lt.Name) {
+				_, name, _ := live.SplitChildKey(k, c.Name)
+				before = append(before, p.mustCall(childOps[k].del, map[string]any{k.NameField(): name,
+					"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
+				scheduled = scheduled || k == manifest.KindScheduledAction
+			}
 		}
 		before = append(before, p.mustCall("DeregisterScalableTarget", map[string]any{
 			"ServiceNamespace": lt.Str("ServiceNamespace"), "ResourceId": lt.Name, "ScalableDimension": lt.Str("ScalableDimension")}))
@@ -252,25 +265,59 @@ func (p *planner) aroundSwap(res *resource, l *live.Resource, target string, in 
 		if !kept {
 			continue // the variant is gone: nothing to register again
 		}
-		if dt, ok := p.byName[manifest.KindScalableTarget][manifest.NameKey(lt.Name)]; ok {
-			after = append(after, p.mustCall("RegisterScalableTarget", registerInput(dt, true)))
-			for _, dp := range p.desiredPoliciesOf(lt.Name) {
-				after = append(after, p.mustCall("PutScalingPolicy", dp.body))
-			}
-		} else {
-			// this project's target no manifest declares: restored as it was
-			after = append(after, p.mustCall("RegisterScalableTarget", requestFields("RegisterScalableTarget", lt.Body)))
-			for _, pol := range p.livePoliciesOf(lt.Name) {
-				after = append(after, p.mustCall("PutScalingPolicy", requestFields("PutScalingPolicy", pol.Body)))
-			}
-		}
+		after = append(after, p.reRegister(lt)...)
 		p.wrapping = append(p.wrapping, manifest.NameKey(lt.Name))
 	}
 	if len(moved) > 0 {
-		reason = joinReason(reason, fmt.Sprintf("autoscaled variant(s) %s change instance type or go: their scaling policies are deleted and targets deregistered before the update, registered again once it is verified (%s)",
-			strings.Join(moved, ", "), docAutoscaledUpdate))
+		what := "scaling policies are"
+		if scheduled {
+			what = "scaling policies and scheduled actions are"
+		}
+		reason = joinReason(reason, fmt.Sprintf("autoscaled variant(s) %s change instance type or go: their %s deleted and targets deregistered before the update, registered again once it is verified (%s)",
+			strings.Join(moved, ", "), what, docAutoscaledUpdate))
 	}
 	return before, after, reason, ""
+}
+
+// reRegister returns the calls that register the live target lt again after an update,
+// with its policies and scheduled actions: as the manifests declare them, or, for this
+// project's target that no manifest declares, as they were.
+func (p *planner) reRegister(lt *live.Resource) []Call {
+	var out []Call
+	if dt, ok := p.byName[manifest.KindScalableTarget][manifest.NameKey(lt.Name)]; ok {
+		out = append(out, p.mustCall("RegisterScalableTarget", registerInput(dt, true)))
+		p.wrapChange(manifest.KindScalableTarget, lt.Name, dt.body, lt.Body)
+		for _, k := range childKinds {
+			for _, dc := range p.desiredChildrenOf(k, lt.Name) {
+				out = append(out, p.mustCall(childOps[k].put, dc.body))
+				var have map[string]any
+				if l := p.live[keyOf(k, dc.physical)]; l != nil {
+					have = l.Body
+				}
+				p.wrapChange(k, dc.name, dc.body, have)
+			}
+		}
+		return out
+	}
+	out = append(out, p.mustCall("RegisterScalableTarget", requestFields("RegisterScalableTarget", lt.Body)))
+	for _, k := range childKinds {
+		for _, c := range p.liveChildrenOf(k, lt.Name) {
+			out = append(out, p.mustCall(childOps[k].put, requestFields(childOps[k].put, c.Body)))
+		}
+	}
+	return out
+}
+
+// wrapChange records what the re-registration of an update changes in the target or
+// child kind/name (want against the live have), for the endpoint's action to show: the
+// target's and children's own actions are no-ops then.
+func (p *planner) wrapChange(kind manifest.Kind, name string, want, have map[string]any) {
+	var cs []Change
+	diff("", want, have, &cs)
+	for _, c := range cs {
+		c.Path = fmt.Sprintf("%s[%s].%s", kind, name, c.Path)
+		p.wrapChanges = append(p.wrapChanges, c)
+	}
 }
 
 // wrapped records, once the endpoint's action is planned, that its update re-registers
@@ -281,8 +328,9 @@ func (p *planner) wrapped(a *Action) {
 		for _, id := range p.wrapping {
 			p.rewrapped[id] = a.PhysicalName
 		}
+		a.Changes = append(a.Changes, p.wrapChanges...)
 	}
-	p.wrapping = nil
+	p.wrapping, p.wrapChanges = nil, nil
 }
 
 // registerInput is the RegisterScalableTarget request of a desired target; withTags adds
@@ -328,19 +376,24 @@ func (p *planner) planTarget(res *resource) {
 	}
 	var changes []Change
 	diff("", res.body, l.Body, &changes)
-	if len(changes) > 0 {
-		a.Kind, a.Changes = Update, changes
+	tagCalls, tagChanges := p.tagCalls(res, l)
+	switch {
+	case len(changes) > 0:
+		a.Kind, a.Changes = Update, append(changes, tagChanges...)
 		a.Reason = changedFields(changes) + ": RegisterScalableTarget updates the target in place"
-		a.Calls = []Call{p.mustCall("RegisterScalableTarget", registerInput(res, false))}
-		if l.TagsUnknown || !p.owns(l) {
-			why := "its tags were not read"
-			if !l.TagsUnknown {
-				why = NotOurs(l.Tags, p.opt.Project)
-			}
-			a.Blocked = fmt.Sprintf("scalable target %s: not changed: %s", res.physical, why)
+		a.Calls = append([]Call{p.mustCall("RegisterScalableTarget", registerInput(res, false))}, tagCalls...)
+	case len(tagCalls) > 0:
+		a.Kind, a.Changes, a.Calls = Tag, tagChanges, tagCalls
+		a.Reason = "tags changed: TagResource and UntagResource change them in place"
+	default:
+		a.Kind, a.Reason = NoOp, "matches the live scalable target"+tagsNotRead(res, l)
+	}
+	if a.Kind != NoOp && (l.TagsUnknown || !p.owns(l)) {
+		why := "its tags were not read"
+		if !l.TagsUnknown {
+			why = NotOurs(l.Tags, p.opt.Project)
 		}
-	} else {
-		a.Kind, a.Reason = NoOp, "matches the live scalable target"
+		a.Blocked = fmt.Sprintf("scalable target %s: not changed: %s", res.physical, why)
 	}
 	p.actions = append(p.actions, a)
 }
@@ -357,13 +410,15 @@ func (p *planner) endpointNotReady(endpoint string) string {
 	return fmt.Sprintf("endpoint %s is in no manifest: sagectl registers scalable targets of the endpoints it deploys", endpoint)
 }
 
-// planPolicy plans one scaling policy: put it when absent or changed (PutScalingPolicy
-// creates and updates), after its target; nothing when an endpoint's update puts it again.
-func (p *planner) planPolicy(res *resource) {
+// planChild plans one scaling policy or scheduled action: put it when absent or changed
+// (PutScalingPolicy and PutScheduledAction create and update), after its target; nothing
+// when an endpoint's update puts it again.
+func (p *planner) planChild(res *resource) {
 	p.cur = res
+	ops := childOps[res.kind]
 	id, _ := res.body["ResourceId"].(string)
-	l := p.live[keyOf(manifest.KindScalingPolicy, res.physical)]
-	a := Action{Resource: manifest.KindScalingPolicy, Name: res.name, PhysicalName: res.physical, After: res.after()}
+	l := p.live[keyOf(res.kind, res.physical)]
+	a := Action{Resource: res.kind, Name: res.name, PhysicalName: res.physical, After: res.after()}
 	if l != nil {
 		a.Before = project(a.After, liveView(l, false))
 	}
@@ -373,25 +428,25 @@ func (p *planner) planPolicy(res *resource) {
 		return
 	}
 	if l == nil {
-		a.Kind, a.Reason = Create, fmt.Sprintf("scaling policy %s of %s does not exist: put once its target is registered", res.name, id)
+		a.Kind, a.Reason = Create, fmt.Sprintf("%s %s of %s does not exist: put once its target is registered", ops.noun, res.name, id)
 	} else {
 		var changes []Change
 		diff("", res.body, l.Body, &changes)
 		if len(changes) == 0 {
-			a.Kind, a.Reason = NoOp, "matches the live scaling policy"
+			a.Kind, a.Reason = NoOp, "matches the live "+ops.noun
 			p.actions = append(p.actions, a)
 			return
 		}
 		a.Kind, a.Changes = Update, changes
-		a.Reason = changedFields(changes) + ": one PutScalingPolicy updates it"
+		a.Reason = changedFields(changes) + ": one " + ops.put + " updates it"
 	}
-	a.Calls = []Call{p.mustCall("PutScalingPolicy", res.body)}
+	a.Calls = []Call{p.mustCall(ops.put, res.body)}
 	if lt := p.live[keyOf(manifest.KindScalableTarget, id)]; lt != nil && (lt.TagsUnknown || !p.owns(lt)) {
 		why := "its tags were not read"
 		if !lt.TagsUnknown {
 			why = NotOurs(lt.Tags, p.opt.Project)
 		}
-		a.Blocked = fmt.Sprintf("scaling policy %s: not changed: its scalable target %s is not this project's: %s", res.name, id, why)
+		a.Blocked = fmt.Sprintf("%s %s: not changed: its scalable target %s is not this project's: %s", ops.noun, res.name, id, why)
 	}
 	p.actions = append(p.actions, a)
 }

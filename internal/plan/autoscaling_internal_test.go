@@ -67,6 +67,11 @@ TargetTrackingScalingPolicyConfiguration:
 
 func asPlan(t *testing.T, manifests string, files map[string]string) *Plan {
 	t.Helper()
+	return asPlanWith(t, manifests, files, Options{})
+}
+
+func asPlanWith(t *testing.T, manifests string, files map[string]string, opt Options) *Plan {
+	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -78,7 +83,7 @@ func asPlan(t *testing.T, manifests string, files map[string]string) *Plan {
 		t.Fatal(err)
 	}
 	_, docs, _ := manifest.Parse("as.yaml", []byte(manifests))
-	p, err := build(context.Background(), &manifest.Set{Docs: docs}, d, Options{})
+	p, err := Build(context.Background(), &manifest.Set{Docs: docs}, d, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,14 +233,6 @@ func TestPlanAutoscalerCountNotDrift(t *testing.T) {
 	}
 }
 
-// TestBuildStillRefuses: Build (not build) refuses autoscaling until apply runs its calls.
-func TestBuildStillRefuses(t *testing.T) {
-	_, docs, _ := manifest.Parse("as.yaml", []byte(asManifests("ml.m5.large", "4")))
-	if _, err := Build(context.Background(), &manifest.Set{Docs: docs}, &live.Dir{}, Options{}); err == nil {
-		t.Error("Build planned autoscaling")
-	}
-}
-
 // TestPlanBlockedSwapLeavesTargets: when the endpoint's update is blocked (here: it is
 // Updating), its targets are not reported as re-registered by it: a changed Max is
 // still planned on the target itself (depending on the endpoint's action: depends.go).
@@ -281,4 +278,162 @@ func TestSavedAutoscalingPlan(t *testing.T) {
 			t.Errorf("create: the target's registration does not depend on the endpoint's create: %+v", ids[manifest.KindScalableTarget])
 		}
 	}
+}
+
+// TestPlanScheduledAction: a scheduled action whose schedule changed is one
+// PutScheduledAction after its target; the same StartTime in another RFC 3339 spelling
+// is no change; an absent one is created.
+func TestPlanScheduledAction(t *testing.T) {
+	action := func(schedule string) string {
+		return `
+---
+kind: ScheduledAction
+ScheduledActionName: nightly
+ServiceNamespace: sagemaker
+ResourceId: endpoint/e/variant/current
+ScalableDimension: sagemaker:variant:DesiredInstanceCount
+Schedule: ` + schedule + `
+StartTime: "2026-01-01T01:00:00+01:00"
+ScalableTargetAction: {MinCapacity: 1, MaxCapacity: 2}
+`
+	}
+	liveAction := `{"ScheduledActions": [{"ScheduledActionName": "nightly", "ScheduledActionARN": "arn:s", "ServiceNamespace": "sagemaker",
+		"Schedule": "cron(0 22 * * ? *)", "StartTime": "2026-01-01T00:00:00Z", "ResourceId": "endpoint/e/variant/current",
+		"ScalableDimension": "sagemaker:variant:DesiredInstanceCount", "ScalableTargetAction": {"MinCapacity": 1, "MaxCapacity": 2}}]}`
+	key := "endpoint/e/variant/current:scheduledActionName/nightly"
+	p := asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 22 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != NoOp {
+		t.Errorf("unchanged scheduled action: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 23 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != Update || calls != "PutScheduledAction" {
+		t.Errorf("changed schedule: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.m5.large", "4")+action("cron(0 22 * * ? *)"), liveFiles(nil))
+	if kind, calls := ops(p, manifest.KindScheduledAction, key); kind != Create || calls != "PutScheduledAction" {
+		t.Errorf("absent scheduled action: %s %s", kind, calls)
+	}
+	p = asPlan(t, asManifests("ml.c5.xlarge", "4")+action("cron(0 22 * * ? *)"), liveFiles(map[string]string{"s.json": liveAction}))
+	if _, calls := ops(p, manifest.KindEndpoint, "e"); !strings.Contains(calls, "DeleteScalingPolicy DeleteScheduledAction DeregisterScalableTarget UpdateEndpoint RegisterScalableTarget PutScalingPolicy PutScheduledAction") {
+		t.Errorf("instance type change with a scheduled action: %s", calls)
+	}
+}
+
+// TestPlanTargetTags: a target whose manifest tags differ from the live ones is a tag
+// action of TagResource/UntagResource on its ARN (its sagectl: tags kept); a target
+// not this project's is blocked.
+func TestPlanTargetTags(t *testing.T) {
+	m := strings.Replace(asManifests("ml.m5.large", "4"), "MaxCapacity: 4\n", "MaxCapacity: 4\nTags: {team: ml}\n", 1)
+	tagged := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"sagectl:managed-by": "sagectl", "owner": "bob"}}`}
+	p := asPlan(t, m, liveFiles(tagged))
+	kind, calls := ops(p, manifest.KindScalableTarget, "endpoint/e/variant/current")
+	if kind != Tag || calls != "TagResource UntagResource" {
+		t.Fatalf("target tags: %s %q", kind, calls)
+	}
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindScalableTarget {
+			if in := string(a.Calls[0].Input); !strings.Contains(in, `"team":"ml"`) || strings.Contains(in, "sagectl:") {
+				t.Errorf("TagResource input %s", in)
+			}
+			if in := string(a.Calls[1].Input); !strings.Contains(in, `"TagKeys":["owner"]`) {
+				t.Errorf("UntagResource input %s", in)
+			}
+		}
+	}
+	notOurs := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"owner": "bob"}}`}
+	p = asPlan(t, m, liveFiles(notOurs))
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindScalableTarget && (a.Kind != Tag || !strings.Contains(a.Blocked, "not changed")) {
+			t.Errorf("target not ours: %s blocked %q", a.Kind, a.Blocked)
+		}
+	}
+}
+
+// TestPruneAutoscaling: with --prune, this project's target that no manifest declares is
+// deregistered (its policy goes with it, so no DeleteScalingPolicy) before its endpoint
+// is deleted; a policy no manifest declares on a declared target is deleted; an endpoint
+// scaled by a target that is not this project's is not deleted.
+func TestPruneAutoscaling(t *testing.T) {
+	// Only the model and config are declared: endpoint e, its target and policy are pruned.
+	m := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: Endpoint\n", 2)[0]
+	m = strings.Replace(m, "EndpointConfigName: c2", "EndpointConfigName: c1", 1)
+	p := asPlanWith(t, m, liveFiles(nil), Options{Prune: true})
+	var order []string
+	for _, a := range p.Actions {
+		for _, c := range a.Calls {
+			order = append(order, c.Operation)
+		}
+	}
+	if got := strings.Join(order, " "); got != "DeregisterScalableTarget DeleteEndpoint" {
+		t.Errorf("prune calls = %s", got)
+	}
+	deps := dependsOn(p.Actions)
+	for i, a := range p.Actions {
+		if a.Resource == manifest.KindEndpoint && a.Kind == Delete && len(deps[i]) == 0 {
+			t.Errorf("DeleteEndpoint does not wait for the deregistration")
+		}
+	}
+
+	// A declared target keeps; its undeclared policy is deleted.
+	noPolicy := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: ScalingPolicy\n", 2)[0]
+	noPolicy = strings.Replace(noPolicy, "EndpointConfigName: c2", "EndpointConfigName: c1", 2)
+	p = asPlanWith(t, noPolicy, liveFiles(nil), Options{Prune: true})
+	if kind, calls := ops(p, manifest.KindScalingPolicy, policyKey); kind != Delete || calls != "DeleteScalingPolicy" {
+		t.Errorf("undeclared policy: %s %s", kind, calls)
+	}
+
+	// Another project's target on the endpoint: the endpoint is not deleted.
+	foreign := map[string]string{"tt.json": `{"ResourceARN": "arn:aws:application-autoscaling:us-east-1:1:scalable-target/0e1", "Tags": {"sagectl:managed-by": "sagectl", "sagectl:project": "billing"}}`}
+	p = asPlanWith(t, m, liveFiles(foreign), Options{Prune: true})
+	for _, a := range p.Actions {
+		if a.Resource == manifest.KindEndpoint && (a.Kind != Delete || !strings.Contains(a.Blocked, "not this project's")) {
+			t.Errorf("endpoint with a foreign target: %s blocked %q", a.Kind, a.Blocked)
+		}
+		if a.Resource == manifest.KindScalableTarget && a.Kind == Delete {
+			t.Errorf("another project's target is deregistered")
+		}
+	}
+	if len(p.Unmanaged) == 0 {
+		t.Error("the foreign target is not listed as unmanaged")
+	}
+}
+
+// TestPlanUndeclaredAutoscaling: manifests that declare no autoscaling still plan an
+// instance-type change around the live target and policy this project registered by
+// hand, and register them again as they were; a change that keeps the type reads no
+// target.
+func TestPlanUndeclaredAutoscaling(t *testing.T) {
+	bare := strings.SplitN(asManifests("ml.c5.xlarge", "4"), "---\nkind: ScalableTarget\n", 2)[0]
+	p := asPlan(t, bare, liveFiles(nil))
+	a := action(t, p, manifest.KindEndpoint, "e")
+	var calls []string
+	for _, c := range a.Calls {
+		calls = append(calls, c.Operation)
+	}
+	if got := strings.Join(calls, " "); !strings.Contains(got, "DeleteScalingPolicy DeregisterScalableTarget UpdateEndpoint RegisterScalableTarget PutScalingPolicy") {
+		t.Fatalf("calls = %s", got)
+	}
+	for _, c := range a.Calls {
+		if c.Operation == "RegisterScalableTarget" && !strings.Contains(string(c.Input), `"MaxCapacity":4`) {
+			t.Errorf("the live target is not restored as it was: %s", c.Input)
+		}
+	}
+	same := strings.SplitN(asManifests("ml.m5.large", "4"), "---\nkind: ScalableTarget\n", 2)[0]
+	p = asPlan(t, same, liveFiles(nil))
+	for _, f := range p.Fingerprints {
+		if f.Kind == manifest.KindScalableTarget {
+			t.Errorf("a plan that changes no instance type read target %s", f.Name)
+		}
+	}
+}
+
+func action(t *testing.T, p *Plan, kind manifest.Kind, name string) Action {
+	t.Helper()
+	for _, a := range p.Actions {
+		if a.Resource == kind && a.PhysicalName == name {
+			return a
+		}
+	}
+	t.Fatalf("no action on %s %s", kind, name)
+	return Action{}
 }

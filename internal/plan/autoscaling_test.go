@@ -10,15 +10,52 @@ import (
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
-// TestBuildRefusesAutoscaling: until plan and apply deploy Application Auto Scaling
-// resources, a plan of manifests that declare one fails at the document rather than
-// deploying the endpoint without its autoscaling.
-func TestBuildRefusesAutoscaling(t *testing.T) {
-	src := "kind: Model\nModelName: m\n---\nkind: ScalableTarget\nServiceNamespace: sagemaker\n" +
-		"ResourceId: endpoint/e/variant/v\nScalableDimension: sagemaker:variant:DesiredInstanceCount\nMinCapacity: 1\nMaxCapacity: 2\n"
+// TestBuildPlansAutoscaling: a new endpoint with a scalable target and a scaling policy
+// plans the endpoint's create, then RegisterScalableTarget, then PutScalingPolicy, each
+// after the one it needs, so apply registers only once the endpoint is InService.
+func TestBuildPlansAutoscaling(t *testing.T) {
+	src := `kind: Model
+ModelName: m
+PrimaryContainer: {Image: i}
+ExecutionRoleArn: r
+---
+kind: EndpointConfig
+EndpointConfigName: c
+ProductionVariants: [{VariantName: v, ModelName: m, InstanceType: ml.m5.large, InitialInstanceCount: 1}]
+---
+kind: Endpoint
+EndpointName: e
+EndpointConfigName: c
+---
+kind: ScalableTarget
+ServiceNamespace: sagemaker
+ResourceId: endpoint/e/variant/v
+ScalableDimension: sagemaker:variant:DesiredInstanceCount
+MinCapacity: 1
+MaxCapacity: 2
+---
+kind: ScalingPolicy
+PolicyName: p
+ServiceNamespace: sagemaker
+ResourceId: endpoint/e/variant/v
+ScalableDimension: sagemaker:variant:DesiredInstanceCount
+PolicyType: TargetTrackingScaling
+TargetTrackingScalingPolicyConfiguration: {TargetValue: 70, PredefinedMetricSpecification: {PredefinedMetricType: SageMakerVariantInvocationsPerInstance}}
+`
 	_, docs, _ := manifest.Parse("scaling.yaml", []byte(src))
-	_, err := plan.Build(context.Background(), &manifest.Set{Docs: docs}, &live.Dir{}, plan.Options{})
-	if err == nil || !strings.Contains(err.Error(), `scaling.yaml:4:1: ScalableTarget "endpoint/e/variant/v": sagectl lints ScalableTarget documents but cannot plan or apply them yet`) {
-		t.Errorf("err = %v", err)
+	p, err := plan.Build(context.Background(), &manifest.Set{Docs: docs}, &live.Dir{}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, a := range p.Actions {
+		for _, c := range a.Calls {
+			order = append(order, c.Operation)
+		}
+	}
+	got := strings.Join(order, " ")
+	want := "CreateModel CreateEndpointConfig CreateEndpoint RegisterScalableTarget PutScalingPolicy"
+	if got != want {
+		t.Errorf("calls = %s, want %s", got, want)
 	}
 }

@@ -80,27 +80,19 @@ type planner struct {
 	// update deregisters and registers again → that endpoint (autoscaling.go).
 	rewrapped map[string]string
 	wrapping  []string // the targets aroundSwap wraps for the endpoint being planned
+	// wrapChanges are what re-registering them changes (wrapChange).
+	wrapChanges []Change
 }
 
-// Build plans set against the live state read through r. The manifests must already
-// be linted: Build assumes well-formed documents and reports only what it cannot plan.
+// Build plans set against the live state read through r, scalable targets and scaling
+// policies included (autoscaling.go). The manifests must already be linted: Build
+// assumes well-formed documents and reports only what it cannot plan.
 func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
-	if err := refuseAutoscaling(set); err != nil {
-		return nil, err
-	}
-	return build(ctx, set, r, opt)
-}
-
-// build plans set, scalable targets and scaling policies included (autoscaling.go).
-func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (*Plan, error) {
 	naming, err := ParseNaming(string(opt.Naming))
 	if err != nil {
 		return nil, err
 	}
 	opt.Naming = naming
-	if err := refuseScheduled(set); err != nil {
-		return nil, err
-	}
 	p := &planner{opt: opt, r: r, live: map[key]*live.Resource{}, read: map[key]string{},
 		post: map[string]string{}, gone: map[key]bool{}, rewrapped: map[string]string{}}
 	if err := p.loadDesired(set); err != nil {
@@ -124,8 +116,10 @@ func build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	for _, res := range p.desired[manifest.KindScalableTarget] {
 		p.planTarget(res)
 	}
-	for _, res := range p.desired[manifest.KindScalingPolicy] {
-		p.planPolicy(res)
+	for _, k := range childKinds {
+		for _, res := range p.desired[k] {
+			p.planChild(res)
+		}
 	}
 	p.cur = nil
 	p.blockUnusable() // cleanup.go
@@ -164,7 +158,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 		}
 		sort.Slice(p.desired[k], func(i, j int) bool { return p.desired[k][i].name < p.desired[k][j].name })
 	}
-	for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy} {
+	for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction} {
 		for _, res := range p.desired[k] {
 			res.physical = physicalOf(res) // never renamed: endpoint names are never hashed
 			res.hash = specHash(res.body)
@@ -298,7 +292,7 @@ func (p *planner) readAll(ctx context.Context) error {
 		return nil
 	}
 	keys = nil
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range plannedKinds {
 		names, err := p.r.List(ctx, k)
 		if err != nil {
 			return err

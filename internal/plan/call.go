@@ -61,12 +61,16 @@ var inputs = map[string]func() any{
 	"UpdateInferenceComponentRuntimeConfig": func() any { return &sagemaker.UpdateInferenceComponentRuntimeConfigInput{} },
 	"DeleteInferenceComponent":              func() any { return &sagemaker.DeleteInferenceComponentInput{} },
 	// Application Auto Scaling (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Operations.html):
-	// targets and policies of SageMaker variants; RegisterScalableTarget also updates a
-	// target in place, PutScalingPolicy a policy.
+	// targets, policies and scheduled actions of SageMaker variants; RegisterScalableTarget
+	// also updates a target in place, PutScalingPolicy a policy, PutScheduledAction an action.
 	"RegisterScalableTarget":   func() any { return &aas.RegisterScalableTargetInput{} },
 	"DeregisterScalableTarget": func() any { return &aas.DeregisterScalableTargetInput{} },
 	"PutScalingPolicy":         func() any { return &aas.PutScalingPolicyInput{} },
 	"DeleteScalingPolicy":      func() any { return &aas.DeleteScalingPolicyInput{} },
+	"PutScheduledAction":       func() any { return &aas.PutScheduledActionInput{} },
+	"DeleteScheduledAction":    func() any { return &aas.DeleteScheduledActionInput{} },
+	"TagResource":              func() any { return &aas.TagResourceInput{} },
+	"UntagResource":            func() any { return &aas.UntagResourceInput{} },
 }
 
 // decode returns input as op's SDK type, refusing members the type does not have.

@@ -84,6 +84,10 @@ func references(calls []Call) []string {
 			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
 		case *aas.DeleteScalingPolicyInput:
 			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
+		case *aas.PutScheduledActionInput:
+			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
+		case *aas.DeleteScheduledActionInput:
+			out = append(out, ref(manifest.KindScalableTarget, aws.ToString(in.ResourceId)))
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -183,7 +184,20 @@ func scalarEqual(want, have any) bool {
 	if wok && hok {
 		return floatEqual(wf, hf)
 	}
-	return want == have
+	return want == have || sameTime(want, have)
+}
+
+// sameTime reports whether want and have are one instant in two RFC 3339 spellings, as a
+// scheduled action's StartTime is written in a manifest and read back from the API.
+func sameTime(want, have any) bool {
+	w, wok := want.(string)
+	h, hok := have.(string)
+	if !wok || !hok {
+		return false
+	}
+	wt, werr := time.Parse(time.RFC3339, w)
+	ht, herr := time.Parse(time.RFC3339, h)
+	return werr == nil && herr == nil && wt.Equal(ht)
 }
 
 // floatEqual compares with a tolerance that absorbs float32 rounding (weights are float32).

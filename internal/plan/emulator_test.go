@@ -3,11 +3,13 @@ package plan_test
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/sagectl/sagectl/internal/emulator"
 	"github.com/sagectl/sagectl/internal/emulatortest"
@@ -23,6 +25,8 @@ type emu struct {
 	srv    *emulator.Server
 	clock  *emulator.FakeClock
 	client *sagemaker.Client
+	// scaling is the Application Auto Scaling client, pointed at the same emulator.
+	scaling *aas.Client
 }
 
 func startEmulator(t testing.TB) *emu {
@@ -42,13 +46,16 @@ func startEmulator(t testing.TB) *emu {
 	client := sagemaker.NewFromConfig(cfg, func(o *sagemaker.Options) {
 		o.BaseEndpoint, o.HTTPClient = aws.String(srv.URL()), &http.Client{Transport: tr}
 	})
-	return &emu{srv: srv, clock: clock, client: client}
+	scaling := aas.NewFromConfig(cfg, func(o *aas.Options) {
+		o.BaseEndpoint, o.HTTPClient = aws.String(srv.URL()), &http.Client{Transport: tr}
+	})
+	return &emu{srv: srv, clock: clock, client: client, scaling: scaling}
 }
 
 // seed creates a snapshot's resources in the emulator, through the API.
 func (e *emu) seed(t testing.TB, d *live.Dir) {
 	t.Helper()
-	emulatortest.Seeder{Client: e.client,
+	emulatortest.Seeder{Client: e.client, Autoscaling: e.scaling,
 		Settle: func(testing.TB, []string) { e.clock.Advance(transition + time.Second) },
 		Fail: func(endpoint, reason string) {
 			e.srv.FailEndpoint(emulator.EndpointFault{Outcome: emulator.FailCreate, Endpoint: endpoint, Reason: reason})
@@ -70,7 +77,7 @@ func TestGoldenEmulator(t *testing.T) {
 			}
 			e := startEmulator(t)
 			e.seed(t, snap)
-			fromAPI, err := plan.Build(context.Background(), sc.set, &live.API{Client: e.client}, sc.opt)
+			fromAPI, err := plan.Build(context.Background(), sc.set, &live.API{Client: e.client, Autoscaling: e.scaling}, sc.opt)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,10 +94,12 @@ func TestGoldenEmulator(t *testing.T) {
 	}
 }
 
-// writes counts the calls that are not Describe*, List* or ListTags.
+// writes counts the calls that are not Describe*, List* or ListTags (of SageMaker or, with
+// its X-Amz-Target prefix, Application Auto Scaling).
 func writes(counts map[string]int) int {
 	n := 0
 	for op, c := range counts {
+		op = strings.TrimPrefix(op, "AnyScaleFrontendService.")
 		if !(len(op) > 8 && op[:8] == "Describe" || len(op) > 4 && op[:4] == "List") {
 			n += c
 		}

@@ -118,15 +118,43 @@ func (p *planner) createInput(res *resource) map[string]any {
 	return in
 }
 
-// tagCalls returns AddTags/DeleteTags calls bringing l's tags to res's, ignoring the
-// sagectl: and aws: tags. Nothing when the manifest does not set Tags.
+// tagCalls returns the calls bringing l's tags to res's, ignoring the sagectl: and aws:
+// tags: AddTags/DeleteTags, or for a scalable target Application Auto Scaling's
+// TagResource/UntagResource. Nothing when the manifest does not set Tags.
 func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
-	if !res.tagsSet || l.ARN == "" || l.TagsUnknown {
-		return nil, nil // unknown tags (a --live-dir without list-tags) are no change
+	add, del, changes := tagDelta(res, l)
+	var calls []Call
+	switch {
+	case res.kind == manifest.KindScalableTarget:
+		if len(add) > 0 {
+			tags := map[string]any{}
+			for k, v := range add {
+				tags[k] = v
+			}
+			calls = append(calls, p.mustCall("TagResource", map[string]any{"ResourceARN": l.ARN, "Tags": tags}))
+		}
+		if len(del) > 0 {
+			calls = append(calls, p.mustCall("UntagResource", map[string]any{"ResourceARN": l.ARN, "TagKeys": del}))
+		}
+	default:
+		if len(add) > 0 {
+			calls = append(calls, p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN, "Tags": tagList(add)}))
+		}
+		if len(del) > 0 {
+			calls = append(calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": del}))
+		}
 	}
-	add := map[string]string{}
-	var del []any
-	var changes []Change
+	return calls, changes
+}
+
+// tagDelta returns the user tags to add (or change) and delete to bring l's tags to
+// res's, with the changes; nothing when the manifest does not set Tags or l's tags are
+// unknown (a --live-dir without list-tags).
+func tagDelta(res *resource, l *live.Resource) (add map[string]string, del []any, changes []Change) {
+	if !res.tagsSet || l.ARN == "" || l.TagsUnknown {
+		return nil, nil, nil
+	}
+	add = map[string]string{}
 	for _, k := range sortedKeys(res.tags) {
 		if old, ok := l.Tags[k]; !ok || old != res.tags[k] {
 			add[k] = res.tags[k]
@@ -143,14 +171,7 @@ func (p *planner) tagCalls(res *resource, l *live.Resource) ([]Call, []Change) {
 			changes = append(changes, Change{Path: "Tags." + k, Before: l.Tags[k]})
 		}
 	}
-	var calls []Call
-	if len(add) > 0 {
-		calls = append(calls, p.mustCall("AddTags", map[string]any{"ResourceArn": l.ARN, "Tags": tagList(add)}))
-	}
-	if len(del) > 0 {
-		calls = append(calls, p.mustCall("DeleteTags", map[string]any{"ResourceArn": l.ARN, "TagKeys": del}))
-	}
-	return calls, changes
+	return add, del, changes
 }
 
 // TagsNotRead stands for the tags of a resource whose tags were not read (a --live-dir

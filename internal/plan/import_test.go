@@ -30,7 +30,7 @@ func TestImportThenPlan(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			e := startEmulator(t)
 			e.seed(t, snap)
-			for reader, r := range map[string]live.Reader{"snapshot": snap, "emulator": &live.API{Client: e.client}} {
+			for reader, r := range map[string]live.Reader{"snapshot": snap, "emulator": &live.API{Client: e.client, Autoscaling: e.scaling}} {
 				refs, err := importer.All(ctx, r) // import --all
 				if err != nil {
 					t.Fatal(err)
@@ -52,8 +52,16 @@ func TestImportThenPlan(t *testing.T) {
 					t.Fatalf("%s: imported manifests do not load: %v\n%s", reader, fs, all.String())
 				}
 				set := &manifest.Set{Files: []*manifest.File{f}, Docs: docs}
-				if got := len(set.Docs); got != len(refs) {
-					t.Errorf("%s: %d resources imported, want every one listed: %d", reader, got, len(refs))
+				want := len(refs) // and the autoscaling of the imported endpoints: all of it here
+				for _, k := range []manifest.Kind{manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction} {
+					names, err := r.List(ctx, k)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want += len(names)
+				}
+				if got := len(set.Docs); got != want {
+					t.Errorf("%s: %d resources imported, want every one listed: %d", reader, got, want)
 				}
 				p, err := plan.Build(ctx, set, r, plan.Options{Concurrency: 4})
 				if err != nil {

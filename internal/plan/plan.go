@@ -26,6 +26,8 @@ type Plan struct {
 	Prune bool `json:"prune"`
 	// Project is the project the plan was made for (Options.Project); absent: none.
 	Project string `json:"project,omitempty"`
+	// Environment is the environment (--env) the plan was made for; absent: none.
+	Environment string `json:"environment,omitempty"`
 	// Summary counts the actions.
 	Summary Summary `json:"summary"`
 	// Actions are the actions in the order apply runs them, no-ops included.

@@ -3,6 +3,7 @@ package plan
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/sagectl/sagectl/internal/manifest"
 )
@@ -15,6 +16,7 @@ func (p *planner) planDeletes() {
 	if !p.opt.Prune {
 		return
 	}
+	p.pruneAutoscaling() // prune_autoscaling.go
 	for _, k := range []manifest.Kind{manifest.KindInferenceComponent, manifest.KindEndpoint, manifest.KindEndpointConfig, manifest.KindModel} {
 		desired := p.desiredPhysical(k)
 		for _, lk := range p.liveKeys(k) {
@@ -31,10 +33,7 @@ func (p *planner) planDeletes() {
 
 func (p *planner) planDelete(k manifest.Kind, name string) {
 	l := p.live[keyOf(k, name)]
-	owner := "sagectl"
-	if p.opt.Project != "" {
-		owner = "project " + p.opt.Project
-	}
+	owner := p.ownerWords()
 	a := Action{Kind: Delete, Resource: k, Name: name, PhysicalName: name,
 		Reason: fmt.Sprintf("owned by %s and no manifest names it (--prune)", owner),
 		Before: map[string]any{k.NameField(): name}}
@@ -52,6 +51,10 @@ func (p *planner) planDelete(k manifest.Kind, name string) {
 	if k == manifest.KindEndpoint {
 		if status := l.Str("EndpointStatus"); status != "InService" && status != "Failed" && status != "OutOfService" {
 			a.Blocked = fmt.Sprintf("endpoint is %s: SageMaker rejects deleting it now; apply will refuse. Plan again once it is InService or Failed", status)
+		}
+		if foreign := p.foreignTargets(name); len(foreign) > 0 {
+			a.Blocked = fmt.Sprintf("endpoint %s is scaled by the scalable target(s) %s, which are not this project's: deleting the endpoint would deregister them (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-delete-with-scaling.html); their owner deregisters them first",
+				name, strings.Join(foreign, ", "))
 		}
 		p.post[manifest.NameKey(name)] = ""
 	}

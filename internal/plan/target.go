@@ -17,6 +17,9 @@ type Target struct {
 	Region string `json:"region,omitempty"`
 	// EndpointURL is the --endpoint-url the plan read, "" for the regional AWS endpoint.
 	EndpointURL string `json:"endpoint_url,omitempty"`
+	// Environment is the --env the plan was made for ("" for none): apply refuses it for
+	// another environment, and for this one unless the credentials are its account.
+	Environment string `json:"environment,omitempty"`
 	// Offline says the plan read a --live-dir snapshot, not an account: it has no account,
 	// region or endpoint URL, and apply refuses it.
 	Offline bool `json:"offline,omitempty"`
@@ -68,6 +71,10 @@ func (s *Saved) CheckTarget(file string, now Target) error {
 		why = append(why, fmt.Sprintf("it was made in region %s, and this apply is in region %s: pass --region %s, or plan again in %s",
 			t.Region, now.Region, t.Region, now.Region))
 	}
+	if t.Environment != now.Environment {
+		why = append(why, fmt.Sprintf("it was made for %s, and this apply is for %s: pass %s, or plan again for %s",
+			envName(t.Environment), envName(now.Environment), envFlag(t.Environment), envName(now.Environment)))
+	}
 	if t.EndpointURL != now.EndpointURL {
 		why = append(why, fmt.Sprintf("it was made against %s, and this apply calls %s: pass %s, or plan again against %s",
 			endpointName(t.EndpointURL), endpointName(now.EndpointURL), endpointFlag(t.EndpointURL), endpointName(now.EndpointURL)))
@@ -80,6 +87,20 @@ func refusal(file string, why []string) error {
 		return nil
 	}
 	return fmt.Errorf("not applying %s: no SageMaker call was made:\n  %s", file, strings.Join(why, "\n  "))
+}
+
+func envName(env string) string {
+	if env == "" {
+		return "no environment (no --env)"
+	}
+	return "environment " + env
+}
+
+func envFlag(env string) string {
+	if env == "" {
+		return "no --env"
+	}
+	return "--env " + env
 }
 
 func endpointName(url string) string {

@@ -24,6 +24,8 @@ func TestCheckTarget(t *testing.T) {
 		"other endpoint URL":  {made, "dev", plan.Target{Account: "111111111111", Region: "us-east-1", EndpointURL: "http://127.0.0.1:5000"}, []string{"--endpoint-url http://127.0.0.1:4000", "--endpoint-url http://127.0.0.1:5000"}},
 		"regional endpoint":   {made, "dev", plan.Target{Account: "111111111111", Region: "us-east-1"}, []string{"the regional AWS endpoint (no --endpoint-url)"}},
 		"other version":       {made, "1.2.0", made, []string{"written by sagectl 1.2.0, this is sagectl dev"}},
+		"other environment":   {plan.Target{Account: "111111111111", Region: "us-east-1", EndpointURL: "http://127.0.0.1:4000", Environment: "staging"}, "dev", plan.Target{Account: "111111111111", Region: "us-east-1", EndpointURL: "http://127.0.0.1:4000", Environment: "prod"}, []string{"made for environment staging, and this apply is for environment prod: pass --env staging"}},
+		"environment lost":    {plan.Target{Account: "111111111111", Region: "us-east-1", EndpointURL: "http://127.0.0.1:4000", Environment: "prod"}, "dev", made, []string{"for environment prod, and this apply is for no environment (no --env)"}},
 		"offline":             {plan.Target{Offline: true}, "dev", plan.Target{}, []string{"made offline from a --live-dir snapshot", "without --live-dir"}},
 		"everything mismatch": {made, "1.2.0", plan.Target{Account: "222222222222", Region: "eu-west-1"}, []string{"sagectl 1.2.0", "account 222222222222", "region eu-west-1", "regional AWS endpoint"}},
 	} {

@@ -66,7 +66,7 @@ func TestValidateRefusesPartialPlans(t *testing.T) {
 		"fingerprints removed":     {edit(func(m map[string]any) { delete(m, "fingerprints") }), `no "fingerprints"`},
 		"fingerprints emptied":     {edit(func(m map[string]any) { m["fingerprints"] = []any{} }), "no fingerprint of"},
 		"one fingerprint removed":  {edit(func(m map[string]any) { m["fingerprints"] = m["fingerprints"].([]any)[1:] }), "no fingerprint of"},
-		"fingerprint without arn":  {edit(func(m map[string]any) { fp := m["fingerprints"].([]any); delete(fp[len(fp)-1].(map[string]any), "arn") }), "has no arn"},
+		"fingerprint without arn":  {edit(func(m map[string]any) { delete(withARN(m["fingerprints"].([]any)), "arn") }), "has no arn"},
 		"duplicate fingerprint":    {edit(func(m map[string]any) { fp := m["fingerprints"].([]any); m["fingerprints"] = append(fp, fp[0]) }), "fingerprinted twice"},
 		"unknown naming":           {edit(func(m map[string]any) { m["naming"] = "random" }), `naming "random"`},
 		"unknown action kind":      {edit(func(m map[string]any) { action(m, 0)["action_kind"] = "explode" }), `unknown action_kind "explode"`},
@@ -101,4 +101,14 @@ func TestEmptyPlanRoundTrips(t *testing.T) {
 	if _, err := plan.ParseSaved("empty", buf.Bytes()); err != nil {
 		t.Errorf("an empty plan is refused: %v\n%s", err, buf.String())
 	}
+}
+
+// withARN returns the last fingerprint with an ARN (of a resource that exists).
+func withARN(fps []any) map[string]any {
+	for i := len(fps) - 1; i >= 0; i-- {
+		if fp := fps[i].(map[string]any); fp["arn"] != nil {
+			return fp
+		}
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 
@@ -86,7 +87,9 @@ func seed(t *testing.T, url, dir string) {
 	}
 	raw := sagemaker.New(sagemaker.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
 		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
-	emulatortest.Seeder{Client: raw, Settle: func(t testing.TB, endpoints []string) {
+	scaling := aas.New(aas.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", "")})
+	emulatortest.Seeder{Client: raw, Autoscaling: scaling, Settle: func(t testing.TB, endpoints []string) {
 		for _, e := range endpoints {
 			waitInService(t, raw, e)
 		}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	aas "github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -38,16 +39,24 @@ type Manifest struct {
 
 // createInputs are the SDK request types whose members a manifest of each kind has.
 var createInputs = map[manifest.Kind]reflect.Type{
-	manifest.KindModel:          reflect.TypeOf(sagemaker.CreateModelInput{}),
-	manifest.KindEndpointConfig: reflect.TypeOf(sagemaker.CreateEndpointConfigInput{}),
-	manifest.KindEndpoint:       reflect.TypeOf(sagemaker.CreateEndpointInput{}),
+	manifest.KindModel:           reflect.TypeOf(sagemaker.CreateModelInput{}),
+	manifest.KindEndpointConfig:  reflect.TypeOf(sagemaker.CreateEndpointConfigInput{}),
+	manifest.KindEndpoint:        reflect.TypeOf(sagemaker.CreateEndpointInput{}),
+	manifest.KindScalableTarget:  reflect.TypeOf(aas.RegisterScalableTargetInput{}),
+	manifest.KindScalingPolicy:   reflect.TypeOf(aas.PutScalingPolicyInput{}),
+	manifest.KindScheduledAction: reflect.TypeOf(aas.PutScheduledActionInput{}),
 	// inference_component.go: the describe output reshaped to the request first.
 	manifest.KindInferenceComponent: reflect.TypeOf(sagemaker.CreateInferenceComponentInput{}),
 }
 
+// importedKinds are the kinds Import writes, in graph order.
+var importedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint, manifest.KindInferenceComponent,
+	manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction}
+
 // Import reads the resources refs name through r and returns their manifests, in
-// graph order (models, then configs, then endpoints), each once. An endpoint brings its
-// config along, and a config its models.
+// graph order (models, then configs, then endpoints, then their autoscaling), each once.
+// An endpoint brings its config along, a config its models, and an endpoint the scalable
+// targets of its variants with their scaling policies and scheduled actions.
 func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) {
 	got := map[Ref]*live.Resource{} // by foldRef: SageMaker names are case-insensitive
 	queue := append([]Ref{}, refs...)
@@ -67,8 +76,11 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 		got[foldRef(ref)] = res
 		queue = append(queue, dependencies(res)...)
 	}
+	if err := autoscaling(ctx, r, got); err != nil {
+		return nil, err
+	}
 	var out []Manifest
-	for _, k := range manifest.SageMakerKinds {
+	for _, k := range importedKinds {
 		var names []string
 		for ref, res := range got {
 			if ref.Kind == k {
@@ -90,6 +102,57 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 		}
 	}
 	return out, nil
+}
+
+// autoscaling adds to got the scalable targets of the variants of every endpoint in got
+// (of the config it uses), and the policies and scheduled actions of those that exist.
+func autoscaling(ctx context.Context, r live.Reader, got map[Ref]*live.Resource) error {
+	targets := map[string]bool{}
+	for ref, res := range got {
+		if ref.Kind != manifest.KindEndpoint {
+			continue
+		}
+		cfg := got[foldRef(Ref{manifest.KindEndpointConfig, res.Str("EndpointConfigName")})]
+		if cfg == nil {
+			continue
+		}
+		vs, _ := cfg.Body["ProductionVariants"].([]any)
+		for _, v := range vs {
+			m, _ := v.(map[string]any)
+			name, _ := m["VariantName"].(string)
+			id := "endpoint/" + res.Name + "/variant/" + name
+			t, err := r.Read(ctx, manifest.KindScalableTarget, id)
+			if err != nil {
+				return err
+			}
+			if t != nil {
+				got[foldRef(Ref{manifest.KindScalableTarget, t.Name})] = t
+				targets[manifest.NameKey(t.Name)] = true
+			}
+		}
+	}
+	if len(targets) == 0 {
+		return nil
+	}
+	for _, k := range []manifest.Kind{manifest.KindScalingPolicy, manifest.KindScheduledAction} {
+		names, err := r.List(ctx, k)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if id, _, ok := live.SplitChildKey(k, n); !ok || !targets[manifest.NameKey(id)] {
+				continue
+			}
+			c, err := r.Read(ctx, k, n)
+			if err != nil {
+				return err
+			}
+			if c != nil {
+				got[foldRef(Ref{k, c.Name})] = c
+			}
+		}
+	}
+	return nil
 }
 
 // foldRef is ref with its name in manifest.NameKey form.
@@ -159,7 +222,11 @@ func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 	if err := add("kind", string(res.Kind), nil); err != nil {
 		return nil, err
 	}
-	if err := add(res.Kind.NameField(), res.Name, nil); err != nil {
+	name := res.Str(res.Kind.NameField()) // a policy's own name, not its live key
+	if name == "" {
+		name = res.Name
+	}
+	if err := add(res.Kind.NameField(), name, nil); err != nil {
 		return nil, err
 	}
 	for i := range t.NumField() {
@@ -179,7 +246,16 @@ func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 			}
 		}
 	}
-	if tags := userTags(res.Tags); len(tags) > 0 {
+	if tags := userTags(res.Tags); len(tags) > 0 && res.Kind == manifest.KindScalableTarget {
+		m := map[string]any{} // Application Auto Scaling's tags are a map
+		for _, t := range tags {
+			kv := t.(map[string]any)
+			m[kv["Key"].(string)] = kv["Value"]
+		}
+		if err := add("Tags", m, nil); err != nil {
+			return nil, err
+		}
+	} else if len(tags) > 0 {
 		if err := add("Tags", tags, reflect.TypeFor[[]types.Tag]()); err != nil {
 			return nil, err
 		}

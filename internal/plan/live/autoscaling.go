@@ -16,6 +16,7 @@ import (
 type AutoscalingClient interface {
 	DescribeScalableTargets(context.Context, *aas.DescribeScalableTargetsInput, ...func(*aas.Options)) (*aas.DescribeScalableTargetsOutput, error)
 	DescribeScalingPolicies(context.Context, *aas.DescribeScalingPoliciesInput, ...func(*aas.Options)) (*aas.DescribeScalingPoliciesOutput, error)
+	DescribeScheduledActions(context.Context, *aas.DescribeScheduledActionsInput, ...func(*aas.Options)) (*aas.DescribeScheduledActionsOutput, error)
 	ListTagsForResource(context.Context, *aas.ListTagsForResourceInput, ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error)
 }
 
@@ -27,17 +28,50 @@ var _ AutoscalingClient = (*aas.Client)(nil)
 // a policy name is unique only per scalable target.
 const policySep = ":policyName/"
 
+// scheduledSep is policySep for scheduled actions, whose ARN ends
+// …:resource/sagemaker/<ResourceId>:scheduledActionName/<ScheduledActionName>
+// (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_ScheduledAction.html).
+const scheduledSep = ":scheduledActionName/"
+
 // PolicyKey is the name Read and List use for the ScalingPolicy name of the scalable
 // target resourceID.
 func PolicyKey(resourceID, name string) string { return resourceID + policySep + name }
 
 // SplitPolicyKey undoes PolicyKey; ok is false when key is not a policy's live name.
 func SplitPolicyKey(key string) (resourceID, name string, ok bool) {
-	i := strings.LastIndex(key, policySep)
+	return splitKey(key, policySep)
+}
+
+// ChildKey is the live name of a scaling policy or scheduled action (kind) name of the
+// scalable target resourceID, as Read and List use it; for other kinds, name.
+func ChildKey(kind manifest.Kind, resourceID, name string) string {
+	switch kind {
+	case manifest.KindScalingPolicy:
+		return PolicyKey(resourceID, name)
+	case manifest.KindScheduledAction:
+		return resourceID + scheduledSep + name
+	}
+	return name
+}
+
+// SplitChildKey undoes ChildKey for a scaling policy or scheduled action; ok is false
+// when key is not the live name of one of kind.
+func SplitChildKey(kind manifest.Kind, key string) (resourceID, name string, ok bool) {
+	switch kind {
+	case manifest.KindScalingPolicy:
+		return splitKey(key, policySep)
+	case manifest.KindScheduledAction:
+		return splitKey(key, scheduledSep)
+	}
+	return "", "", false
+}
+
+func splitKey(key, sep string) (resourceID, name string, ok bool) {
+	i := strings.LastIndex(key, sep)
 	if i < 0 {
 		return "", "", false
 	}
-	return key[:i], key[i+len(policySep):], true
+	return key[:i], key[i+len(sep):], true
 }
 
 // sagemakerNS is the only service namespace sagectl reads: the scalable targets of
@@ -79,6 +113,19 @@ func (a *API) readAutoscaling(ctx context.Context, kind manifest.Kind, name stri
 			return nil, nil
 		}
 		body = out.ScalingPolicies[0]
+	case manifest.KindScheduledAction:
+		id, action, ok := SplitChildKey(kind, name)
+		if !ok {
+			return nil, fmt.Errorf("cannot read %s %q: not <ResourceId>%s<ScheduledActionName>", kind, name, scheduledSep)
+		}
+		out, err := a.Autoscaling.DescribeScheduledActions(ctx, &aas.DescribeScheduledActionsInput{ServiceNamespace: sagemakerNS, ResourceId: aws.String(id), ScheduledActionNames: []string{action}})
+		if err != nil {
+			return nil, fmt.Errorf("describing %s %s: %w", kind, name, err)
+		}
+		if len(out.ScheduledActions) == 0 {
+			return nil, nil
+		}
+		body = out.ScheduledActions[0]
 	default:
 		return nil, fmt.Errorf("cannot read a resource of kind %q", kind)
 	}
@@ -87,8 +134,8 @@ func (a *API) readAutoscaling(ctx context.Context, kind manifest.Kind, name stri
 		return nil, fmt.Errorf("reading %s %s: %w", kind, name, err)
 	}
 	r := newResource(kind, m)
-	if kind == manifest.KindScalingPolicy {
-		return r, nil
+	if kind != manifest.KindScalableTarget {
+		return r, nil // policies and scheduled actions have no tags
 	}
 	if r.ARN == "" {
 		// Targets registered before ScalableTargetARN existed have none, and tagging needs it.
@@ -105,8 +152,8 @@ func (a *API) readAutoscaling(ctx context.Context, kind manifest.Kind, name stri
 	return r, nil
 }
 
-// listAutoscaling returns the ResourceIds of every scalable target, or the PolicyKeys
-// of every scaling policy, of the sagemaker namespace, sorted.
+// listAutoscaling returns the ResourceIds of every scalable target, or the ChildKeys of
+// every scaling policy or scheduled action, of the sagemaker namespace, sorted.
 func (a *API) listAutoscaling(ctx context.Context, kind manifest.Kind) ([]string, error) {
 	if a.Autoscaling == nil {
 		return nil, fmt.Errorf("cannot list %ss: no Application Auto Scaling client", kind)
@@ -127,6 +174,14 @@ func (a *API) listAutoscaling(ctx context.Context, kind manifest.Kind) ([]string
 			func(o *aas.DescribeScalingPoliciesOutput) (out []string) {
 				for _, s := range o.ScalingPolicies {
 					out = append(out, PolicyKey(aws.ToString(s.ResourceId), aws.ToString(s.PolicyName)))
+				}
+				return out
+			})
+	case manifest.KindScheduledAction:
+		names, err = pages(ctx, aas.NewDescribeScheduledActionsPaginator(a.Autoscaling, &aas.DescribeScheduledActionsInput{ServiceNamespace: sagemakerNS}),
+			func(o *aas.DescribeScheduledActionsOutput) (out []string) {
+				for _, s := range o.ScheduledActions {
+					out = append(out, ChildKey(kind, aws.ToString(s.ResourceId), aws.ToString(s.ScheduledActionName)))
 				}
 				return out
 			})

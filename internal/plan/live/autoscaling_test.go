@@ -16,6 +16,7 @@ import (
 type fakeAAS struct {
 	targets  []aastypes.ScalableTarget
 	policies []aastypes.ScalingPolicy
+	actions  []aastypes.ScheduledAction
 	tags     map[string]map[string]string
 	tagCalls int
 }
@@ -43,6 +44,18 @@ func (f *fakeAAS) DescribeScalingPolicies(_ context.Context, in *aas.DescribeSca
 	return &aas.DescribeScalingPoliciesOutput{ScalingPolicies: got, NextToken: next}, nil
 }
 
+func (f *fakeAAS) DescribeScheduledActions(_ context.Context, in *aas.DescribeScheduledActionsInput, _ ...func(*aas.Options)) (*aas.DescribeScheduledActionsOutput, error) {
+	var all []aastypes.ScheduledAction
+	for _, a := range f.actions {
+		if in.ResourceId != nil && *in.ResourceId != aws.ToString(a.ResourceId) || len(in.ScheduledActionNames) > 0 && in.ScheduledActionNames[0] != aws.ToString(a.ScheduledActionName) {
+			continue
+		}
+		all = append(all, a)
+	}
+	got, next := page(all, in.NextToken)
+	return &aas.DescribeScheduledActionsOutput{ScheduledActions: got, NextToken: next}, nil
+}
+
 func (f *fakeAAS) ListTagsForResource(_ context.Context, in *aas.ListTagsForResourceInput, _ ...func(*aas.Options)) (*aas.ListTagsForResourceOutput, error) {
 	f.tagCalls++
 	return &aas.ListTagsForResourceOutput{Tags: f.tags[aws.ToString(in.ResourceARN)]}, nil
@@ -66,6 +79,10 @@ func newFakeAAS() *fakeAAS {
 			{PolicyName: aws.String("invocations"), PolicyARN: aws.String("arn:p1"), ResourceId: aws.String(variantID), ServiceNamespace: ns, ScalableDimension: dim, PolicyType: aastypes.PolicyTypeTargetTrackingScaling,
 				TargetTrackingScalingPolicyConfiguration: &aastypes.TargetTrackingScalingPolicyConfiguration{TargetValue: aws.Float64(70)}},
 			{PolicyName: aws.String("invocations"), PolicyARN: aws.String("arn:p2"), ResourceId: aws.String("endpoint/old/variant/v"), ServiceNamespace: ns, ScalableDimension: dim, PolicyType: aastypes.PolicyTypeTargetTrackingScaling},
+		},
+		actions: []aastypes.ScheduledAction{
+			{ScheduledActionName: aws.String("nightly"), ScheduledActionARN: aws.String("arn:s1"), ResourceId: aws.String(variantID), ServiceNamespace: ns, ScalableDimension: dim, Schedule: aws.String("cron(0 22 * * ? *)")},
+			{ScheduledActionName: aws.String("nightly"), ScheduledActionARN: aws.String("arn:s2"), ResourceId: aws.String("endpoint/old/variant/v"), ServiceNamespace: ns, ScalableDimension: dim, Schedule: aws.String("cron(0 23 * * ? *)")},
 		},
 		tags: map[string]map[string]string{targetARN: {"sagectl:managed-by": "sagectl"}},
 	}
@@ -110,6 +127,17 @@ func TestAPIAutoscaling(t *testing.T) {
 	if got := strings.Join(names, " "); err != nil || got != "endpoint/churn/variant/current:policyName/invocations endpoint/old/variant/v:policyName/invocations" {
 		t.Errorf("List policies = %s, %v", got, err)
 	}
+	act, err := a.Read(ctx, manifest.KindScheduledAction, ChildKey(manifest.KindScheduledAction, variantID, "nightly"))
+	if err != nil || act == nil || act.ARN != "arn:s1" || act.Name != variantID+":scheduledActionName/nightly" || act.TagsUnknown {
+		t.Errorf("scheduled action = %+v, %v", act, err)
+	}
+	if _, err := a.Read(ctx, manifest.KindScheduledAction, PolicyKey(variantID, "nightly")); err == nil {
+		t.Error("a policy key was read as a scheduled action")
+	}
+	names, err = a.List(ctx, manifest.KindScheduledAction)
+	if got := strings.Join(names, " "); err != nil || got != "endpoint/churn/variant/current:scheduledActionName/nightly endpoint/old/variant/v:scheduledActionName/nightly" {
+		t.Errorf("List scheduled actions = %s, %v", got, err)
+	}
 	if _, err := (&API{Client: &fakeClient{}}).Read(ctx, manifest.KindScalableTarget, variantID); err == nil || !strings.Contains(err.Error(), "no Application Auto Scaling client") {
 		t.Errorf("no client: err = %v", err)
 	}
@@ -140,6 +168,9 @@ func TestOpenDirAutoscaling(t *testing.T) {
 			"TargetTrackingScalingPolicyConfiguration": {"TargetValue": 70.0}}]}`,
 		"target-tags.json": `{"ResourceARN": "` + targetARN + `", "Tags": {"sagectl:managed-by": "sagectl", "team": "churn"}}`,
 		"empty.json":       `{"ScalingPolicies": []}`,
+		"scheduled.json": `{"ScheduledActions": [{"ScheduledActionName": "nightly", "ScheduledActionARN": "arn:s1", "ServiceNamespace": "sagemaker",
+			"Schedule": "cron(0 22 * * ? *)", "ResourceId": "endpoint/churn/variant/current", "ScalableDimension": "sagemaker:variant:DesiredInstanceCount",
+			"ScalableTargetAction": {"MinCapacity": 1, "MaxCapacity": 2}, "CreationTime": "2026-12-01T10:00:00+00:00"}]}`,
 	})
 	d, err := OpenDir(dir)
 	if err != nil {
@@ -161,6 +192,10 @@ func TestOpenDirAutoscaling(t *testing.T) {
 	pol, _ := d.Read(ctx, manifest.KindScalingPolicy, PolicyKey("endpoint/churn/variant/current", "invocations"))
 	if pol == nil || pol.ARN != "arn:p1" || pol.TagsUnknown {
 		t.Errorf("policy = %+v", pol)
+	}
+	act, _ := d.Read(ctx, manifest.KindScheduledAction, ChildKey(manifest.KindScheduledAction, "endpoint/churn/variant/current", "nightly"))
+	if act == nil || act.ARN != "arn:s1" || act.TagsUnknown {
+		t.Errorf("scheduled action = %+v", act)
 	}
 	if n, _ := d.List(ctx, manifest.KindModel); len(n) != 0 {
 		t.Errorf("models = %v", n)

@@ -20,22 +20,24 @@ const maxDirFile = 16 << 20
 
 // Dir is a Reader over a directory of JSON files saved from the AWS CLI
 // (`aws sagemaker describe-model`, `describe-endpoint-config`, `describe-endpoint`,
-// `describe-inference-component`, `list-tags`) and `aws application-autoscaling` (`describe-scalable-targets`,
-// `describe-scaling-policies`, `list-tags-for-resource`). Each file's kind is
-// recognised from its content, whatever its name:
+// `describe-inference-component`, `list-tags`) and `aws application-autoscaling`
+// (`describe-scalable-targets`, `describe-scaling-policies`, `describe-scheduled-actions`,
+// `list-tags-for-resource`). Each file's kind is recognised from its content, whatever its name:
 //
 //   - a describe output: by its ARN field (ModelArn, EndpointConfigArn, EndpointArn,
-//     InferenceComponentArn, ScalableTargetARN, PolicyARN) or, without one, by its
-//     fields (InferenceComponentStatus; EndpointStatus;
-//     ProductionVariants; PrimaryContainer or Containers; ResourceId with
-//     ScalableDimension and MinCapacity; PolicyName with PolicyType);
-//   - a describe-scalable-targets output {"ScalableTargets": [...]} or
-//     describe-scaling-policies output {"ScalingPolicies": [...]}: each element as above;
+//     InferenceComponentArn, ScalableTargetARN, PolicyARN, ScheduledActionARN) or, without
+//     one, by its fields (InferenceComponentStatus; EndpointStatus; ProductionVariants;
+//     PrimaryContainer or Containers; ResourceId with ScalableDimension and MinCapacity;
+//     PolicyName with PolicyType; ScheduledActionName with Schedule);
+//   - a describe-scalable-targets, describe-scaling-policies or describe-scheduled-actions
+//     output ({"ScalableTargets": [...]}, {"ScalingPolicies": [...]},
+//     {"ScheduledActions": [...]}): each element as above;
 //   - a list-tags output {"Tags": [...]} (or list-tags-for-resource's {"Tags": {...}})
 //     belongs to a resource when it also holds "ResourceArn" (or "ResourceARN", the ARN
 //     of the resource), or when the Tags sit inside the describe output itself (a file
 //     per resource holding both). A resource with neither has unknown tags
-//     (Resource.TagsUnknown), not an empty tag set. Scaling policies have no tags.
+//     (Resource.TagsUnknown), not an empty tag set. Scaling policies and scheduled actions
+//     have no tags.
 //
 // A file may hold several JSON values one after the other, or a JSON array of them.
 // Files whose content is none of these are errors that name the file.
@@ -75,7 +77,7 @@ func OpenDir(dir string) (*Dir, error) {
 		for i, v := range vals {
 			m, ok := v.(map[string]any)
 			if !ok {
-				return fmt.Errorf("%s: value %d is not a JSON object: expected the output of aws sagemaker describe-* or list-tags, or aws application-autoscaling describe-scalable-targets, describe-scaling-policies or list-tags-for-resource", path, i+1)
+				return fmt.Errorf("%s: value %d is not a JSON object: expected the output of aws sagemaker describe-* or list-tags, or aws application-autoscaling describe-scalable-targets, describe-scaling-policies, describe-scheduled-actions or list-tags-for-resource", path, i+1)
 			}
 			k, ok := recognise(m)
 			if !ok {
@@ -90,7 +92,7 @@ func OpenDir(dir string) (*Dir, error) {
 					tags = append(tags, tagSet{arn: arn, file: path, tags: tagMap(ts)})
 					continue
 				}
-				return fmt.Errorf("%s: not the output of aws sagemaker describe-model, describe-endpoint-config, describe-endpoint or list-tags, nor of aws application-autoscaling describe-scalable-targets or describe-scaling-policies (no ModelArn, EndpointConfigArn, EndpointArn, ScalableTargets, ScalingPolicies or Tags)", path)
+				return fmt.Errorf("%s: not the output of aws sagemaker describe-model, describe-endpoint-config, describe-endpoint or list-tags, nor of aws application-autoscaling describe-scalable-targets, describe-scaling-policies or describe-scheduled-actions (no ModelArn, EndpointConfigArn, EndpointArn, ScalableTargets, ScalingPolicies, ScheduledActions or Tags)", path)
 			}
 			ts, hasTags := m["Tags"]
 			delete(m, "Tags")
@@ -101,7 +103,7 @@ func OpenDir(dir string) (*Dir, error) {
 			if hasTags {
 				r.Tags = tagMap(ts)
 			}
-			r.TagsUnknown = !hasTags && k != manifest.KindScalingPolicy // until a list-tags file names its ARN
+			r.TagsUnknown = !hasTags && k != manifest.KindScalingPolicy && k != manifest.KindScheduledAction // until a list-tags file names its ARN
 			if prev, dup := d.byKind[k][manifest.NameKey(r.Name)]; dup && prev != nil {
 				return fmt.Errorf("%s: %s %q is described twice in %s (as %q; SageMaker names are case-insensitive): keep one file", path, k, r.Name, dir, prev.Name)
 			}
@@ -193,22 +195,24 @@ func recognise(m map[string]any) (manifest.Kind, bool) {
 		return manifest.KindModel, true
 	case has("PolicyARN"), has("PolicyName") && has("PolicyType"):
 		return manifest.KindScalingPolicy, true
+	case has("ScheduledActionARN"), has("ScheduledActionName") && has("Schedule"):
+		return manifest.KindScheduledAction, true
 	case has("ScalableTargetARN"), has("ResourceId") && has("ScalableDimension") && has("MinCapacity"):
 		return manifest.KindScalableTarget, true
 	}
 	return "", false
 }
 
-// expandLists replaces each describe-scalable-targets or describe-scaling-policies
-// output ({"ScalableTargets": [...]}, {"ScalingPolicies": [...]}, NextToken aside) by
-// its elements.
+// expandLists replaces each describe-scalable-targets, describe-scaling-policies or
+// describe-scheduled-actions output ({"ScalableTargets": [...]}, {"ScalingPolicies":
+// [...]}, {"ScheduledActions": [...]}, NextToken aside) by its elements.
 func expandLists(vals []any) []any {
 	var out []any
 	for _, v := range vals {
 		m, _ := v.(map[string]any)
 		var list []any
 		found := false
-		for _, f := range []string{"ScalableTargets", "ScalingPolicies"} {
+		for _, f := range []string{"ScalableTargets", "ScalingPolicies", "ScheduledActions"} {
 			if l, ok := m[f].([]any); ok {
 				list, found = append(list, l...), true
 			}

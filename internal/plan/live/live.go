@@ -67,8 +67,8 @@ func newResource(k manifest.Kind, body map[string]any) *Resource {
 	delete(body, "ResultMetadata")
 	r := &Resource{Kind: k, Body: body, Tags: map[string]string{}}
 	r.Name = r.Str(k.NameField())
-	if k == manifest.KindScalingPolicy && r.Name != "" {
-		r.Name = PolicyKey(r.Str("ResourceId"), r.Name)
+	if r.Name != "" {
+		r.Name = ChildKey(k, r.Str("ResourceId"), r.Name)
 	}
 	r.ARN = r.Str(arnField(k))
 	return r

@@ -1,5 +1,6 @@
-// Package render prints a plan.Plan: Text for people (a pull-request review) and JSON
-// for CI. Both render the same model; neither computes anything about the plan.
+// Package render prints a plan.Plan: Text for people at a terminal, Markdown for a
+// pull-request comment and JSON for CI. All render the same model; none computes
+// anything about the plan.
 package render
 
 import (
@@ -16,7 +17,7 @@ type Renderer interface {
 }
 
 // Formats lists the format names New accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "markdown"}
 
 // New returns the renderer for a format name, or an error listing the valid names.
 func New(format string, color bool) (Renderer, error) {
@@ -25,6 +26,8 @@ func New(format string, color bool) (Renderer, error) {
 		return &Text{Color: color}, nil
 	case "json":
 		return JSON{}, nil
+	case "markdown":
+		return &Markdown{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q: expected one of %s", format, strings.Join(Formats, ", "))
 }
