@@ -20,7 +20,7 @@ var componentOnly = []string{"DeploymentConfig"}
 
 // docCopyCount: a scalable target of an inference component's copy count
 // (sagemaker:inference-component:DesiredCopyCount) sets DesiredCopyCount itself.
-const docCopyCount = "https://docs.aws.amazon.com/sagemaker/latest/dg/inference-component-auto-scaling.html"
+const docCopyCount = "https://docs.aws.amazon.com/autoscaling/application/userguide/services-that-can-integrate-sagemaker.html"
 
 // planComponent plans an InferenceComponent with the cheapest call that brings the live
 // one to the manifest: CreateInferenceComponent when it does not exist; when only the
@@ -81,7 +81,8 @@ func (p *planner) planComponent(res *resource) {
 	default:
 		a.Kind, a.Reason = NoOp, "matches the live resource"+tagsNotRead(res, l)
 		if scaled {
-			a.Reason += fmt.Sprintf(" (its copy count, %v, is the autoscaler's: %s)", view["RuntimeConfig"], docCopyCount)
+			rc, _ := view["RuntimeConfig"].(map[string]any)
+			a.Reason += fmt.Sprintf(" (its copy count, %v, is the autoscaler's: %s)", rc["CopyCount"], docCopyCount)
 		}
 		if calls, changes := p.tagCalls(res, l); len(calls) > 0 {
 			a.Kind, a.Reason, a.Calls, a.Changes = Tag, "tags changed", calls, changes

@@ -105,7 +105,7 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 }
 
 // autoscaling adds to got the scalable targets of the variants of every endpoint in got
-// (of the config it uses), and the policies and scheduled actions of those that exist.
+// (of the config it uses) and of every component's copy count, and the policies and scheduled actions of those that exist.
 func autoscaling(ctx context.Context, r live.Reader, got map[Ref]*live.Resource) error {
 	targets := map[string]bool{}
 	for ref, res := range got {
@@ -130,6 +130,9 @@ func autoscaling(ctx context.Context, r live.Reader, got map[Ref]*live.Resource)
 				targets[manifest.NameKey(t.Name)] = true
 			}
 		}
+	}
+	if err := componentTargets(ctx, r, got, targets); err != nil { // inference_component.go
+		return err
 	}
 	if len(targets) == 0 {
 		return nil

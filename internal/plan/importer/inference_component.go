@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"maps"
 
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -74,4 +75,23 @@ func asComponentRequest(res *live.Resource) *live.Resource {
 		out.Body["RuntimeConfig"] = map[string]any{"CopyCount": rc["DesiredCopyCount"]}
 	}
 	return &out
+}
+
+// componentTargets adds to got the scalable target of the copy count of every component in
+// got (ResourceId inference-component/<name>) that exists, and records it in targets.
+func componentTargets(ctx context.Context, r live.Reader, got map[Ref]*live.Resource, targets map[string]bool) error {
+	for ref, res := range got {
+		if ref.Kind != manifest.KindInferenceComponent {
+			continue
+		}
+		t, err := r.Read(ctx, manifest.KindScalableTarget, "inference-component/"+res.Name)
+		if err != nil {
+			return err
+		}
+		if t != nil {
+			got[foldRef(Ref{manifest.KindScalableTarget, t.Name})] = t
+			targets[manifest.NameKey(t.Name)] = true
+		}
+	}
+	return nil
 }
