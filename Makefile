@@ -29,13 +29,13 @@ release:
 ## demo: build sagectl and lint the bundled examples (clean ones, then broken ones).
 demo: build
 	@echo "== sagectl lint examples/ (clean manifests) =="
-	@./$(BIN) lint examples/*.yaml examples/*.json
+	@./$(BIN) lint examples/*.yaml examples/*.json examples/inference-components/
 	@echo
 	@echo "== sagectl lint examples/broken/ (typical mistakes; exit 1 expected) =="
 	@./$(BIN) lint examples/broken/ || true
 	@echo
 	@echo "== sagectl plan examples/ against the offline snapshot examples/live/ (no AWS account needed) =="
-	@./$(BIN) plan examples/*.yaml examples/*.json --live-dir examples/live
+	@./$(BIN) plan examples/*.yaml examples/*.json examples/inference-components/ --live-dir examples/live
 
 ## test: everything CI runs — tools, format, vet, static analysis, unit and integration
 ## tests, the race detector on the concurrent packages, short fuzz.

@@ -145,6 +145,14 @@ func (g *Guard) DeleteModel(ctx context.Context, name string) error {
 		return &Error{Resource: "model", Name: name, Kind: KindInUse,
 			Reason: fmt.Sprintf("not deleted: endpoint config %s still names it; delete those configs first", strings.Join(users, ", "))}
 	}
+	components, err := g.componentsUsing(ctx, name) // inference_component.go
+	if err != nil {
+		return err
+	}
+	if len(components) > 0 {
+		return &Error{Resource: "model", Name: name, Kind: KindInUse,
+			Reason: fmt.Sprintf("not deleted: inference component %s still runs it; delete those components first", strings.Join(components, ", "))}
+	}
 	_, err = g.API.DeleteModel(ctx, &sagemaker.DeleteModelInput{ModelName: &name})
 	if err != nil && !IsNotFound(err) {
 		return fmt.Errorf("model %q: deleting: %w", name, err)

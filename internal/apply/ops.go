@@ -182,6 +182,9 @@ func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	if ok, err := x.callAutoscaling(c, in); ok { // autoscaling.go
 		return err
 	}
+	if ok, err := x.callComponent(ctx, w, in); ok { // inference_component.go
+		return err
+	}
 	return fmt.Errorf("apply cannot run a %T call; the plan was made by a newer sagectl: re-plan with this version", in)
 }
 

@@ -152,7 +152,7 @@ func (s *Server) scaledVariant(k targetKey) *apiError {
 	}
 	parts := strings.Split(k.ResourceID, "/")
 	if len(parts) == 2 && parts[0] == "inference-component" {
-		return nil // inference components are not emulated; accept their targets
+		return s.scaledComponent(parts[1], k.Dimension) // inference_components.go
 	}
 	if len(parts) != 4 || parts[0] != "endpoint" || parts[2] != "variant" {
 		return validationf("Unsupported resource ID %q for service namespace sagemaker: expected endpoint/<EndpointName>/variant/<VariantName>", k.ResourceID)

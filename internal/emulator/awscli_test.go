@@ -25,6 +25,7 @@ type awsCLI struct {
 	t   *testing.T
 	url string
 	env []string
+	bin string // the AWS CLI binary: awsBinary unless a test chose another (withOperation)
 }
 
 func newAWSCLI(t *testing.T, url string) *awsCLI {
@@ -43,7 +44,7 @@ func newAWSCLI(t *testing.T, url string) *awsCLI {
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return &awsCLI{t: t, url: url, env: []string{
+	return &awsCLI{t: t, url: url, bin: awsBinary, env: []string{
 		"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "LANG=C.UTF-8",
 		"AWS_ACCESS_KEY_ID=AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY=secret", "AWS_DEFAULT_REGION=us-east-1",
 		"AWS_CONFIG_FILE=" + empty, "AWS_SHARED_CREDENTIALS_FILE=" + empty,
@@ -60,7 +61,7 @@ func (a *awsCLI) run(args ...string) (string, string, int) {
 // runService runs `aws SERVICE ARGS...` and returns stdout, stderr and the exit code.
 func (a *awsCLI) runService(service string, args ...string) (string, string, int) {
 	a.t.Helper()
-	cmd := exec.Command(awsBinary, append([]string{"--endpoint-url", a.url, service}, args...)...)
+	cmd := exec.Command(a.bin, append([]string{"--endpoint-url", a.url, service}, args...)...)
 	cmd.Env = a.env
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

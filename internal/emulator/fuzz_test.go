@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,24 +13,28 @@ import (
 )
 
 // FuzzServe sends arbitrary bodies to every operation of an emulator holding a model, a config
-// and an endpoint: it must never panic, answer 5xx, or answer anything but a JSON 1.1 document.
+// and an endpoint, and an endpoint made for inference components with one component: it must never panic, answer 5xx, or answer anything but a JSON 1.1 document.
 func FuzzServe(f *testing.F) {
 	seeds := []struct {
-		op   uint8
+		op   string
 		body string
 	}{
-		{0, `{"ModelName":"m2","PrimaryContainer":{"Image":"i","Environment":{"A":"b"}}}`},
-		{4, `{"EndpointConfigName":"c2","ProductionVariants":[{"VariantName":"a","ModelName":"m","InitialVariantWeight":0.5}]}`},
-		{8, `{"EndpointName":"e2","EndpointConfigName":"c"}`},
-		{11, `{"EndpointName":"e","EndpointConfigName":"c","RetainAllVariantProperties":true}`},
-		{12, `{"EndpointName":"e","DesiredWeightsAndCapacities":[{"VariantName":"a","DesiredWeight":2}]}`},
-		{14, `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:endpoint/e","Tags":[{"Key":"k","Value":"v"}]}`},
-		{10, `{"MaxResults":1,"NextToken":"b2Zmc2V0OjE","CreationTimeAfter":1.5e9}`},
-		{3, `{"ModelName":null}`},
-		{5, `[1,2]`},
+		{"CreateModel", `{"ModelName":"m2","PrimaryContainer":{"Image":"i","Environment":{"A":"b"}}}`},
+		{"CreateEndpointConfig", `{"EndpointConfigName":"c2","ProductionVariants":[{"VariantName":"a","ModelName":"m","InitialVariantWeight":0.5}]}`},
+		{"CreateEndpoint", `{"EndpointName":"e2","EndpointConfigName":"c"}`},
+		{"UpdateEndpoint", `{"EndpointName":"e","EndpointConfigName":"c","RetainAllVariantProperties":true}`},
+		{"UpdateEndpointWeightsAndCapacities", `{"EndpointName":"e","DesiredWeightsAndCapacities":[{"VariantName":"a","DesiredWeight":2}]}`},
+		{"AddTags", `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:endpoint/e","Tags":[{"Key":"k","Value":"v"}]}`},
+		{"ListEndpoints", `{"MaxResults":1,"NextToken":"b2Zmc2V0OjE","CreationTimeAfter":1.5e9}`},
+		{"DeleteModel", `{"ModelName":null}`},
+		{"DeleteEndpointConfig", `[1,2]`},
+		{"CreateInferenceComponent", `{"InferenceComponentName":"ic2","EndpointName":"ic","VariantName":"main","Specification":{"ModelName":"m"},"RuntimeConfig":{"CopyCount":2}}`},
+		{"UpdateInferenceComponent", `{"InferenceComponentName":"ic","Specification":{"BaseInferenceComponentName":"ic"}}`},
+		{"UpdateInferenceComponentRuntimeConfig", `{"InferenceComponentName":"ic","DesiredRuntimeConfig":{"CopyCount":-1}}`},
+		{"ListInferenceComponents", `{"EndpointNameEquals":"ic","SortBy":"Status"}`},
 	}
 	for _, s := range seeds {
-		f.Add(s.op, s.body)
+		f.Add(uint8(slices.Index(emulator.Operations(), s.op)), s.body)
 	}
 	ops := emulator.Operations()
 	f.Fuzz(func(t *testing.T, op uint8, body string) {
@@ -42,10 +47,16 @@ func FuzzServe(f *testing.F) {
 			{"CreateModel", `{"ModelName":"m","PrimaryContainer":{"Image":"i"}}`},
 			{"CreateEndpointConfig", `{"EndpointConfigName":"c","ProductionVariants":[{"VariantName":"a","ModelName":"m"}]}`},
 			{"CreateEndpoint", `{"EndpointName":"e","EndpointConfigName":"c"}`},
+			{"CreateEndpointConfig", `{"EndpointConfigName":"ic","ExecutionRoleArn":"arn:aws:iam::123456789012:role/r","ProductionVariants":[{"VariantName":"main","InstanceType":"ml.g5.xlarge","InitialInstanceCount":1}]}`},
+			{"CreateEndpoint", `{"EndpointName":"ic","EndpointConfigName":"ic"}`},
 		} {
 			if code, _ := serve(srv, p.op, p.body); code != 200 {
 				t.Fatalf("priming %s: %d", p.op, code)
 			}
+		}
+		clock.Advance(time.Hour)
+		if code, resp := serve(srv, "CreateInferenceComponent", `{"InferenceComponentName":"ic","EndpointName":"ic","Specification":{"ModelName":"m"},"RuntimeConfig":{"CopyCount":1}}`); code != 200 {
+			t.Fatalf("priming CreateInferenceComponent: %d %s", code, resp)
 		}
 		clock.Advance(time.Hour)
 		name := ops[int(op)%len(ops)]

@@ -10,6 +10,7 @@ import (
 // evaluated lazily on each request, so a fake clock needs no background goroutine.
 func (s *Server) settle() {
 	now := s.clock.Now()
+	s.settleComponents(now)
 	for k, e := range s.st.Endpoints {
 		p := e.Pending
 		if p == nil || now.Before(p.Due) {

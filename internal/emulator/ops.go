@@ -34,6 +34,13 @@ var operations = map[string]handler{
 	"AddTags":                            handle("AddTags", (*Server).addTags),
 	"DeleteTags":                         handle("DeleteTags", (*Server).deleteTags),
 	"ListTags":                           handle("ListTags", (*Server).listTags),
+	// inference_components.go
+	"CreateInferenceComponent":              handle("CreateInferenceComponent", (*Server).createInferenceComponent),
+	"DescribeInferenceComponent":            handle("DescribeInferenceComponent", (*Server).describeInferenceComponent),
+	"ListInferenceComponents":               handle("ListInferenceComponents", (*Server).listInferenceComponents),
+	"UpdateInferenceComponent":              handle("UpdateInferenceComponent", (*Server).updateInferenceComponent),
+	"UpdateInferenceComponentRuntimeConfig": handle("UpdateInferenceComponentRuntimeConfig", (*Server).updateInferenceComponentRuntimeConfig),
+	"DeleteInferenceComponent":              handle("DeleteInferenceComponent", (*Server).deleteInferenceComponent),
 }
 
 // Operations returns the names of the operations the emulator serves, sorted.

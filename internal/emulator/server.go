@@ -60,8 +60,9 @@ type Server struct {
 	calls          map[string]int
 	rng            *rand.Rand
 	requests       uint64
-	aas            *autoscaling   // Application Auto Scaling state (autoscaling.go), made on first use
-	invokeFaults   []*InvokeFault // InvokeEndpoint failures (runtime.go)
+	aas            *autoscaling                // Application Auto Scaling state (autoscaling.go), made on first use
+	invokeFaults   []*InvokeFault              // InvokeEndpoint failures (runtime.go)
+	ics            map[string]*componentRecord // inference components by key (inference_components.go)
 }
 
 // New returns an emulator that is not listening yet: use it as an http.Handler, or call Start.

@@ -109,8 +109,9 @@ func TestStartErrors(t *testing.T) {
 }
 
 func TestOperationsAreTheIssueList(t *testing.T) {
-	want := "AddTags CreateEndpoint CreateEndpointConfig CreateModel DeleteEndpoint DeleteEndpointConfig DeleteModel DeleteTags DescribeEndpoint " +
-		"DescribeEndpointConfig DescribeModel ListEndpointConfigs ListEndpoints ListModels ListTags UpdateEndpoint UpdateEndpointWeightsAndCapacities"
+	want := "AddTags CreateEndpoint CreateEndpointConfig CreateInferenceComponent CreateModel DeleteEndpoint DeleteEndpointConfig DeleteInferenceComponent " +
+		"DeleteModel DeleteTags DescribeEndpoint DescribeEndpointConfig DescribeInferenceComponent DescribeModel ListEndpointConfigs ListEndpoints " +
+		"ListInferenceComponents ListModels ListTags UpdateEndpoint UpdateEndpointWeightsAndCapacities UpdateInferenceComponent UpdateInferenceComponentRuntimeConfig"
 	ops := emulator.Operations()
 	if got := strings.Join(ops, " "); got != want {
 		t.Errorf("Operations() = %s", got)

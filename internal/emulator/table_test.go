@@ -24,6 +24,8 @@ var manifestOps = []struct {
 	{"CreateEndpoint", "Endpoint", reflect.TypeFor[sagemaker.CreateEndpointInput]()},
 	{"UpdateEndpoint", "Endpoint", reflect.TypeFor[sagemaker.UpdateEndpointInput]()},
 	{"UpdateEndpointWeightsAndCapacities", "Endpoint", reflect.TypeFor[sagemaker.UpdateEndpointWeightsAndCapacitiesInput]()},
+	{"CreateInferenceComponent", "InferenceComponent", reflect.TypeFor[sagemaker.CreateInferenceComponentInput]()},
+	{"UpdateInferenceComponent", "InferenceComponent", reflect.TypeFor[sagemaker.UpdateInferenceComponentInput]()},
 }
 
 // otherOps are the other operations the emulator serves, whose members the table's
@@ -36,7 +38,11 @@ var otherOps = map[string]reflect.Type{
 	"DescribeEndpoint":    reflect.TypeFor[sagemaker.DescribeEndpointInput](), "DeleteEndpoint": reflect.TypeFor[sagemaker.DeleteEndpointInput](),
 	"ListEndpoints": reflect.TypeFor[sagemaker.ListEndpointsInput](),
 	"AddTags":       reflect.TypeFor[sagemaker.AddTagsInput](), "DeleteTags": reflect.TypeFor[sagemaker.DeleteTagsInput](),
-	"ListTags": reflect.TypeFor[sagemaker.ListTagsInput](),
+	"ListTags":                              reflect.TypeFor[sagemaker.ListTagsInput](),
+	"DescribeInferenceComponent":            reflect.TypeFor[sagemaker.DescribeInferenceComponentInput](),
+	"DeleteInferenceComponent":              reflect.TypeFor[sagemaker.DeleteInferenceComponentInput](),
+	"ListInferenceComponents":               reflect.TypeFor[sagemaker.ListInferenceComponentsInput](),
+	"UpdateInferenceComponentRuntimeConfig": reflect.TypeFor[sagemaker.UpdateInferenceComponentRuntimeConfigInput](),
 	// Application Auto Scaling (autoscaling.go): the table holds their manifests' rows; the
 	// emulator does not validate them against it yet.
 	"RegisterScalableTarget": reflect.TypeFor[applicationautoscaling.RegisterScalableTargetInput](),

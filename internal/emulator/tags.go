@@ -32,9 +32,11 @@ func (s *Server) tagsOf(arn string) (*[]types.Tag, *apiError) {
 				return &e.Tags, nil
 			}
 			return nil, notFound("endpoint", arn)
+		case kindComponent:
+			return s.componentTags(name, arn)
 		}
 	}
-	return nil, validationf("Resource ARN %q is not a model, endpoint-config or endpoint of this emulator (%s...).", arn, prefix)
+	return nil, validationf("Resource ARN %q is not a model, endpoint-config, endpoint or inference-component of this emulator (%s...).", arn, prefix)
 }
 
 // addTags adds tags and replaces the value of keys already present.

@@ -65,7 +65,7 @@ func TestTags(t *testing.T) {
 	_, err = e.client.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/ghost"), Tags: []types.Tag{}})
 	apiErr(t, err, "ValidationException", `Could not find endpoint configuration`)
 	_, err = e.client.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String("arn:aws:sagemaker:eu-west-1:123456789012:model/m")})
-	apiErr(t, err, "ValidationException", "is not a model, endpoint-config or endpoint of this emulator")
+	apiErr(t, err, "ValidationException", "is not a model, endpoint-config, endpoint or inference-component of this emulator")
 	_, err = e.client.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn), NextToken: aws.String("x")})
 	apiErr(t, err, "ValidationException", "Invalid pagination token")
 }

@@ -18,14 +18,17 @@ import (
 // The table itself is internal/schema's, the one lint's schema is generated from; its
 // service_fields hold the other members of these operations.
 var sameShape = map[string]string{
-	"DescribeModel:ModelName":                   "CreateModel:ModelName",
-	"DeleteModel:ModelName":                     "CreateModel:ModelName",
-	"DescribeEndpointConfig:EndpointConfigName": "CreateEndpointConfig:EndpointConfigName",
-	"DeleteEndpointConfig:EndpointConfigName":   "CreateEndpointConfig:EndpointConfigName",
-	"DescribeEndpoint:EndpointName":             "CreateEndpoint:EndpointName",
-	"DeleteEndpoint:EndpointName":               "CreateEndpoint:EndpointName",
-	"AddTags:Tags[].Key":                        "CreateEndpointConfig:Tags[].Key",
-	"AddTags:Tags[].Value":                      "CreateEndpointConfig:Tags[].Value",
+	"DescribeModel:ModelName":                                      "CreateModel:ModelName",
+	"DeleteModel:ModelName":                                        "CreateModel:ModelName",
+	"DescribeEndpointConfig:EndpointConfigName":                    "CreateEndpointConfig:EndpointConfigName",
+	"DeleteEndpointConfig:EndpointConfigName":                      "CreateEndpointConfig:EndpointConfigName",
+	"DescribeEndpoint:EndpointName":                                "CreateEndpoint:EndpointName",
+	"DeleteEndpoint:EndpointName":                                  "CreateEndpoint:EndpointName",
+	"DescribeInferenceComponent:InferenceComponentName":            "CreateInferenceComponent:InferenceComponentName",
+	"DeleteInferenceComponent:InferenceComponentName":              "CreateInferenceComponent:InferenceComponentName",
+	"UpdateInferenceComponentRuntimeConfig:InferenceComponentName": "CreateInferenceComponent:InferenceComponentName",
+	"AddTags:Tags[].Key":                                           "CreateEndpointConfig:Tags[].Key",
+	"AddTags:Tags[].Value":                                         "CreateEndpointConfig:Tags[].Value",
 }
 
 // constraintTable is the emulator's view of the shared table: lookups by "Op:Path".

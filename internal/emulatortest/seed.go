@@ -86,6 +86,7 @@ func (s Seeder) Seed(t testing.TB, d *live.Dir) {
 		}
 		s.shift(t, r.Name, same)
 	}
+	s.seedComponents(t, d) // inference_components.go: before a copy-count target needs them
 	s.seedAutoscaling(t, d)
 }
 
@@ -179,13 +180,7 @@ func read(t testing.TB, d *live.Dir, k manifest.Kind) []*live.Resource {
 // the resource's tags.
 func decodeInto(t testing.TB, r *live.Resource, in any) {
 	t.Helper()
-	data, err := json.Marshal(r.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, in); err != nil {
-		t.Fatalf("%s %s: %v", r.Kind, r.Name, err)
-	}
+	decodeValue(t, r, r.Body, in)
 	switch in := in.(type) {
 	case *sagemaker.CreateModelInput:
 		in.Tags = tags(r)
@@ -203,4 +198,16 @@ func tags(r *live.Resource) []types.Tag {
 		out = append(out, types.Tag{Key: aws.String(k), Value: aws.String(v)})
 	}
 	return out
+}
+
+// decodeValue fills out from a part v of r's describe body (unknown members ignored).
+func decodeValue(t testing.TB, r *live.Resource, v, out any) {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		t.Fatalf("%s %s: %v", r.Kind, r.Name, err)
+	}
 }

@@ -16,3 +16,6 @@ const (
 	capacityInstanceCount      = "INSTANCE_COUNT"             // types.CapacitySizeTypeInstanceCount
 	variantPropertyInstances   = "DesiredInstanceCount"       // types.VariantPropertyTypeDesiredInstanceCount
 )
+
+// managedScalingEnabled is types.ManagedInstanceScalingStatusEnabled.
+const managedScalingEnabled = "ENABLED"

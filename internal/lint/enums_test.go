@@ -19,6 +19,7 @@ func TestEnumsMatchTheSDK(t *testing.T) {
 		capacityPercent:            string(types.CapacitySizeTypeCapacityPercent),
 		capacityInstanceCount:      string(types.CapacitySizeTypeInstanceCount),
 		variantPropertyInstances:   string(types.VariantPropertyTypeDesiredInstanceCount),
+		managedScalingEnabled:      string(types.ManagedInstanceScalingStatusEnabled),
 	} {
 		if got != want {
 			t.Errorf("lint uses %q where the SDK says %q", got, want)

@@ -256,3 +256,19 @@ func where(p *Pass, first named) string {
 	}
 	return fmt.Sprintf("%s:%d", first.Doc.File.Path, first.Node.Line)
 }
+
+// docsOf returns the documents of kind k being linted: the set's when it is in memory
+// (Check), else, in a streamed run, the first document of each name of k that the index
+// holds, read again from its file when it is no longer cached.
+func (p *Pass) docsOf(k manifest.Kind) []*manifest.Document {
+	if p.Set != nil {
+		return p.Set.ByKind(k)
+	}
+	var out []*manifest.Document
+	for _, name := range p.names.sortedOf(k) {
+		if n, ok := p.names.exactOf(p, k, name); ok {
+			out = append(out, n.Doc)
+		}
+	}
+	return out
+}

@@ -23,6 +23,7 @@ func Registry() []Rule {
 		serverlessModelDataSource{},                                                                                                                        // rule_serverless_model_data_source.go
 		crossRegionExclusions{},                                                                                                                            // rule_cross_region.go
 		autoscalingMinMax{}, autoscalingDimension{}, autoscalingResourceID{}, autoscalingMetric{}, autoscalingPolicyValues{}, autoscalingMinAboveInitial{}, // rule_autoscaling_*.go
+		icReferences{}, icEndpointReady{}, icVariant{}, icFitsInstance{}, icCopiesFit{}, // rule_ic_*.go
 	}
 }
 

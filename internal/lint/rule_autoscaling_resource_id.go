@@ -8,6 +8,7 @@ import (
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/suggest"
+	"gopkg.in/yaml.v3"
 )
 
 // autoscalingResourceID reports an autoscaling document whose ResourceId is not a
@@ -17,14 +18,15 @@ type autoscalingResourceID struct{}
 var autoscalingResourceIDInfo = &Info{
 	ID:       "autoscaling-resource-id",
 	Severity: finding.Error,
-	Summary:  "flags a ScalableTarget, ScalingPolicy or ScheduledAction whose ResourceId is malformed or names no Endpoint and variant of the linted files",
+	Summary:  "flags a ScalableTarget, ScalingPolicy or ScheduledAction whose ResourceId is malformed or names no Endpoint and variant, or InferenceComponent, of the linted files",
 	Why: "A SageMaker ResourceId is endpoint/<EndpointName>/variant/<VariantName> (an instance or serverless variant) or " +
 		"inference-component/<InferenceComponentName>. A target scales the count of a variant that exists (inferred: the dimension is " +
 		"that variant's instance count or concurrency), so one naming an endpoint or variant no manifest deploys scales nothing these " +
 		"manifests manage, and sagectl cannot order its registration after the endpoint is InService.",
 	Source: "RegisterScalableTarget ResourceId (SageMaker endpoint variant, serverless endpoint, inference component forms): https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html; " +
 		"register a model for auto scaling: https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-add-policy.html",
-	Fix:   "Write ResourceId as endpoint/<EndpointName>/variant/<VariantName> with an Endpoint of the linted files and a production variant of its EndpointConfig.",
+	Fix: "Write ResourceId as endpoint/<EndpointName>/variant/<VariantName> with an Endpoint of the linted files and a production variant of its EndpointConfig, " +
+		"or as inference-component/<InferenceComponentName> with an InferenceComponent of the linted files.",
 	Kinds: autoscalingKinds,
 	Bad:   targetExample("currnet", dimInstanceCount, 1, 4),
 	Good:  targetExample("current", dimInstanceCount, 2, 4),
@@ -45,7 +47,8 @@ func (autoscalingResourceID) Check(p *Pass) {
 		return
 	}
 	if res.Component != "" {
-		return // inference components are not a manifest kind yet
+		checkScaledComponent(p, id, s, res.Component)
+		return
 	}
 	sv, _ := resolveScaling(p)
 	if sv.Endpoint.Doc == nil {
@@ -74,4 +77,17 @@ func (autoscalingResourceID) Check(p *Pass) {
 	}
 	p.Report(id, fmt.Sprintf("ResourceId %q names variant %q, which is not a production variant of EndpointConfig %q (%s), the config of Endpoint %q",
 		s, res.Variant, sv.Config.Name, where(p, sv.Config), res.Endpoint), hint)
+}
+
+// checkScaledComponent reports a ResourceId inference-component/<name> that names no
+// InferenceComponent of the linted files.
+func checkScaledComponent(p *Pass, id *yaml.Node, s, name string) {
+	if _, ok := p.names.foldedOf(p, manifest.KindInferenceComponent, manifest.NameKey(name)); ok {
+		return
+	}
+	hint := "add the InferenceComponent's manifest to the linted files, or correct the component name in ResourceId"
+	if sug := suggest.Closest(name, p.names.sortedOf(manifest.KindInferenceComponent)); sug != "" {
+		hint = fmt.Sprintf("did you mean inference-component/%s?", sug)
+	}
+	p.Report(id, fmt.Sprintf("ResourceId %q names InferenceComponent %q, which no manifest of the linted files defines", s, name), hint)
 }

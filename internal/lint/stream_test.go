@@ -3,6 +3,7 @@ package lint_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -130,5 +131,44 @@ func TestStreamStdin(t *testing.T) {
 	paths, got, _ := streamAll(t, lint.Input{Paths: []string{"-"}, Stdin: strings.NewReader(eiaConfig)})
 	if !reflect.DeepEqual(paths, []string{"-"}) || len(got) == 0 {
 		t.Fatalf("emitted %v with %d findings, want - with findings", paths, len(got))
+	}
+}
+
+// TestStreamMatchesRunComponents: a copy-count check that sums the components of a
+// variant across files (and the copy-count target of one of them) finds the same in a
+// streamed run, where no set is in memory, as in Run.
+func TestStreamMatchesRunComponents(t *testing.T) {
+	data, err := os.ReadFile("../../examples/inference-components/llm.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for i, doc := range strings.Split(string(data), "\n---\n") {
+		files[fmt.Sprintf("doc-%02d.yaml", i)] = strings.Replace(doc, "RuntimeConfig: {CopyCount: 3}", "RuntimeConfig: {CopyCount: 4}", 1)
+	}
+	files["target.yaml"] = "kind: ScalableTarget\nServiceNamespace: sagemaker\nResourceId: inference-component/llm-chat\n" +
+		"ScalableDimension: sagemaker:inference-component:DesiredCopyCount\nMinCapacity: 1\nMaxCapacity: 3\n"
+	dir := writeTree(t, files)
+	in := lint.Input{Paths: []string{dir}}
+	res, err := lint.Run(in, lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got, _ := streamAll(t, in)
+	finding.Sort(got)
+	if !reflect.DeepEqual(got, res.Findings) {
+		t.Fatalf("Stream found %d findings, Run %d; first difference: %s", len(got), len(res.Findings), firstDiff(got, res.Findings))
+	}
+	fits := 0
+	for _, f := range got {
+		if f.Rule == "inference-component-copies-fit" {
+			fits++
+			if !strings.Contains(f.Message, "llm-chat 3 x 1") {
+				t.Errorf("the scaled copies of llm-chat are not counted: %s", f.Message)
+			}
+		}
+	}
+	if fits == 0 {
+		t.Errorf("no inference-component-copies-fit finding across files: %v", got)
 	}
 }

@@ -19,6 +19,8 @@ var cfnKinds = map[string]Kind{
 	// dialect_cfn_autoscaling.go: the scaling of SageMaker variants.
 	"AWS::ApplicationAutoScaling::ScalableTarget": KindScalableTarget,
 	"AWS::ApplicationAutoScaling::ScalingPolicy":  KindScalingPolicy,
+	// dialect_cfn_inference_component.go: the API's fields, less EndpointArn and read-only members.
+	"AWS::SageMaker::InferenceComponent": KindInferenceComponent,
 }
 
 // isCloudFormation reports whether a document body is a CloudFormation template: a
@@ -65,6 +67,9 @@ func fromCloudFormation(f *File, index int, tmpl *yaml.Node) ([]*Document, []fin
 			continue
 		default:
 			body = copyNode(props, 0, deployTimeCopy)
+		}
+		if kind == KindInferenceComponent {
+			cfnInferenceComponent(body)
 		}
 		if kind.Autoscaling() {
 			more, keep := cfnAutoscaling(f, index, kind, body, id)

@@ -202,6 +202,8 @@ func FuzzDialects(f *testing.F) {
 	f.Add(cfnTemplate)
 	f.Add(ackManifest)
 	f.Add("Resources: {A: {Type: AWS::SageMaker::Endpoint, Properties: &a {X: *a}}}")
+	f.Add("Resources: {C: {Type: AWS::SageMaker::InferenceComponent, Properties: {EndpointName: e, EndpointArn: !Ref E, " +
+		"RuntimeConfig: {CopyCount: 1, DesiredCopyCount: 1}, Specification: {Container: {DeployedImage: {}, Image: i}}}}}}")
 	f.Fuzz(func(t *testing.T, src string) {
 		_, docs, _ := Parse("f.yaml", []byte(src))
 		for _, d := range docs {

@@ -27,15 +27,23 @@ const (
 	// KindScheduledAction is a scheduled action of a scalable target (PutScheduledAction):
 	// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html
 	KindScheduledAction Kind = "ScheduledAction"
+	// KindInferenceComponent is a SageMaker inference component: a model placed on an
+	// endpoint's variant with its compute needs and a copy count (CreateInferenceComponent):
+	// https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html
+	KindInferenceComponent Kind = "InferenceComponent"
 )
 
-// Kinds lists every kind in dependency order (Model before EndpointConfig before Endpoint,
-// then the endpoint's scalable targets before their policies and scheduled actions).
-var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindScalableTarget, KindScalingPolicy, KindScheduledAction}
+// Kinds lists every kind: Model before EndpointConfig before Endpoint, then the endpoint's
+// scalable targets before their policies and scheduled actions, in dependency order; then
+// InferenceComponent, which the planner does not know yet (its place in the graph is after
+// Endpoint and before the scalable targets of its copy count).
+var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindScalableTarget, KindScalingPolicy, KindScheduledAction,
+	KindInferenceComponent}
 
-// SageMakerKinds are the kinds of SageMaker's own API, the ones plan and apply deploy;
-// the Application Auto Scaling kinds after them in Kinds are linted only, for now.
-var SageMakerKinds = Kinds[:3:3]
+// SageMakerKinds are the kinds of SageMaker's own API, in dependency order: the ones
+// import reads and plan names physically (the Application Auto Scaling kinds are
+// planned apart).
+var SageMakerKinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindInferenceComponent}
 
 // Autoscaling reports whether k is an Application Auto Scaling kind (ScalableTarget,
 // ScalingPolicy, ScheduledAction), whose resources SageMaker's API does not name.
@@ -59,6 +67,8 @@ func (k Kind) NameField() string {
 		return "PolicyName"
 	case KindScheduledAction:
 		return "ScheduledActionName"
+	case KindInferenceComponent:
+		return "InferenceComponentName"
 	}
 	return ""
 }
@@ -102,7 +112,7 @@ type Document struct {
 }
 
 // Name returns the resource name (the kind's NameField: ModelName, EndpointConfigName,
-// EndpointName, ResourceId, PolicyName or ScheduledActionName), or "".
+// EndpointName, ResourceId, PolicyName, ScheduledActionName or InferenceComponentName), or "".
 func (d *Document) Name() string {
 	s, _ := Str(Get(d.Body, d.Kind.NameField()))
 	return s

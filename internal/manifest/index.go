@@ -137,8 +137,9 @@ type NamedIn struct {
 }
 
 // nameFields is what every file defining a resource name contains (ModelName,
-// modelName, EndpointConfigName, endpointName, ...): a file without any is no manifest.
-var nameFields = [][]byte{[]byte("odelName"), []byte("onfigName"), []byte("ndpointName")}
+// modelName, EndpointConfigName, endpointName, InferenceComponentName, and the ResourceId
+// that names a scalable target and its policies, ...): a file without any is no manifest.
+var nameFields = [][]byte{[]byte("odelName"), []byte("onfigName"), []byte("ndpointName"), []byte("omponentName"), []byte("esourceId")}
 
 // indexBuf is the size of the buffers files are read into: most manifests fit, so
 // reading one costs three system calls (open, read, close), and the index's time is

@@ -20,9 +20,11 @@ const (
 	issueRetain = "https://github.com/hashicorp/terraform-provider-aws/issues/48990"
 )
 
-// plannedKinds are the kinds Build plans, in graph order: SageMaker's, then scalable
-// targets and, after them, their scaling policies and scheduled actions.
-var plannedKinds = manifest.Kinds[:6:6]
+// plannedKinds are the kinds Build plans, in graph order: SageMaker's (an endpoint's
+// inference components after it), then scalable targets and, after them, their scaling
+// policies and scheduled actions.
+var plannedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint, manifest.KindInferenceComponent,
+	manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction}
 
 // childKinds are the kinds that belong to a scalable target (named per target: a live
 // name is live.ChildKey), with the calls that put and delete one.

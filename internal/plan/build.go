@@ -110,6 +110,9 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	for _, res := range p.desired[manifest.KindEndpoint] {
 		p.planEndpoint(res)
 	}
+	for _, res := range p.desired[manifest.KindInferenceComponent] {
+		p.planComponent(res) // inference_component.go
+	}
 	for _, res := range p.desired[manifest.KindScalableTarget] {
 		p.planTarget(res)
 	}
@@ -135,7 +138,7 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 	for _, k := range plannedKinds {
 		p.byName[k] = map[string]*resource{}
 		for _, d := range set.ByKind(k) {
-			res, err := newResource(d)
+			res, err := desiredResource(d)
 			if err != nil {
 				return err
 			}
@@ -176,12 +179,13 @@ func (p *planner) loadDesired(set *manifest.Set) error {
 			}
 			res.hash = specHash(hashed)
 			res.physical = res.name
-			if p.opt.Naming == Hashed && k != manifest.KindEndpoint {
+			if p.opt.Naming == Hashed && k != manifest.KindEndpoint && k != manifest.KindInferenceComponent {
 				res.physical = hashedName(res.name, res.hash)
 			}
 			res.body[k.NameField()] = res.physical
 		}
 	}
+	p.resolveComponents() // inference_component.go
 	return nil
 }
 

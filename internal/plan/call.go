@@ -55,6 +55,11 @@ var inputs = map[string]func() any{
 	"DeleteModel":                        func() any { return &sagemaker.DeleteModelInput{} },
 	"DeleteEndpointConfig":               func() any { return &sagemaker.DeleteEndpointConfigInput{} },
 	"DeleteEndpoint":                     func() any { return &sagemaker.DeleteEndpointInput{} },
+	// Inference components (inference_component.go).
+	"CreateInferenceComponent":              func() any { return &sagemaker.CreateInferenceComponentInput{} },
+	"UpdateInferenceComponent":              func() any { return &sagemaker.UpdateInferenceComponentInput{} },
+	"UpdateInferenceComponentRuntimeConfig": func() any { return &sagemaker.UpdateInferenceComponentRuntimeConfigInput{} },
+	"DeleteInferenceComponent":              func() any { return &sagemaker.DeleteInferenceComponentInput{} },
 	// Application Auto Scaling (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_Operations.html):
 	// targets, policies and scheduled actions of SageMaker variants; RegisterScalableTarget
 	// also updates a target in place, PutScalingPolicy a policy, PutScheduledAction an action.

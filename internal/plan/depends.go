@@ -47,7 +47,7 @@ func ref(k manifest.Kind, name string) string { return string(k) + "/" + manifes
 func deletes(calls []Call) bool {
 	for _, c := range calls {
 		switch c.Request().(type) {
-		case *sagemaker.DeleteModelInput, *sagemaker.DeleteEndpointConfigInput, *sagemaker.DeleteEndpointInput:
+		case *sagemaker.DeleteModelInput, *sagemaker.DeleteEndpointConfigInput, *sagemaker.DeleteEndpointInput, *sagemaker.DeleteInferenceComponentInput:
 			return true
 		}
 	}
@@ -69,10 +69,15 @@ func references(calls []Call) []string {
 			out = append(out, ref(manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName)))
 		case *sagemaker.UpdateEndpointInput:
 			out = append(out, ref(manifest.KindEndpointConfig, aws.ToString(in.EndpointConfigName)))
+		case *sagemaker.CreateInferenceComponentInput:
+			out = append(out, componentReferences(in)...) // inference_component.go
 		case *aas.RegisterScalableTargetInput:
 			// registered once the endpoint is created (and InService: apply waits for it)
 			if ep := EndpointOfTarget(aws.ToString(in.ResourceId)); ep != "" {
 				out = append(out, ref(manifest.KindEndpoint, ep))
+			}
+			if ic, ok := strings.CutPrefix(aws.ToString(in.ResourceId), "inference-component/"); ok {
+				out = append(out, ref(manifest.KindInferenceComponent, ic)) // after the component's create
 			}
 		case *aas.PutScalingPolicyInput:
 			// a policy needs its registered target

@@ -40,6 +40,9 @@ func fingerprintOf(kind manifest.Kind, name string, r *live.Resource) Fingerprin
 		fp.EndpointStatus = r.Str("EndpointStatus")
 		fp.LastModifiedTime = stamp(r.Body["LastModifiedTime"])
 	}
+	if kind == manifest.KindInferenceComponent { // any update or scaling since the plan
+		fp.LastModifiedTime = stamp(r.Body["LastModifiedTime"])
+	}
 	return fp
 }
 

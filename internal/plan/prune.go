@@ -9,7 +9,7 @@ import (
 )
 
 // planDeletes plans, with Prune, the deletion of every owned resource no manifest
-// names: endpoints first, then configs no remaining endpoint uses, then models no
+// names: inference components first, then endpoints no remaining component uses, then configs no remaining endpoint uses, then models no
 // remaining config uses. Resources not the project's (untagged, another project's, or
 // legacy ones without a project tag) are never touched.
 func (p *planner) planDeletes() {
@@ -17,7 +17,7 @@ func (p *planner) planDeletes() {
 		return
 	}
 	p.pruneAutoscaling() // prune_autoscaling.go
-	for _, k := range []manifest.Kind{manifest.KindEndpoint, manifest.KindEndpointConfig, manifest.KindModel} {
+	for _, k := range []manifest.Kind{manifest.KindInferenceComponent, manifest.KindEndpoint, manifest.KindEndpointConfig, manifest.KindModel} {
 		desired := p.desiredPhysical(k)
 		for _, lk := range p.liveKeys(k) {
 			switch {
@@ -45,6 +45,9 @@ func (p *planner) planDelete(k manifest.Kind, name string) {
 		p.actions = append(p.actions, a)
 		return
 	}
+	if s := l.Str("InferenceComponentStatus"); k == manifest.KindInferenceComponent && s != "InService" && s != "Failed" {
+		a.Blocked = componentGate(l) // SageMaker deletes an InService or Failed component only
+	}
 	if k == manifest.KindEndpoint {
 		if status := l.Str("EndpointStatus"); status != "InService" && status != "Failed" && status != "OutOfService" {
 			a.Blocked = fmt.Sprintf("endpoint is %s: SageMaker rejects deleting it now; apply will refuse. Plan again once it is InService or Failed", status)
@@ -62,6 +65,9 @@ func (p *planner) planDelete(k manifest.Kind, name string) {
 
 // usedBy names a resource that still uses the config or model after the plan, or "".
 func (p *planner) usedBy(k manifest.Kind, name string) string {
+	if user := p.componentUser(k, name); user != "" { // inference_component.go
+		return user
+	}
 	switch k {
 	case manifest.KindEndpointConfig:
 		for _, ep := range sortedKeys(p.post) {

@@ -25,6 +25,8 @@ var (
 	scalingPolicyDoc []byte
 	//go:embed kinds/ScheduledAction.json
 	scheduledActionDoc []byte
+	//go:embed kinds/InferenceComponent.json
+	inferenceComponentDoc []byte
 )
 
 // kindSchema is one kind's compiled schema, built on first use.
@@ -43,6 +45,8 @@ var kindSchemas = map[string]*kindSchema{
 	"ScalableTarget":  {doc: scalableTargetDoc},
 	"ScalingPolicy":   {doc: scalingPolicyDoc},
 	"ScheduledAction": {doc: scheduledActionDoc},
+	// SageMaker's inference components, the last kind added.
+	"InferenceComponent": {doc: inferenceComponentDoc},
 }
 
 // compiledKind returns the root node of kind (compiling it on first use), or nil for

@@ -45,10 +45,12 @@ var createInputs = map[manifest.Kind]reflect.Type{
 	manifest.KindScalableTarget:  reflect.TypeOf(aas.RegisterScalableTargetInput{}),
 	manifest.KindScalingPolicy:   reflect.TypeOf(aas.PutScalingPolicyInput{}),
 	manifest.KindScheduledAction: reflect.TypeOf(aas.PutScheduledActionInput{}),
+	// inference_component.go: the describe output reshaped to the request first.
+	manifest.KindInferenceComponent: reflect.TypeOf(sagemaker.CreateInferenceComponentInput{}),
 }
 
 // importedKinds are the kinds Import writes, in graph order.
-var importedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint,
+var importedKinds = []manifest.Kind{manifest.KindModel, manifest.KindEndpointConfig, manifest.KindEndpoint, manifest.KindInferenceComponent,
 	manifest.KindScalableTarget, manifest.KindScalingPolicy, manifest.KindScheduledAction}
 
 // Import reads the resources refs name through r and returns their manifests, in
@@ -103,7 +105,7 @@ func Import(ctx context.Context, r live.Reader, refs []Ref) ([]Manifest, error) 
 }
 
 // autoscaling adds to got the scalable targets of the variants of every endpoint in got
-// (of the config it uses), and the policies and scheduled actions of those that exist.
+// (of the config it uses) and of every component's copy count, and the policies and scheduled actions of those that exist.
 func autoscaling(ctx context.Context, r live.Reader, got map[Ref]*live.Resource) error {
 	targets := map[string]bool{}
 	for ref, res := range got {
@@ -128,6 +130,9 @@ func autoscaling(ctx context.Context, r live.Reader, got map[Ref]*live.Resource)
 				targets[manifest.NameKey(t.Name)] = true
 			}
 		}
+	}
+	if err := componentTargets(ctx, r, got, targets); err != nil { // inference_component.go
+		return err
 	}
 	if len(targets) == 0 {
 		return nil
@@ -191,6 +196,8 @@ func dependencies(res *live.Resource) []Ref {
 			}
 		}
 		return out
+	case manifest.KindInferenceComponent:
+		return componentDependencies(res) // inference_component.go
 	}
 	return nil
 }
@@ -204,6 +211,9 @@ func dependencies(res *live.Resource) []Ref {
 // initial ones gets DesiredWeightsAndCapacities with the live weights.
 func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 	t := createInputs[res.Kind]
+	if res.Kind == manifest.KindInferenceComponent {
+		res = asComponentRequest(res) // inference_component.go
+	}
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	add := func(k string, v any, t reflect.Type) error {
 		n, err := node(v, t, 0)

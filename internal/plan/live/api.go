@@ -41,6 +41,9 @@ func (a *API) Read(ctx context.Context, kind manifest.Kind, name string) (*Resou
 	if kind.Autoscaling() {
 		return a.readAutoscaling(ctx, kind, name)
 	}
+	if kind == manifest.KindInferenceComponent {
+		return a.readComponent(ctx, name) // inference_component.go
+	}
 	var out any
 	var err error
 	switch kind {
@@ -87,6 +90,9 @@ func (a *API) Read(ctx context.Context, kind manifest.Kind, name string) (*Resou
 func (a *API) List(ctx context.Context, kind manifest.Kind) ([]string, error) {
 	if kind.Autoscaling() {
 		return a.listAutoscaling(ctx, kind)
+	}
+	if kind == manifest.KindInferenceComponent {
+		return a.listComponents(ctx)
 	}
 	var names []string
 	var err error

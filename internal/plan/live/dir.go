@@ -20,15 +20,15 @@ const maxDirFile = 16 << 20
 
 // Dir is a Reader over a directory of JSON files saved from the AWS CLI
 // (`aws sagemaker describe-model`, `describe-endpoint-config`, `describe-endpoint`,
-// `list-tags`) and `aws application-autoscaling` (`describe-scalable-targets`,
-// `describe-scaling-policies`, `describe-scheduled-actions`, `list-tags-for-resource`). Each file's kind is
-// recognised from its content, whatever its name:
+// `describe-inference-component`, `list-tags`) and `aws application-autoscaling`
+// (`describe-scalable-targets`, `describe-scaling-policies`, `describe-scheduled-actions`,
+// `list-tags-for-resource`). Each file's kind is recognised from its content, whatever its name:
 //
 //   - a describe output: by its ARN field (ModelArn, EndpointConfigArn, EndpointArn,
-//     ScalableTargetARN, PolicyARN, ScheduledActionARN) or, without one, by its fields
-//     (EndpointStatus; ProductionVariants; PrimaryContainer or Containers; ResourceId
-//     with ScalableDimension and MinCapacity; PolicyName with PolicyType;
-//     ScheduledActionName with Schedule);
+//     InferenceComponentArn, ScalableTargetARN, PolicyARN, ScheduledActionARN) or, without
+//     one, by its fields (InferenceComponentStatus; EndpointStatus; ProductionVariants;
+//     PrimaryContainer or Containers; ResourceId with ScalableDimension and MinCapacity;
+//     PolicyName with PolicyType; ScheduledActionName with Schedule);
 //   - a describe-scalable-targets, describe-scaling-policies or describe-scheduled-actions
 //     output ({"ScalableTargets": [...]}, {"ScalingPolicies": [...]},
 //     {"ScheduledActions": [...]}): each element as above;
@@ -184,6 +184,9 @@ func readValues(path string) ([]any, error) {
 func recognise(m map[string]any) (manifest.Kind, bool) {
 	has := func(k string) bool { _, ok := m[k]; return ok }
 	switch {
+	case has("InferenceComponentArn"), has("InferenceComponentName") && has("InferenceComponentStatus"):
+		// before Endpoint: a describe-inference-component output holds its EndpointArn too
+		return manifest.KindInferenceComponent, true
 	case has("EndpointArn"), has("EndpointName") && has("EndpointStatus"):
 		return manifest.KindEndpoint, true
 	case has("EndpointConfigArn"), has("EndpointConfigName") && has("ProductionVariants"):

@@ -60,6 +60,16 @@ var kinds = []kind{
 		description: "An Application Auto Scaling scheduled action of a scalable target: the fields of a PutScheduledAction request.",
 		ops:         []op{{name: "PutScheduledAction", typ: reflect.TypeFor[applicationautoscaling.PutScheduledActionInput]()}},
 	},
+	{
+		name: "InferenceComponent",
+		description: "A SageMaker inference component: a model (or an adapter of a base component) placed on a variant of an " +
+			"inference-component-ready endpoint, with its compute resource requirements and copy count: the fields of a CreateInferenceComponent request, " +
+			"and DeploymentConfig, the UpdateInferenceComponent option that says how an update of its specification rolls.",
+		ops: []op{
+			{name: "CreateInferenceComponent", typ: reflect.TypeFor[sagemaker.CreateInferenceComponentInput]()},
+			{name: "UpdateInferenceComponent", typ: reflect.TypeFor[sagemaker.UpdateInferenceComponentInput]()},
+		},
+	},
 }
 
 // openEnums are the SDK enums whose list grows faster than sagectl is released: a value
