@@ -58,7 +58,8 @@ func physicalOf(res *resource) string {
 // desired endpoints (SageMaker's autoscaled-update rule applies to them whether or not a
 // manifest declares them) and the policies and scheduled actions of those that exist:
 // of every desired endpoint when the manifests declare autoscaling, and otherwise of the
-// endpoints whose update changes a variant's instance type or removes a variant, the
+// endpoints whose update changes a variant's instance type or removes a variant (and the
+// copy-count target of every live inference component of the manifests), the
 // updates the rule is about, so an endpoint autoscaled outside the manifests is planned
 // around too (and its targets restored as they were) instead of failing at apply.
 func (p *planner) readTargets(ctx context.Context) error {
@@ -69,6 +70,12 @@ func (p *planner) readTargets(ctx context.Context) error {
 		}
 		for _, v := range p.liveVariants(res.physical) {
 			keys = append(keys, key{manifest.KindScalableTarget, targetOfVariant(res.physical, v)})
+		}
+	}
+	for _, res := range p.desired[manifest.KindInferenceComponent] {
+		// a live copy-count target sets the copy count, declared or not (copiesScaled)
+		if p.live[keyOf(manifest.KindInferenceComponent, res.physical)] != nil {
+			keys = append(keys, key{manifest.KindScalableTarget, "inference-component/" + res.physical})
 		}
 	}
 	if err := p.fetch(ctx, keys); err != nil {

@@ -28,7 +28,7 @@ const docCopyCount = "https://docs.aws.amazon.com/autoscaling/application/usergu
 // differs, one UpdateInferenceComponent (a rolling update of the copies, with the copy
 // count and the manifest's DeploymentConfig in the same call); a component the manifest
 // moves to another endpoint or variant is deleted and created again. A copy count that a
-// scalable target of the manifests scales is the autoscaler's: never drift.
+// scalable target (of the manifests, or live) scales is the autoscaler's: never drift.
 func (p *planner) planComponent(res *resource) {
 	p.cur = res
 	l := p.live[keyOf(res.kind, res.physical)]
@@ -160,9 +160,12 @@ func componentGate(l *live.Resource) string {
 	}
 }
 
-// copiesScaled reports whether a scalable target of the manifests scales component name's
-// copy count (ResourceId inference-component/<name>).
+// copiesScaled reports whether a scalable target of the manifests, or a live one, scales
+// component name's copy count (ResourceId inference-component/<name>).
 func (p *planner) copiesScaled(name string) bool {
+	if p.live[keyOf(manifest.KindScalableTarget, "inference-component/"+name)] != nil {
+		return true
+	}
 	for _, t := range p.desired[manifest.KindScalableTarget] {
 		if id, _ := t.body["ResourceId"].(string); manifest.SameName(id, "inference-component/"+name) {
 			return true

@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -176,5 +179,52 @@ func TestComponentFingerprint(t *testing.T) {
 	}
 	if got := planned.Stale(Fingerprints{fingerprintOf(manifest.KindInferenceComponent, "chat", before)}); len(got) != 0 {
 		t.Errorf("unchanged component: stale = %v", got)
+	}
+}
+
+// TestPlanComponentUndeclaredCopyTarget: a live copy-count target that no manifest
+// declares still owns the copy count (3 live, 1 in the manifest): no runtime-config
+// update; without that target the difference is planned.
+func TestPlanComponentUndeclaredCopyTarget(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "plan", "inference-components-autoscaled")
+	data, err := os.ReadFile(filepath.Join(dir, "manifests", "llm.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare := strings.SplitN(string(data), "---\nkind: ScalableTarget\n", 2)[0]
+	_, docs, _ := manifest.Parse("llm.yaml", []byte(bare))
+	for _, liveDir := range []string{"with-target", "without-target"} {
+		src := filepath.Join(dir, "live")
+		d := t.TempDir()
+		entries, _ := os.ReadDir(src)
+		for _, e := range entries {
+			if liveDir == "without-target" && strings.HasPrefix(e.Name(), "scalable-target") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(src, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(d, e.Name()), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := live.OpenDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Build(context.Background(), &manifest.Set{Docs: docs}, r, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		for _, a := range p.Actions {
+			if a.Resource == manifest.KindInferenceComponent {
+				got = calls(a)
+			}
+		}
+		if want := map[string]string{"with-target": "", "without-target": "UpdateInferenceComponentRuntimeConfig"}[liveDir]; !strings.HasPrefix(got, want) || (want == "") != (got == "") {
+			t.Errorf("%s: component calls %q, want %q", liveDir, got, want)
+		}
 	}
 }
