@@ -105,6 +105,7 @@ func New(opts Options) (*Server, error) {
 		rng:   rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x5a6e)),
 	}
 	s.loadTargets()
+	s.ics, st.InferenceComponents = st.InferenceComponents, nil
 	return s, nil
 }
 
@@ -170,6 +171,7 @@ func (s *Server) Save() error {
 	defer s.mu.Unlock()
 	s.settle()
 	s.st.ScalableTargets = s.savedTargets()
+	s.st.InferenceComponents = s.ics
 	return saveState(s.opts.StateFile, s.st)
 }
 

@@ -22,6 +22,8 @@ type state struct {
 	// ScalableTargets are the Application Auto Scaling targets with their policies and
 	// scheduled actions, sorted (Server.aas holds them by key while the emulator runs).
 	ScalableTargets []*targetRecord `json:",omitempty"`
+	// InferenceComponents are the components by key (Server.ics while the emulator runs).
+	InferenceComponents map[string]*componentRecord `json:",omitempty"`
 	// World is the rest of the account (world.go); nil until seeded.
 	World *World `json:",omitempty"`
 }

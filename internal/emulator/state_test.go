@@ -170,3 +170,38 @@ func TestStateFileKeepsAutoscaling(t *testing.T) {
 	_, err := e.client.UpdateEndpoint(e.ctx, &sagemaker.UpdateEndpointInput{EndpointName: aws.String("ep"), EndpointConfigName: aws.String("big")})
 	apiErr(t, err, "ValidationException", `The variant(s) "[va]" must be deregistered`)
 }
+
+// TestStateFileKeepsInferenceComponents: a component, and one still being created,
+// survive a restart on a state file; the pending create completes after it.
+func TestStateFileKeepsInferenceComponents(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	clock := emulator.NewFakeClock(epoch)
+	start := func() (*emulator.Server, *env) {
+		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}
+	}
+	srv, e := start()
+	e.model(t, "m1")
+	e.icEndpoint(t, "llm")
+	must[*sagemaker.CreateInferenceComponentOutput](t)(e.client.CreateInferenceComponent(e.ctx, component("chat", "llm", "m1", 2)))
+	e.clock.Advance(time.Minute)
+	must[*sagemaker.CreateInferenceComponentOutput](t)(e.client.CreateInferenceComponent(e.ctx, component("summarize", "llm", "m1", 1)))
+	if err := srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	srv, e = start()
+	defer srv.Close()
+	if d := e.describeIC(t, "chat"); d.InferenceComponentStatus != types.InferenceComponentStatusInService || aws.ToInt32(d.RuntimeConfig.CurrentCopyCount) != 2 {
+		t.Errorf("chat after reload: %s %+v", d.InferenceComponentStatus, d.RuntimeConfig)
+	}
+	if d := e.describeIC(t, "summarize"); d.InferenceComponentStatus != types.InferenceComponentStatusCreating {
+		t.Errorf("summarize after reload: %s, want still Creating", d.InferenceComponentStatus)
+	}
+	e.clock.Advance(time.Minute)
+	if d := e.describeIC(t, "summarize"); d.InferenceComponentStatus != types.InferenceComponentStatusInService {
+		t.Errorf("the reloaded create did not complete: %s", d.InferenceComponentStatus)
+	}
+}
