@@ -37,6 +37,9 @@ func (m *Markdown) Render(w io.Writer, p *plan.Plan) error {
 	if s := mdTable(p); s != "" {
 		sections = append(sections, s)
 	}
+	if s := mdPreflight(p.Preflight); s != "" { // before the diffs: truncation keeps it
+		sections = append(sections, s)
+	}
 	if s := mdWeights(p); s != "" {
 		sections = append(sections, s)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
@@ -80,5 +81,36 @@ func TestMarkdownEscapesHostileText(t *testing.T) {
 	row = row[:strings.IndexByte(row, '\n')]
 	if n := strings.Count(row, "|") - strings.Count(row, `\|`); n != 6 {
 		t.Errorf("the action row has %d cell separators, want 6: %s", n, row)
+	}
+}
+
+// TestMarkdownPreflight: the pull-request comment shows the preflight's findings at their
+// manifest lines (escaped) and the capacity per instance type, and says when it did not run.
+func TestMarkdownPreflight(t *testing.T) {
+	p := &plan.Plan{Naming: plan.Exact, Summary: plan.Summary{Create: 1}, Actions: []plan.Action{{Kind: plan.Create, Resource: "Model", Name: "m", PhysicalName: "m"}},
+		Preflight: &plan.Preflight{Ran: true,
+			Findings: []plan.PreflightFinding{{Finding: finding.Finding{Rule: "preflight-role", Severity: finding.Error, File: "m.yaml", Line: 3, Col: 19,
+				Message: "role r | <b>x</b> does not exist", Hint: "create it"}, Level: "error"}},
+			Capacity: []plan.Capacity{{InstanceType: "ml.g5.xlarge", Peak: 4, Quota: 2, QuotaSource: "applied", Why: []string{"endpoint e: 2 new + 2 old (blue/green)"}}}}}
+	var b bytes.Buffer
+	if err := (&Markdown{}).Render(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"**Preflight:** 1 error(s), 0 warning(s), 0 note(s)", "| m.yaml:3:19 | error |", "preflight-role", "| ml.g5.xlarge | 4 | 2 (applied) |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "<b>") || strings.Contains(out, "r | <") {
+		t.Errorf("unescaped finding text:\n%s", out)
+	}
+	p.Preflight = &plan.Preflight{NotRun: "a --live-dir plan reads no AWS API"}
+	b.Reset()
+	if err := (&Markdown{}).Render(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "**Preflight:** not run (a --live-dir plan reads no AWS API).") {
+		t.Errorf("markdown does not say preflight did not run:\n%s", b.String())
 	}
 }

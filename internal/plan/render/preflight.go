@@ -46,3 +46,45 @@ func (t *Text) preflight(b *strings.Builder, pf *plan.Preflight) {
 		}
 	}
 }
+
+// mdPreflight is the preflight of a markdown plan: that it did not run and why, or a
+// table of its findings at their manifest lines and the capacity per instance type.
+func mdPreflight(pf *plan.Preflight) string {
+	if pf == nil {
+		return ""
+	}
+	if !pf.Ran {
+		return fmt.Sprintf("\n**Preflight:** not run (%s).\n", esc(pf.NotRun))
+	}
+	n := map[finding.Severity]int{}
+	for _, f := range pf.Findings {
+		n[f.Severity]++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n**Preflight:** %d error(s), %d warning(s), %d note(s)\n", n[finding.Error], n[finding.Warning], n[finding.Info])
+	if len(pf.Findings) > 0 {
+		b.WriteString("\n| Where | Severity | Finding | Rule |\n|---|---|---|---|\n")
+		for _, f := range pf.Findings {
+			where := "(no manifest)"
+			if f.File != "" {
+				where = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
+			}
+			msg := f.Message
+			if f.Hint != "" {
+				msg += " (" + f.Hint + ")"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", esc(where), esc(f.Level), esc(msg), esc(f.Rule))
+		}
+	}
+	if len(pf.Capacity) > 0 {
+		b.WriteString("\n| Instance type | Needed at peak | Quota | Why |\n|---|---|---|---|\n")
+		for _, c := range pf.Capacity {
+			quota := "unknown"
+			if c.QuotaSource != "" {
+				quota = fmt.Sprintf("%g (%s)", c.Quota, c.QuotaSource)
+			}
+			fmt.Fprintf(&b, "| %s | %d | %s | %s |\n", esc(c.InstanceType), c.Peak, esc(quota), esc(strings.Join(c.Why, "; ")))
+		}
+	}
+	return b.String()
+}
