@@ -10,7 +10,8 @@ import (
 
 // Select returns the documents of set that targets (each "KIND/NAME", as --target spells
 // it) name, with everything they depend on: an Endpoint's EndpointConfig, a config's
-// Models (production and shadow variants), a scalable target's Endpoint, a scaling policy's
+// Models (production and shadow variants), an InferenceComponent's Endpoint, Model and base
+// component, a scalable target's Endpoint or InferenceComponent, a scaling policy's
 // or scheduled action's scalable target. Names compare case-insensitively, as SageMaker's
 // do. A target of no known kind, or naming no document, is an error with the fix. No
 // targets returns set itself.
@@ -108,11 +109,20 @@ func dependencies(set *manifest.Set, d *manifest.Document) []*manifest.Document 
 				out = append(out, byName(manifest.KindModel, m))
 			}
 		}
+	case manifest.KindInferenceComponent:
+		out = append(out, byName(manifest.KindEndpoint, str("EndpointName")),
+			byName(manifest.KindInferenceComponent, str("BaseInferenceComponentName")))
+		if m, _ := manifest.Str(manifest.Get(manifest.Mapping(manifest.Get(d.Body, "Specification")), "ModelName")); m != "" {
+			out = append(out, byName(manifest.KindModel, m))
+		}
 	case manifest.KindScalableTarget:
-		// ResourceId is endpoint/NAME/variant/VARIANT
+		// ResourceId is endpoint/NAME/variant/VARIANT or inference-component/NAME
 		// (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
-		if parts := strings.Split(str("ResourceId"), "/"); len(parts) >= 2 && parts[0] == "endpoint" {
+		switch parts := strings.Split(str("ResourceId"), "/"); {
+		case len(parts) >= 2 && parts[0] == "endpoint":
 			out = append(out, byName(manifest.KindEndpoint, parts[1]))
+		case len(parts) == 2 && parts[0] == "inference-component":
+			out = append(out, byName(manifest.KindInferenceComponent, parts[1]))
 		}
 	case manifest.KindScalingPolicy, manifest.KindScheduledAction:
 		for _, t := range set.ByKind(manifest.KindScalableTarget) {

@@ -39,6 +39,22 @@ ResourceId: endpoint/e/variant/v
 kind: Endpoint
 EndpointName: unrelated
 EndpointConfigName: nope
+---
+kind: InferenceComponent
+InferenceComponentName: chat
+EndpointName: e
+VariantName: v
+Specification: {ModelName: other}
+---
+kind: InferenceComponent
+InferenceComponentName: adapter
+EndpointName: e
+BaseInferenceComponentName: chat
+---
+kind: ScalableTarget
+ServiceNamespace: sagemaker
+ResourceId: inference-component/adapter
+ScalableDimension: sagemaker:inference-component:DesiredCopyCount
 `
 	_, docs, fs := manifest.Parse("m.yaml", []byte(src))
 	if len(fs) > 0 {
@@ -56,6 +72,8 @@ EndpointConfigName: nope
 		"ScalingPolicy/p":    {"Model/a", "Model/shadow", "EndpointConfig/c", "Endpoint/e", "ScalableTarget/endpoint/e/variant/v", "ScalingPolicy/p"},
 		"Endpoint/E":         {"Model/a", "Model/shadow", "EndpointConfig/c", "Endpoint/e"},
 		"Endpoint/unrelated": {"Endpoint/unrelated"},
+		"ScalableTarget/inference-component/adapter": {"Model/a", "Model/shadow", "Model/other", "EndpointConfig/c", "Endpoint/e",
+			"InferenceComponent/chat", "InferenceComponent/adapter", "ScalableTarget/inference-component/adapter"},
 	} {
 		got, err := plan.Select(set, []string{target})
 		if err != nil || !slices.Equal(names(got), want) {
