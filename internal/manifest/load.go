@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -206,7 +205,7 @@ func expand(paths []string) ([]Source, error) {
 			out = append(out, Source{Path: p, Arg: i})
 			continue
 		}
-		var found []string
+		start := len(out)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
@@ -218,17 +217,15 @@ func expand(paths []string) ([]Source, error) {
 				return nil
 			}
 			if IsManifestName(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
-				found = append(found, path)
+				out = append(out, Source{Path: path, walked: true, Arg: i})
 			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(found)
-		for _, f := range found {
-			out = append(out, Source{Path: f, walked: true, Arg: i})
-		}
+		// Sorted by path, not in walk order: "a.yaml" comes before "a/b.yaml".
+		slices.SortFunc(out[start:], func(a, b Source) int { return strings.Compare(a.Path, b.Path) })
 	}
 	return out, nil
 }
