@@ -64,7 +64,7 @@ func Stream(in Input, opt Options, emit func(*FileResult) error) (*Summary, erro
 			return &Summary{NoManifest: none}, nil
 		}
 	}
-	s := &streamRun{srcs: srcs, opt: opt, rules: opt.rules(), settle: newSettle(opt)}
+	s := &streamRun{paths: in.Paths, srcs: srcs, opt: opt, rules: opt.rules(), settle: newSettle(opt)}
 	if err := s.readStdin(in.Stdin); err != nil {
 		return nil, err
 	}
@@ -91,6 +91,7 @@ func Stream(in Input, opt Options, emit func(*FileResult) error) (*Summary, erro
 
 // streamRun is one Stream call.
 type streamRun struct {
+	paths   []string // the paths given
 	srcs    []manifest.Source
 	opt     Options
 	rules   []Rule
@@ -123,9 +124,9 @@ func (s *streamRun) readStdin(r io.Reader) error {
 // load reads and parses source i.
 func (s *streamRun) load(i int) manifest.Loaded {
 	if s.srcs[i].Path == "-" {
-		return s.srcs[i].Load(bytes.NewReader(s.stdin))
+		return s.srcs[i].Load(s.paths, bytes.NewReader(s.stdin))
 	}
-	return s.srcs[i].Load(nil)
+	return s.srcs[i].Load(s.paths, nil)
 }
 
 // index is the first pass: the names every file defines, added in input order (the

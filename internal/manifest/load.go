@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -64,7 +63,7 @@ func Load(paths []string, opt Options) (*Set, []finding.Finding, error) {
 		return nil, nil, err
 	}
 	results := make([]Loaded, len(srcs))
-	fanout.Each(len(srcs), 1, func(i int) { results[i] = srcs[i].Load(opt.Stdin) })
+	fanout.Each(len(srcs), 1, func(i int) { results[i] = srcs[i].Load(paths, opt.Stdin) })
 	set := &Set{}
 	var all []finding.Finding
 	for i, r := range results {
@@ -104,9 +103,9 @@ func Sources(paths []string, opt Options) (srcs []Source, judged []bool, err err
 	}
 	for i := range srcs {
 		srcs[i].walked = srcs[i].walked || (opt.OnlyManifests && srcs[i].Path != "-")
-		srcs[i].from = paths[srcs[i].Arg]
 	}
-	return srcs, judged, nil
+	// A streamed lint keeps the list for the whole run: no slack of appending.
+	return slices.Clone(srcs), judged, nil
 }
 
 // NoManifest returns the paths not judged (judged[i] false): those that gave no file
@@ -135,13 +134,14 @@ type Loaded struct {
 	Err error
 }
 
-// Load reads and parses the file; stdin is read for the path "-".
-func (src Source) Load(stdin io.Reader) Loaded {
+// Load reads and parses the file; stdin is read for the path "-". paths are the ones
+// given to Sources: what is skipped names the one it came from.
+func (src Source) Load(paths []string, stdin io.Reader) Loaded {
 	data, err := readLimited(src.Path, stdin)
-	return src.parse(data, err)
+	return src.parse(paths[src.Arg], data, err)
 }
 
-func (src Source) parse(data []byte, err error) Loaded {
+func (src Source) parse(from string, data []byte, err error) Loaded {
 	p := src.Path
 	if errors.Is(err, readfile.ErrNotRegular) {
 		return Loaded{File: NewFile(p, nil), Findings: []finding.Finding{{Rule: RuleDocument, Severity: finding.Error, File: p, Line: 1, Col: 1,
@@ -158,7 +158,7 @@ func (src Source) parse(data []byte, err error) Loaded {
 	}
 	f, docs, fs, skipped := parse(p, data, src.walked)
 	for i := range skipped {
-		skipped[i].From = src.from
+		skipped[i].From = from
 	}
 	if f == nil {
 		return Loaded{Skipped: skipped}
@@ -188,7 +188,6 @@ type Source struct {
 	// walked is true when a directory walk found the file (or OnlyManifests treats it
 	// so): then what is not a manifest is skipped, not judged.
 	walked bool
-	from   string // the path given to Sources it came from
 }
 
 func expand(paths []string) ([]Source, error) {
@@ -206,7 +205,7 @@ func expand(paths []string) ([]Source, error) {
 			out = append(out, Source{Path: p, Arg: i})
 			continue
 		}
-		var found []string
+		start := len(out)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
@@ -218,17 +217,15 @@ func expand(paths []string) ([]Source, error) {
 				return nil
 			}
 			if IsManifestName(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
-				found = append(found, path)
+				out = append(out, Source{Path: path, walked: true, Arg: i})
 			}
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		sort.Strings(found)
-		for _, f := range found {
-			out = append(out, Source{Path: f, walked: true, Arg: i})
-		}
+		// Sorted by path, not in walk order: "a.yaml" comes before "a/b.yaml".
+		slices.SortFunc(out[start:], func(a, b Source) int { return strings.Compare(a.Path, b.Path) })
 	}
 	return out, nil
 }

@@ -8,7 +8,9 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
@@ -122,12 +124,43 @@ func appendSuite(b []byte, s junitSuite) []byte {
 	return append(b, "</testsuite>"...)
 }
 
-// appendXMLEscaped appends s escaped as encoding/xml escapes attributes and text.
+// appendXMLEscaped appends s escaped as encoding/xml escapes attributes and text
+// (TestAppendXMLEscapedAsEncodingXML). Runs of printable ASCII are copied whole and
+// the markup characters replaced here; from the first other byte on, xml.EscapeText
+// does it.
 func appendXMLEscaped(b []byte, s string) []byte {
-	w := bytes.NewBuffer(b)
-	_ = xml.EscapeText(w, []byte(s)) // a bytes.Buffer does not fail
-	return w.Bytes()
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) && xmlPlain[s[i]] {
+			i++
+		}
+		b = append(b, s[start:i]...)
+		if i == len(s) {
+			break
+		}
+		esc := xmlEscapes[s[i]]
+		if esc == "" {
+			w := bytes.NewBuffer(b)
+			_ = xml.EscapeText(w, []byte(s[i:])) // a bytes.Buffer does not fail
+			return w.Bytes()
+		}
+		b = append(b, esc...)
+		i++
+	}
+	return b
 }
+
+// xmlEscapes are encoding/xml's escapes of the ASCII bytes it replaces.
+var xmlEscapes = [256]string{'"': "&#34;", '\'': "&#39;", '&': "&amp;", '<': "&lt;", '>': "&gt;", '\t': "&#x9;", '\n': "&#xA;", '\r': "&#xD;"}
+
+// xmlPlain marks the bytes encoding/xml copies as they are: printable ASCII (and
+// DEL) but for the markup characters.
+var xmlPlain = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = xmlEscapes[c] == ""
+	}
+	return t
+}()
 
 // Flush writes the XML document: the files not done yet (Options.Files, then any
 // other file a finding names) as testsuites after the spooled ones, then the totals.
@@ -182,14 +215,14 @@ func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
 		if c, ok := cases[i]; ok {
 			return c
 		}
-		c := &junitCase{Name: fmt.Sprintf("document %d", i+1), Classname: name, File: name}
+		c := &junitCase{Name: "document " + strconv.Itoa(i+1), Classname: name, File: name}
 		cases[i] = c
 		return c
 	}
 	for _, d := range docs {
 		if d.File != nil && d.File.Path == path {
 			c := get(d.Index)
-			c.Name = strings.TrimSpace(fmt.Sprintf("%s %s", d.Kind, d.Name())) + fmt.Sprintf(" (document %d)", d.Index+1)
+			c.Name = strings.TrimSpace(string(d.Kind)+" "+d.Name()) + " (document " + strconv.Itoa(d.Index+1) + ")"
 			c.Line = d.Body.Line
 		}
 	}
@@ -199,7 +232,8 @@ func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
 			continue
 		}
 		c := get(f.Doc)
-		line := fmt.Sprintf("%s:%d:%d: %s: %s [%s]", name, f.Line, f.Col, f.Severity, f.Message, f.Rule)
+		at := name + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Col) + ": "
+		line := at + f.Severity.String() + ": " + f.Message + " [" + f.Rule + "]"
 		if f.Hint != "" {
 			line += "\n  hint: " + f.Hint
 		}
@@ -208,7 +242,7 @@ func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
 			continue
 		}
 		if c.Failure == nil {
-			c.Failure = &junitFailure{Message: fmt.Sprintf("%s:%d:%d: %s", name, f.Line, f.Col, f.Message), Type: f.Rule}
+			c.Failure = &junitFailure{Message: at + f.Message, Type: f.Rule}
 		}
 		failing[f.Doc] = append(failing[f.Doc], line)
 	}
