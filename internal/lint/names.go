@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
-	"runtime"
 	"slices"
 	"sync"
 	"weak"
@@ -36,11 +35,10 @@ type named struct {
 // again. The sorted names (for did-you-mean) are read again from the files defining
 // the kind, the first time a reference fails to resolve.
 type nameIndex struct {
-	exact, folded       nameTable
-	exactMem, foldedMem *mapping // where the tables are outside the heap (appendTo)
-	docs                func(file int32) []*manifest.Document
-	names               func(file int32) []manifest.NamedIn
-	seed                maphash.Seed
+	exact, folded nameTable
+	docs          func(file int32) []*manifest.Document
+	names         func(file int32) []manifest.NamedIn
+	seed          maphash.Seed
 
 	sortMu sync.Mutex
 	sorted map[manifest.Kind][]string // built per kind on first use
@@ -77,61 +75,24 @@ func (ix *nameIndex) add(k manifest.Kind, name string, file int32) {
 	if kind == 0 || name == "" {
 		return
 	}
-	ix.exact = ix.appendTo(ix.exact, &ix.exactMem, nameEntry{maphash.String(ix.seed, name), file, kind})
+	ix.exact = append(ix.exact, nameEntry{maphash.String(ix.seed, name), file, kind})
 	if key := manifest.NameKey(name); key != name {
-		ix.folded = ix.appendTo(ix.folded, &ix.foldedMem, nameEntry{maphash.String(ix.seed, key), file, kind})
+		ix.folded = append(ix.folded, nameEntry{maphash.String(ix.seed, key), file, kind})
 	}
 }
 
 // seal sorts the tables and keeps the first file of each name. It is called once,
 // after the last add.
 func (ix *nameIndex) seal() {
-	ix.exact, ix.folded = ix.exact.seal(ix.exactMem), ix.folded.seal(ix.foldedMem)
+	ix.exact, ix.folded = ix.exact.seal(), ix.folded.seal()
 }
 
-func (t nameTable) seal(outside *mapping) nameTable {
+func (t nameTable) seal() nameTable {
 	slices.SortFunc(t, func(a, b nameEntry) int {
 		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.hash, b.hash), cmp.Compare(a.file, b.file))
 	})
 	t = slices.CompactFunc(t, func(a, b nameEntry) bool { return a.kind == b.kind && a.hash == b.hash })
-	if outside != nil {
-		return t // the pages past the end were never touched: they take no memory
-	}
 	return slices.Clone(t) // drops the slack of appending
-}
-
-// outsideHeapMin is the number of entries from which a table grows outside the
-// collected heap (below it, the mapping's system calls cost more than the table).
-const outsideHeapMin = 4096
-
-// mapping is the memory outside the heap holding a table.
-type mapping struct{ release func() }
-
-func (m *mapping) free() { m.release() }
-
-// appendTo appends e to t. A large table lives as long as the run and holds no
-// pointers, so where the system allows it grows outside the collected heap: on the
-// heap, every copy of a growing table would stay resident once freed, and the
-// collector would let the heap grow by GOGC percent of the table again (at GOGC=200,
-// 100,000 names took 4.8 MB instead of 1.6 MB; docs/benchmarks.md). A mapping of
-// twice the size is made at each growth; its untouched pages take no memory. The
-// last mapping is released once ix is unreachable; every method reading the tables
-// keeps ix alive until it is done.
-func (ix *nameIndex) appendTo(t nameTable, outside **mapping, e nameEntry) nameTable {
-	if len(t) == cap(t) && len(t) >= outsideHeapMin {
-		if bigger, release, ok := outsideHeap(2 * len(t)); ok {
-			copy(bigger, t)
-			if *outside == nil {
-				*outside = &mapping{}
-				runtime.AddCleanup(ix, (*mapping).free, *outside)
-			} else {
-				(*outside).release()
-			}
-			(*outside).release = release
-			t = bigger[:len(t)]
-		}
-	}
-	return append(t, e)
 }
 
 // lookup returns the first file defining the name of the given hash.
@@ -184,7 +145,6 @@ func (ix *nameIndex) has(k manifest.Kind, name string) bool {
 		return false
 	}
 	_, ok := ix.exact.lookup(kindIndex(k), maphash.String(ix.seed, name))
-	runtime.KeepAlive(ix) // the table may be outside the heap (keep)
 	return ok
 }
 
@@ -194,7 +154,6 @@ func (ix *nameIndex) exactOf(p *Pass, k manifest.Kind, name string) (named, bool
 		return named{}, false
 	}
 	file, ok := ix.exact.lookup(kindIndex(k), maphash.String(ix.seed, name))
-	runtime.KeepAlive(ix) // the table may be outside the heap (keep)
 	if !ok {
 		return named{}, false
 	}
@@ -211,7 +170,6 @@ func (ix *nameIndex) foldedOf(p *Pass, k manifest.Kind, key string) (named, bool
 	if other, found := ix.folded.lookup(kind, hash); found && (!ok || other < file) {
 		file, ok = other, true
 	}
-	runtime.KeepAlive(ix) // the tables may be outside the heap (keep)
 	if !ok {
 		return named{}, false
 	}
@@ -251,7 +209,6 @@ func (ix *nameIndex) sortedOf(k manifest.Kind) []string {
 			files = append(files, e.file)
 		}
 	}
-	runtime.KeepAlive(ix) // the table may be outside the heap (keep)
 	slices.Sort(files)
 	var s []string
 	for _, f := range slices.Compact(files) {
