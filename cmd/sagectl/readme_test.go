@@ -7,7 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestREADMEWalkthrough runs the README's walkthrough block as written (only the
@@ -46,6 +48,16 @@ func TestREADMEWalkthrough(t *testing.T) {
 	script = strings.ReplaceAll(script, "$PWD/bin", bin)
 	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script)
 	cmd.Dir = root
+	// A step that fails ends the script before its `kill $EMULATOR`: the emulator, in the
+	// script's process group, is killed then, and its hold on the output pipe does not
+	// keep the test waiting.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.WaitDelay = 5 * time.Second
+	defer func() {
+		if cmd.Process != nil {
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		}
+	}()
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null")
 	out, err := cmd.CombinedOutput()
 	if err != nil {

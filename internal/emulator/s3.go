@@ -77,7 +77,9 @@ func serveS3(s *Server, w http.ResponseWriter, r *http.Request, reqID string) bo
 		return true
 	}
 	w.Header().Set("X-Amz-Request-Id", reqID)
-	region := orDefault(s.world().BucketRegions[bucket], s.opts.Region)
+	// A bucket the world does not place is where the caller is: an unseeded emulator has
+	// every bucket, in the region the request is signed for.
+	region := orDefault(s.world().BucketRegions[bucket], orDefault(signingRegion(r), s.opts.Region))
 	w.Header().Set("X-Amz-Bucket-Region", region)
 	switch op {
 	case "GetBucketLocation":

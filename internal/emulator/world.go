@@ -134,7 +134,13 @@ func (s *Server) serveAWS(w http.ResponseWriter, r *http.Request, reqID string) 
 // signingService is the service of r's SigV4 credential scope
 // (Credential=AKID/DATE/REGION/SERVICE/aws4_request), "" when unsigned
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
-func signingService(r *http.Request) string {
+func signingService(r *http.Request) string { return credentialScope(r, 3) }
+
+// signingRegion is the region of r's SigV4 credential scope, "" when unsigned.
+func signingRegion(r *http.Request) string { return credentialScope(r, 2) }
+
+// credentialScope is part i of r's credential scope, "" when unsigned.
+func credentialScope(r *http.Request, i int) string {
 	_, cred, ok := strings.Cut(r.Header.Get("Authorization"), "Credential=")
 	if !ok {
 		return ""
@@ -144,7 +150,7 @@ func signingService(r *http.Request) string {
 	if len(parts) != 5 {
 		return ""
 	}
-	return parts[3]
+	return parts[i]
 }
 
 // begin counts op and applies its faults; it returns the fault's error, if any, after any

@@ -227,3 +227,21 @@ func TestParseQuota(t *testing.T) {
 		}
 	}
 }
+
+// TestUnseededBucketIsInTheCallersRegion: a bucket the world does not place is in the
+// region the request is signed for, so an unseeded emulator passes preflight's bucket-region
+// check in any region (the README walkthrough runs in eu-west-1 against a us-east-1 emulator).
+func TestUnseededBucketIsInTheCallersRegion(t *testing.T) {
+	srv, err := emulator.Start(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	cfg := sdkConfig(srv.URL())
+	cfg.Region = "eu-west-1"
+	sc := s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = true })
+	loc, err := sc.GetBucketLocation(t.Context(), &s3.GetBucketLocationInput{Bucket: aws.String("acme-models")})
+	if err != nil || loc.LocationConstraint != "eu-west-1" {
+		t.Errorf("GetBucketLocation = %+v, %v, want eu-west-1", loc, err)
+	}
+}
