@@ -48,6 +48,9 @@ func notChecked(what, permission string, err error) result {
 	case accessDenied(err):
 		return result{rule: rule, sev: finding.Warning, msg: "could not check " + what + ": access denied (" + c + "); the caller lacks " + permission,
 			hint: "grant " + permission + " to the identity that plans, or plan with --no-preflight"}
+	case errors.As(err, new(*smithy.DeserializationError)):
+		return result{rule: rule, sev: finding.Warning, msg: "could not check " + what + ": the answer to " + permission + " could not be read (an --endpoint-url that does not serve this service's protocol answers so)",
+			hint: "plan against the service itself, or with --no-preflight; the check did not run"}
 	case retry.IsErrorThrottles(retry.DefaultThrottles).IsErrorThrottle(err) == aws.TrueTernary || errors.Is(err, context.DeadlineExceeded):
 		return result{rule: rule, sev: finding.Warning, msg: "could not check " + what + ": " + permission + " was throttled or timed out after retries (" + err.Error() + ")",
 			hint: "plan again later; the check did not run"}

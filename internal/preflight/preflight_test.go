@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
@@ -212,5 +214,16 @@ func writeLive(t *testing.T, dir string) {
  "Tags": [{"Key": "sagectl:managed-by", "Value": "sagectl"}, {"Key": "sagectl:logical-id", "Value": "e"}]}`
 	if err := os.WriteFile(filepath.Join(dir, "e.json"), []byte(ep), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestNotCheckedUnreadableAnswer: an answer the SDK cannot decode (an --endpoint-url that
+// does not speak the service's protocol) is a plain not-checked warning, not the
+// decoder's raw message.
+func TestNotCheckedUnreadableAnswer(t *testing.T) {
+	err := fmt.Errorf("operation error CloudWatch: DescribeAlarms: %w", &smithy.DeserializationError{Err: errors.New("slice len 2476803273935316258 greater than remaining buf len")})
+	r := notChecked("alarm a", "cloudwatch:DescribeAlarms", err)
+	if r.sev != finding.Warning || !strings.Contains(r.msg, "could not be read") || strings.Contains(r.msg, "slice len") {
+		t.Errorf("result = %+v", r)
 	}
 }
