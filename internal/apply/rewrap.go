@@ -29,14 +29,14 @@ func (x *Executor) restoreAutoscaling(ctx context.Context, w *Waiter, s Step, st
 	c := context.WithoutCancel(ctx)
 	var done []string
 	for _, in := range s.Inputs[stopped:] {
-		id, ok := restoring(in)
+		op, id, ok := restoring(in)
 		if !ok || !gone[id] {
 			continue
 		}
 		if err := x.call(c, w, in); err != nil {
 			return fmt.Sprintf("; registering the deregistered scalable targets again failed too (%v): they are not autoscaled now, and sagectl apply registers them again", err)
 		}
-		done = append(done, opOf(in)+" "+id)
+		done = append(done, op+" "+id)
 	}
 	if len(done) == 0 {
 		return ""
@@ -55,28 +55,18 @@ func updated(ran []any) bool {
 	return false
 }
 
-// restoring returns the ResourceId of a registration or policy put.
-func restoring(in any) (string, bool) {
+// restoring returns the operation and ResourceId of a registration, policy put or
+// scheduled action put; ok is false for any other call.
+func restoring(in any) (op, id string, ok bool) {
 	switch in := in.(type) {
 	case *aas.RegisterScalableTargetInput:
-		return aws.ToString(in.ResourceId), true
+		return "RegisterScalableTarget", aws.ToString(in.ResourceId), true
 	case *aas.PutScalingPolicyInput:
-		return aws.ToString(in.ResourceId), true
+		return "PutScalingPolicy", aws.ToString(in.ResourceId), true
 	case *aas.PutScheduledActionInput:
-		return aws.ToString(in.ResourceId), true
+		return "PutScheduledAction", aws.ToString(in.ResourceId), true
 	}
-	return "", false
-}
-
-// opOf names the operation of a restoring input.
-func opOf(in any) string {
-	switch in.(type) {
-	case *aas.PutScalingPolicyInput:
-		return "PutScalingPolicy"
-	case *aas.PutScheduledActionInput:
-		return "PutScheduledAction"
-	}
-	return "RegisterScalableTarget"
+	return "", "", false
 }
 
 // withRestore adds note to err, keeping what errors.As finds in it.
@@ -84,13 +74,5 @@ func withRestore(err error, note string) error {
 	if note == "" {
 		return err
 	}
-	return &restoredError{err: err, note: note}
+	return fmt.Errorf("%w%s", err, note)
 }
-
-type restoredError struct {
-	err  error
-	note string
-}
-
-func (e *restoredError) Error() string { return e.err.Error() + e.note }
-func (e *restoredError) Unwrap() error { return e.err }

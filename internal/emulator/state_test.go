@@ -19,13 +19,7 @@ import (
 func TestStateFileKeepsResourcesAcrossRestarts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := emulator.NewFakeClock(epoch)
-	start := func() (*emulator.Server, *env) {
-		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}
-	}
+	start := func() (*emulator.Server, *env) { return startOnState(t, clock, path) }
 	srv, e := start()
 	e.model(t, "churn-v8")
 	in := richConfig()
@@ -125,11 +119,8 @@ func TestStateFileKeepsAutoscaling(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := emulator.NewFakeClock(epoch)
 	start := func() (*emulator.Server, *env, *applicationautoscaling.Client) {
-		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}, newAASClient(srv.URL())
+		srv, e := startOnState(t, clock, path)
+		return srv, e, newAASClient(srv.URL())
 	}
 	srv, e, c := start()
 	e.model(t, "m")
@@ -176,13 +167,7 @@ func TestStateFileKeepsAutoscaling(t *testing.T) {
 func TestStateFileKeepsInferenceComponents(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := emulator.NewFakeClock(epoch)
-	start := func() (*emulator.Server, *env) {
-		srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}
-	}
+	start := func() (*emulator.Server, *env) { return startOnState(t, clock, path) }
 	srv, e := start()
 	e.model(t, "m1")
 	e.icEndpoint(t, "llm")
@@ -204,4 +189,14 @@ func TestStateFileKeepsInferenceComponents(t *testing.T) {
 	if d := e.describeIC(t, "summarize"); d.InferenceComponentStatus != types.InferenceComponentStatusInService {
 		t.Errorf("the reloaded create did not complete: %s", d.InferenceComponentStatus)
 	}
+}
+
+// startOnState starts an emulator on clock that loads and saves the state file path.
+func startOnState(t *testing.T, clock *emulator.FakeClock, path string) (*emulator.Server, *env) {
+	t.Helper()
+	srv, err := emulator.Start(emulator.Options{Clock: clock, StateFile: path, CreateDuration: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, &env{srv: srv, clock: clock, client: newClient(srv.URL(), aws.NopRetryer{}), ctx: t.Context()}
 }

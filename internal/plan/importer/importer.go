@@ -250,10 +250,11 @@ func document(res *live.Resource, cfg *live.Resource) ([]byte, error) {
 		}
 	}
 	if tags := userTags(res.Tags); len(tags) > 0 && res.Kind == manifest.KindScalableTarget {
-		m := map[string]any{} // Application Auto Scaling's tags are a map
-		for _, t := range tags {
-			kv := t.(map[string]any)
-			m[kv["Key"].(string)] = kv["Value"]
+		m := map[string]string{} // Application Auto Scaling's tags are a map
+		for k, v := range res.Tags {
+			if manifest.UserTag(k) {
+				m[k] = v
+			}
 		}
 		if err := add("Tags", m, nil); err != nil {
 			return nil, err
