@@ -307,9 +307,10 @@ func scanNames(data []byte) (out []NamedIn, ok bool) {
 		if key == "<<" {
 			return nil, false
 		}
-		if _, dup := fields[key]; !dup {
-			fields[key] = string(val)
+		if _, dup := fields[key]; dup {
+			return nil, false // a repeated key: the parser decides what the document is
 		}
+		fields[key] = string(val)
 	}
 	if !flush() {
 		return nil, false
