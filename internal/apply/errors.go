@@ -26,6 +26,7 @@ const (
 	KindBusy        Kind = "busy"         // not InService when its step came
 	KindNotOwned    Kind = "not-owned"    // lacks the sagectl:managed-by tag
 	KindInUse       Kind = "in-use"       // still referenced by an endpoint
+	KindSmokeFailed Kind = "smoke-failed" // InService, but a smoke test got a wrong answer (smoke.go)
 )
 
 // Error says why a step could not complete on one resource and what to do about it.

@@ -49,6 +49,8 @@ const ManagedByValue = plan.ManagedByValue
 func (x *Executor) call(ctx context.Context, w *Waiter, in any) error {
 	c := context.WithoutCancel(ctx)
 	switch in := in.(type) {
+	case *plan.SmokeTest:
+		return x.smoke(ctx, w, in)
 	case *sagemaker.CreateModelInput:
 		in.Tags = x.withOwnership(in.Tags)
 		_, err := x.API.CreateModel(c, in)

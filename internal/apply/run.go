@@ -53,9 +53,11 @@ type Executor struct {
 	// Autoscaling is the Application Auto Scaling client for the plan's scalable targets
 	// and scaling policies (autoscaling.go); nil refuses their calls.
 	Autoscaling AutoscalingAPI
-	Clock       Clock
-	Waiter      *Waiter
-	Guard       *Guard
+	// Runtime is the SageMaker Runtime client of smoke tests (smoke.go); nil fails them.
+	Runtime RuntimeAPI
+	Clock   Clock
+	Waiter  *Waiter
+	Guard   *Guard
 	// Parallelism bounds how many steps do work at once (at least 1). A step waiting for an
 	// endpoint gives its slot up while it sleeps between polls, so long deployments overlap.
 	Parallelism int

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemakerruntime"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 )
 
@@ -24,6 +25,8 @@ type Clients struct {
 	// Autoscaling is the Application Auto Scaling client for scalable targets, scaling
 	// policies and scheduled actions.
 	Autoscaling *applicationautoscaling.Client
+	// Runtime is the SageMaker Runtime client smoke tests invoke endpoints with.
+	Runtime *sagemakerruntime.Client
 }
 
 // Connect is New plus the account the credentials belong to, read with STS
@@ -51,7 +54,7 @@ func Connect(ctx context.Context, o Options) (Clients, Where, error) {
 	if w.Account == "" {
 		return Clients{}, Where{}, fmt.Errorf("sts:GetCallerIdentity at %s answered no account: sagectl makes no SageMaker call in an account it cannot name", stsWhere(o.EndpointURL))
 	}
-	return Clients{SageMaker: NewFromConfig(cfg, o), Autoscaling: newAutoscaling(cfg, o)}, w, nil
+	return Clients{SageMaker: NewFromConfig(cfg, o), Autoscaling: newAutoscaling(cfg, o), Runtime: newRuntime(cfg, o)}, w, nil
 }
 
 // newAutoscaling returns the Application Auto Scaling client for cfg, honouring
@@ -61,6 +64,16 @@ func newAutoscaling(cfg aws.Config, o Options) *applicationautoscaling.Client {
 		ao.HTTPClient = HTTPClient(o.Workers())
 		if o.EndpointURL != "" {
 			ao.BaseEndpoint = aws.String(o.EndpointURL)
+		}
+	})
+}
+
+// newRuntime returns the SageMaker Runtime client for cfg, honouring o.EndpointURL.
+func newRuntime(cfg aws.Config, o Options) *sagemakerruntime.Client {
+	return sagemakerruntime.NewFromConfig(cfg, func(ro *sagemakerruntime.Options) {
+		ro.HTTPClient = HTTPClient(o.Workers())
+		if o.EndpointURL != "" {
+			ro.BaseEndpoint = aws.String(o.EndpointURL)
 		}
 	})
 }

@@ -122,6 +122,7 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 		Parallelism: c.Int("parallelism"), WaitTimeout: c.Duration("wait-timeout"), PollMax: c.Duration("poll-max"), KeepLast: c.Int("keep-last"),
 		Project: p.Project})
 	x.Autoscaling = scaling
+	x.Runtime = clients.Runtime
 	x.Expect = apply.ExpectPlan(p.Fingerprints)
 	res := x.Run(ctx, steps)
 	undone := x.Undo(ctx, steps, res)

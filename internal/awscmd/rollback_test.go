@@ -38,9 +38,14 @@ func TestRollbackCommand(t *testing.T) {
 		t.Fatalf("rollback: exit %d, stdout %s, stderr %s; want %s served", code, out, stderr, configs[0])
 	}
 	// Like plan and apply, every error of rollback exits 1 (oneOnError).
+	code, _, stderr = run("rollback", "--endpoint-url", srv.URL())
+	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "rollback takes an ENDPOINT name") {
+		t.Errorf("no argument: exit %d, stderr %s", code, stderr)
+	}
+	// PATHs after the endpoint are manifests whose smoke tests check it: read before any call.
 	code, _, stderr = run("rollback", "--endpoint-url", srv.URL(), "churn-prod", "extra")
-	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "rollback takes one ENDPOINT") {
-		t.Errorf("two arguments: exit %d, stderr %s", code, stderr)
+	if code != lintcmd.ExitFindings || !strings.Contains(stderr, "extra") {
+		t.Errorf("a PATH that does not exist: exit %d, stderr %s", code, stderr)
 	}
 }
 

@@ -97,7 +97,7 @@ func TestEmulatorCoversTheTable(t *testing.T) {
 		memberPaths(typ, op+":", known)
 	}
 	for k := range cs {
-		if !known[k] {
+		if !known[k] && !strings.HasPrefix(k, "SmokeTest:") { // sagectl's own kind, no API operation
 			t.Errorf("constraints table row %s names no member of an operation the emulator serves", k)
 		}
 	}

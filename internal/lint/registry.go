@@ -24,6 +24,7 @@ func Registry() []Rule {
 		crossRegionExclusions{},                                                                                                                            // rule_cross_region.go
 		autoscalingMinMax{}, autoscalingDimension{}, autoscalingResourceID{}, autoscalingMetric{}, autoscalingPolicyValues{}, autoscalingMinAboveInitial{}, // rule_autoscaling_*.go
 		icReferences{}, icEndpointReady{}, icVariant{}, icFitsInstance{}, icCopiesFit{}, // rule_ic_*.go
+		smokeTestEndpoint{}, smokeTestBody{}, smokeTestExpect{}, // rule_smoke_test_*.go
 	}
 }
 

@@ -19,7 +19,7 @@ var AWSCommands = []struct{ Name, Usage string }{
 	{"plan", "diff manifests against live SageMaker resources and print the ordered API calls apply would make"},
 	{"import", "write manifests for existing live resources (plan them right away: no changes)"},
 	{"apply", "execute a saved plan, or plan PATHs, show the plan and apply it once approved"},
-	{"rollback", "switch an endpoint back to its previous owned config (one apply --keep-last kept), wait and verify"},
+	{"rollback", "switch an endpoint back to its previous owned config (one apply --keep-last kept), wait, verify and run its smoke tests"},
 	{"snapshot", "save the live resources the manifests name as JSON files for offline review with plan --live-dir"},
 	{"emulator", "serve a local SageMaker API emulator for sagectl plan/apply and the AWS CLI (--endpoint-url)"},
 }

@@ -31,14 +31,19 @@ const (
 	// endpoint's variant with its compute needs and a copy count (CreateInferenceComponent):
 	// https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceComponent.html
 	KindInferenceComponent Kind = "InferenceComponent"
+	// KindSmokeTest is not a resource but sagectl's own check of an endpoint: a request
+	// apply sends with SageMaker Runtime's InvokeEndpoint after the endpoint is created or
+	// updated, and what the answer must be (docs/smoke-tests.md):
+	// https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html
+	KindSmokeTest Kind = "SmokeTest"
 )
 
 // Kinds lists every kind: Model before EndpointConfig before Endpoint, then the endpoint's
 // scalable targets before their policies and scheduled actions, in dependency order; then
-// InferenceComponent, which the planner does not know yet (its place in the graph is after
-// Endpoint and before the scalable targets of its copy count).
+// InferenceComponent (its place in the graph is after Endpoint and before the scalable
+// targets of its copy count); last SmokeTest, which names no resource of AWS.
 var Kinds = []Kind{KindModel, KindEndpointConfig, KindEndpoint, KindScalableTarget, KindScalingPolicy, KindScheduledAction,
-	KindInferenceComponent}
+	KindInferenceComponent, KindSmokeTest}
 
 // SageMakerKinds are the kinds of SageMaker's own API, in dependency order: the ones
 // import reads and plan names physically (the Application Auto Scaling kinds are
@@ -69,6 +74,8 @@ func (k Kind) NameField() string {
 		return "ScheduledActionName"
 	case KindInferenceComponent:
 		return "InferenceComponentName"
+	case KindSmokeTest:
+		return "SmokeTestName"
 	}
 	return ""
 }

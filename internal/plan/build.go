@@ -128,6 +128,9 @@ func Build(ctx context.Context, set *manifest.Set, r live.Reader, opt Options) (
 	if p.err != nil {
 		return nil, p.err
 	}
+	if err := p.attachSmokeTests(set.ByKind(manifest.KindSmokeTest)); err != nil {
+		return nil, err
+	}
 	return p.result(), nil
 }
 

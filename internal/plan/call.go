@@ -71,6 +71,8 @@ var inputs = map[string]func() any{
 	"DeleteScheduledAction":    func() any { return &aas.DeleteScheduledActionInput{} },
 	"TagResource":              func() any { return &aas.TagResourceInput{} },
 	"UntagResource":            func() any { return &aas.UntagResourceInput{} },
+	// sagectl's own smoke test of an endpoint (smoke.go).
+	OpSmokeTest: func() any { return &SmokeTest{} },
 }
 
 // decode returns input as op's SDK type, refusing members the type does not have.

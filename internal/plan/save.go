@@ -15,8 +15,9 @@ import (
 
 // SavedFormatVersion is the version of the saved plan format, the input of sagectl apply
 // (docs/apply.md). Version 1 was the JSON output itself; it had no dependencies. Version 2
-// was not bound to where it was made (Target, SagectlVersion).
-const SavedFormatVersion = 3
+// was not bound to where it was made (Target, SagectlVersion). Version 3 had no smoke tests
+// (the SmokeTest calls of endpoint actions); apply still reads it.
+const SavedFormatVersion = 4
 
 // maxPlanFile bounds the size of a saved plan ReadSaved reads.
 const maxPlanFile int64 = 256 << 20
@@ -171,7 +172,7 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 		return nil, fmt.Errorf("%s: a version 1 plan (the output of an older sagectl, or of plan --format json): apply reads version %d, which records each action's dependencies; run sagectl plan --out FILE again and apply that", name, SavedFormatVersion)
 	case s.FormatVersion != nil && *s.FormatVersion == 2:
 		return nil, fmt.Errorf("%s: a version 2 plan (from an older sagectl), which does not record the AWS account, region and endpoint it was made for: apply reads version %d, bound to them; run sagectl plan --out FILE again and apply that", name, SavedFormatVersion)
-	case s.FormatVersion != nil && *s.FormatVersion != SavedFormatVersion:
+	case s.FormatVersion != nil && *s.FormatVersion != SavedFormatVersion && *s.FormatVersion != 3: // 3: no smoke tests, read as is
 		return nil, fmt.Errorf("%s: plan format version %d, this sagectl reads version %d: plan again with this sagectl", name, *s.FormatVersion, SavedFormatVersion)
 	case err == nil && s.FormatVersion == nil:
 		err = errors.New("format_version is null")

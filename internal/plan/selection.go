@@ -12,7 +12,8 @@ import (
 // it) name, with everything they depend on: an Endpoint's EndpointConfig, a config's
 // Models (production and shadow variants), an InferenceComponent's Endpoint, Model and base
 // component, a scalable target's Endpoint or InferenceComponent, a scaling policy's
-// or scheduled action's scalable target. Names compare case-insensitively, as SageMaker's
+// or scheduled action's scalable target, a smoke test's Endpoint; and the smoke tests of
+// every Endpoint kept. Names compare case-insensitively, as SageMaker's
 // do. A target of no known kind, or naming no document, is an error with the fix. No
 // targets returns set itself.
 func Select(set *manifest.Set, targets []string) (*manifest.Set, error) {
@@ -26,6 +27,11 @@ func Select(set *manifest.Set, targets []string) (*manifest.Set, error) {
 			return nil, err
 		}
 		withDependencies(set, d, keep, 0)
+	}
+	for _, t := range set.ByKind(manifest.KindSmokeTest) { // a selected endpoint keeps its smoke tests
+		if ep := dependencies(set, t); ep[0] != nil && keep[ep[0]] {
+			keep[t] = true
+		}
 	}
 	out := &manifest.Set{Files: set.Files, Skipped: set.Skipped, NoManifest: set.NoManifest}
 	for _, d := range set.Docs {
@@ -124,6 +130,8 @@ func dependencies(set *manifest.Set, d *manifest.Document) []*manifest.Document 
 		case len(parts) == 2 && parts[0] == "inference-component":
 			out = append(out, byName(manifest.KindInferenceComponent, parts[1]))
 		}
+	case manifest.KindSmokeTest:
+		out = append(out, byName(manifest.KindEndpoint, str("EndpointName")))
 	case manifest.KindScalingPolicy, manifest.KindScheduledAction:
 		for _, t := range set.ByKind(manifest.KindScalableTarget) {
 			if t.Name() == str("ResourceId") {

@@ -27,6 +27,8 @@ var (
 	scheduledActionDoc []byte
 	//go:embed kinds/InferenceComponent.json
 	inferenceComponentDoc []byte
+	//go:embed kinds/SmokeTest.json
+	smokeTestDoc []byte
 )
 
 // kindSchema is one kind's compiled schema, built on first use.
@@ -45,8 +47,10 @@ var kindSchemas = map[string]*kindSchema{
 	"ScalableTarget":  {doc: scalableTargetDoc},
 	"ScalingPolicy":   {doc: scalingPolicyDoc},
 	"ScheduledAction": {doc: scheduledActionDoc},
-	// SageMaker's inference components, the last kind added.
+	// SageMaker's inference components.
 	"InferenceComponent": {doc: inferenceComponentDoc},
+	// sagectl's own check of an endpoint (SageMaker Runtime InvokeEndpoint).
+	"SmokeTest": {doc: smokeTestDoc},
 }
 
 // compiledKind returns the root node of kind (compiling it on first use), or nil for

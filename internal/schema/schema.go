@@ -63,8 +63,8 @@ func Validate(kind string, value any) []Error {
 		return []Error{internalError(err)}
 	}
 	if root == nil {
-		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy, ScheduledAction, InferenceComponent", kind),
-			Hint: "set kind to Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy, ScheduledAction or InferenceComponent"}}
+		return []Error{{Keyword: "kind", Message: fmt.Sprintf("unknown kind %q: expected one of Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy, ScheduledAction, InferenceComponent, SmokeTest", kind),
+			Hint: "set kind to Model, EndpointConfig, Endpoint, ScalableTarget, ScalingPolicy, ScheduledAction, InferenceComponent or SmokeTest"}}
 	}
 	leaves, err := walk(root, value)
 	if err != nil {

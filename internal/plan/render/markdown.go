@@ -134,7 +134,7 @@ func mdTable(p *plan.Plan) string {
 		var calls []string
 		for _, c := range a.Calls {
 			n++
-			calls = append(calls, esc(fmt.Sprintf("%d. %s", n, c.Operation)))
+			calls = append(calls, esc(fmt.Sprintf("%d. %s", n, CallLabel(c))))
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", esc(Symbol(a.Kind)), esc(title(a)), esc(string(a.Kind)),
 			esc(why), strings.Join(calls, "<br>"))

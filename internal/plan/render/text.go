@@ -120,7 +120,7 @@ func (t *Text) action(b *strings.Builder, a plan.Action, n int) int {
 		b.WriteString("    API calls:\n")
 		for _, c := range a.Calls {
 			n++
-			fmt.Fprintf(b, "      %d. %s\n", n, c.Operation)
+			fmt.Fprintf(b, "      %d. %s\n", n, CallLabel(c))
 		}
 	}
 	if d := unifiedDiff(toYAML(a.Before), toYAML(a.After), "live", "planned"); d != "" {

@@ -81,7 +81,7 @@ func generateDoc(data []byte, editor bool) ([]byte, error) {
 		"$schema":     Draft,
 		"$id":         "https://github.com/sagectl/sagectl/schema/sagectl.schema.json",
 		"title":       "sagectl manifest",
-		"description": "One SageMaker resource: kind Model, EndpointConfig, Endpoint or InferenceComponent, or one Application Auto Scaling resource of an endpoint: kind ScalableTarget, ScalingPolicy or ScheduledAction; then the fields of the AWS API request that creates it, spelled as the API spells them. Generated from the AWS SDK for Go; do not edit.",
+		"description": "One SageMaker resource: kind Model, EndpointConfig, Endpoint or InferenceComponent, or one Application Auto Scaling resource of an endpoint: kind ScalableTarget, ScalingPolicy or ScheduledAction; then the fields of the AWS API request that creates it, spelled as the API spells them. Or kind SmokeTest: a request apply sends to an endpoint it created or updated, and the answer it expects. Generated from the AWS SDK for Go; do not edit.",
 		"type":        "object",
 		"properties": map[string]any{"kind": map[string]any{
 			"description": "The resource kind. A document without kind (an AWS CLI --cli-input-json or --cli-input-yaml file) " +

@@ -15,7 +15,7 @@ func TestKindDocumentsStripAnnotationsOnly(t *testing.T) {
 			"Tag": {"$ref": "#/$defs/Tag"}}},
 		"EndpointConfig": {"type": "object"}, "Endpoint": {"type": "object"},
 		"ScalableTarget": {"type": "object"}, "ScalingPolicy": {"type": "object"}, "ScheduledAction": {"type": "object"},
-		"InferenceComponent": {"type": "object"},
+		"InferenceComponent": {"type": "object"}, "SmokeTest": {"type": "object"},
 		"Tag": {"title": "Tag", "enum": ["title"]}, "Unused": {"type": "string"}}}`
 	docs, err := KindDocuments([]byte(full))
 	if err != nil {

@@ -70,6 +70,7 @@ var kinds = []kind{
 			{name: "UpdateInferenceComponent", typ: reflect.TypeFor[sagemaker.UpdateInferenceComponentInput]()},
 		},
 	},
+	smokeTestKind,
 }
 
 // openEnums are the SDK enums whose list grows faster than sagectl is released: a value
