@@ -119,7 +119,7 @@ func ParseQuota(v string) (string, float64, error) {
 type awsService func(s *Server, w http.ResponseWriter, r *http.Request, reqID string) bool
 
 // awsServices are tried in order before the SageMaker API (server.go).
-var awsServices = []awsService{serveRuntime, serveJSONServices, serveS3, serveQueryServices}
+var awsServices = []awsService{serveRuntime, serveCloudWatch, serveJSONServices, serveS3, serveQueryServices}
 
 // serveAWS answers r when it is a request of another AWS service the emulator serves.
 func (s *Server) serveAWS(w http.ResponseWriter, r *http.Request, reqID string) bool {
