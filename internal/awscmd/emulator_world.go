@@ -9,13 +9,14 @@ import (
 )
 
 // worldFlags seed the emulator's world (emulator.World): what preflight and the AWS CLI read
-// of IAM, ECR, S3 and Service Quotas. A service given no flag (and no state) has everything.
+// of IAM, ECR, S3, CloudWatch and Service Quotas. A service given no flag (and no state) has everything.
 func worldFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "quota", Usage: "applied quota \"TYPE for endpoint usage\", `TYPE=N` (e.g. ml.m5.large=2); repeatable"},
 		&cli.StringSliceFlag{Name: "role", Usage: "IAM role `NAME` that exists and trusts SageMaker; repeatable; with any, other roles do not exist"},
 		&cli.StringSliceFlag{Name: "image", Usage: "ECR image `REPO:TAG` (or REPO@sha256:...) that exists; repeatable; with any, others do not"},
 		&cli.StringSliceFlag{Name: "object", Usage: "S3 object `s3://BUCKET/KEY` that exists; repeatable; with any, other buckets and objects do not"},
+		&cli.StringSliceFlag{Name: "alarm", Usage: "CloudWatch alarm `NAME` that exists; repeatable; with any, other alarms do not"},
 	}
 }
 
@@ -49,6 +50,7 @@ func seedWorld(c *cli.Context) (emulator.World, error) {
 		}
 		w.Objects = addTo(w.Objects, bucket, append(w.Objects[bucket], key))
 	}
+	w.Alarms = append(w.Alarms, c.StringSlice("alarm")...)
 	return w, nil
 }
 

@@ -74,6 +74,25 @@ func TestPreflightPassesAndShowsCapacity(t *testing.T) {
 	}
 }
 
+// rollbackAlarm gives churn.yaml's endpoint an auto-rollback alarm, churn-5xx, at line 25.
+const rollbackAlarm = `EndpointName: churn-prod
+DeploymentConfig:
+  AutoRollbackConfiguration:
+    Alarms:
+      - AlarmName: churn-5xx
+`
+
+// TestPreflightChecksTheRollbackAlarm: an alarm that exists passes, and is asked once.
+func TestPreflightChecksTheRollbackAlarm(t *testing.T) {
+	w := churnWorld()
+	w.Alarms = []string{"churn-5xx"}
+	srv := seededEmulator(t, w)
+	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), churnManifest(t, "EndpointName: churn-prod\n", rollbackAlarm))
+	if code != lintcmd.ExitOK || !strings.Contains(out, "Preflight: 0 error(s), 0 warning(s), 0 note(s)") || srv.Calls("DescribeAlarms") != 1 {
+		t.Fatalf("exit %d, %d DescribeAlarms calls\nstdout %s\nstderr %s", code, srv.Calls("DescribeAlarms"), out, stderr)
+	}
+}
+
 // TestPreflightFailsThePlanAtTheManifestLine is the issue's done: a wrong role, a missing tag,
 // a missing artifact or too low a quota fails the plan at the line, before any deploy call.
 func TestPreflightFailsThePlanAtTheManifestLine(t *testing.T) {
@@ -92,6 +111,8 @@ func TestPreflightFailsThePlanAtTheManifestLine(t *testing.T) {
 			":5:10: error: image xgboost-inference:1.7-2 does not exist in ECR repository xgboost-inference in us-east-1"},
 		{"missing artifact", []string{"churn/v9/", "churn/v8/"}, nil,
 			":6:17: error: model artifact s3://acme-models/churn/v8/model.tar.gz does not exist"},
+		{"missing rollback alarm", []string{"EndpointName: churn-prod\n", rollbackAlarm}, func(w *emulator.World) { w.Alarms = []string{"churn-latency"} },
+			":25:20: error: CloudWatch alarm churn-5xx does not exist in us-east-1: the deployment could not watch it to roll back"},
 		{"low quota", nil, func(w *emulator.World) { w.Quotas["ml.m5.xlarge"] = 1 },
 			`:15:19: error: the deployment needs 2 ml.m5.xlarge at its peak (endpoint churn-prod: 2 new) but the account's quota "ml.m5.xlarge for endpoint usage" is 1 (applied)`},
 	} {

@@ -1,18 +1,23 @@
 package emulator
 
 import (
+	"encoding/xml"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/aws/smithy-go/encoding/cbor"
 )
 
-// CloudWatch DescribeAlarms, in the Smithy RPC v2 CBOR protocol the AWS SDKs speak to
-// CloudWatch: POST /service/GraniteServiceVersion20100801/operation/DescribeAlarms with a
-// CBOR map as the body, answered with one
-// (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html,
-// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html).
+// CloudWatch DescribeAlarms, in both protocols clients speak to CloudWatch
+// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_DescribeAlarms.html):
+//   - Smithy RPC v2 CBOR, what the AWS SDK for Go v2 speaks: POST
+//     /service/GraniteServiceVersion20100801/operation/DescribeAlarms with a CBOR map as the
+//     body, answered with one (https://smithy.io/2.0/additional-specs/protocols/smithy-rpc-v2.html);
+//   - awsQuery, what AWS CLI v2 releases before CloudWatch's move to CBOR speak: a form POST
+//     signed for "monitoring", AlarmNames.member.N, answered in XML (queryServices).
+//
 // The alarms World.Alarms names exist, as metric alarms; unseeded, every alarm asked exists.
 
 const cloudWatchPath = "/service/GraniteServiceVersion20100801/operation/"
@@ -42,19 +47,43 @@ func serveCloudWatch(s *Server, w http.ResponseWriter, r *http.Request, _ string
 		return true
 	}
 	s.mu.Lock()
-	seeded := s.world().Alarms
-	region := s.opts.Region
-	account := s.opts.Account
+	alarms := s.alarms(names)
 	s.mu.Unlock()
 	found := cbor.List{}
-	for _, n := range names {
-		if has(seeded, n) {
-			found = append(found, cbor.Map{"AlarmName": cbor.String(n),
-				"AlarmArn": cbor.String("arn:aws:cloudwatch:" + region + ":" + account + ":alarm:" + n), "StateValue": cbor.String("OK")})
-		}
+	for _, a := range alarms {
+		found = append(found, cbor.Map{"AlarmName": cbor.String(a.AlarmName), "AlarmArn": cbor.String(a.AlarmArn), "StateValue": cbor.String(a.StateValue)})
 	}
 	writeCBOR(w, http.StatusOK, cbor.Map{"MetricAlarms": found, "CompositeAlarms": cbor.List{}})
 	return true
+}
+
+// metricAlarm is what the emulator answers of an alarm that exists.
+type metricAlarm struct {
+	AlarmName  string `xml:"AlarmName"`
+	AlarmArn   string `xml:"AlarmArn"`
+	StateValue string `xml:"StateValue"`
+}
+
+// alarms returns the alarms of names that exist, in the order asked. s.mu is held.
+func (s *Server) alarms(names []string) []metricAlarm {
+	var out []metricAlarm
+	for _, n := range names {
+		if has(s.world().Alarms, n) {
+			out = append(out, metricAlarm{n, "arn:aws:cloudwatch:" + s.opts.Region + ":" + s.opts.Account + ":alarm:" + n, "OK"})
+		}
+	}
+	return out
+}
+
+type describeAlarmsResult struct {
+	XMLName         xml.Name      `xml:"DescribeAlarmsResult"`
+	MetricAlarms    []metricAlarm `xml:"MetricAlarms>member"`
+	CompositeAlarms struct{}      `xml:"CompositeAlarms"`
+}
+
+// describeAlarms answers DescribeAlarms in the query protocol.
+func (s *Server) describeAlarms(form url.Values) (any, *apiError) {
+	return describeAlarmsResult{MetricAlarms: s.alarms(listParam(form, "AlarmNames.member"))}, nil
 }
 
 // alarmNames reads the AlarmNames of a DescribeAlarms request; an empty body asks none.

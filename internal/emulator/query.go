@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// The query-protocol services besides STS: IAM and SNS (awsQuery: a form POST of Action and
+// The query-protocol services besides STS: IAM, SNS and CloudWatch (awsQuery: a form POST of Action and
 // Version answered in XML, errors in an ErrorResponse,
 // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html) and EC2 (the EC2
 // query protocol: errors in Response/Errors,
@@ -32,9 +32,10 @@ var queryServices = map[string]queryService{
 	"sns": {xmlns: "http://sns.amazonaws.com/doc/2010-03-31/", actions: map[string]queryAction{"GetTopicAttributes": (*Server).getTopicAttributes}},
 	"ec2": {xmlns: "http://ec2.amazonaws.com/doc/2016-11-15/", ec2: true, actions: map[string]queryAction{
 		"DescribeSubnets": (*Server).describeSubnets, "DescribeSecurityGroups": (*Server).describeSecurityGroups}},
+	"monitoring": {xmlns: "http://monitoring.amazonaws.com/doc/2010-08-01/", actions: map[string]queryAction{"DescribeAlarms": (*Server).describeAlarms}},
 }
 
-// serveQueryServices answers a signed query request of IAM, SNS or EC2.
+// serveQueryServices answers a signed query request of IAM, SNS, CloudWatch or EC2.
 func serveQueryServices(s *Server, w http.ResponseWriter, r *http.Request, reqID string) bool {
 	svc, found := queryServices[signingService(r)]
 	if !found || !isQuery(r) {

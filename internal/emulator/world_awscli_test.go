@@ -98,6 +98,12 @@ func TestAWSCLIWorld(t *testing.T) {
 			}
 		},
 		func() {
+			al := a.cli("cloudwatch", "describe-alarms", "--alarm-names", "p99-latency", "missing")
+			if count(al, "MetricAlarms") != 1 || get(al, "MetricAlarms", 0, "AlarmName") != "p99-latency" {
+				t.Errorf("aws cloudwatch describe-alarms: %v", al)
+			}
+		},
+		func() {
 			if s := a.cli("ec2", "describe-subnets", "--subnet-ids", "subnet-1"); get(s, "Subnets", 0, "SubnetId") != "subnet-1" {
 				t.Errorf("aws ec2 describe-subnets: %v", s)
 			}

@@ -48,6 +48,7 @@ var seeded = emulator.World{
 	Objects:        map[string][]string{"bucket": {"models/model.tar.gz"}},
 	BucketRegions:  map[string]string{"bucket": "eu-west-1"},
 	Keys:           map[string]emulator.Key{"alias/k": {}, "off": {State: "Disabled"}},
+	Alarms:         []string{"p99-latency"},
 	Topics:         []string{"arn:aws:sns:us-east-1:123456789012:done"},
 	Subnets:        []string{"subnet-1"},
 	SecurityGroups: []string{"sg-1"},
