@@ -21,6 +21,8 @@ func (r *run) call(doc *manifest.Document, c plan.Call) {
 	case *sagemaker.UpdateEndpointInput:
 		r.alarms(doc, in.DeploymentConfig)
 		r.deploy(doc, aws.ToString(in.EndpointName), aws.ToString(in.EndpointConfigName), true, in.DeploymentConfig)
+	case *sagemaker.UpdateEndpointWeightsAndCapacitiesInput:
+		r.resize(doc, in)
 	}
 }
 

@@ -17,9 +17,10 @@ import (
 	"github.com/sagectl/sagectl/internal/plan"
 )
 
-// SageMaker is the SageMaker reads the capacity count makes of a live endpoint's fleet and
-// of configs the plan does not create.
+// SageMaker is the SageMaker reads the capacity count makes of a live endpoint's fleet, of
+// configs the plan does not create, and of the account's other endpoints.
 type SageMaker interface {
+	sagemaker.ListEndpointsAPIClient
 	DescribeEndpoint(context.Context, *sagemaker.DescribeEndpointInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointOutput, error)
 	DescribeEndpointConfig(context.Context, *sagemaker.DescribeEndpointConfigInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeEndpointConfigOutput, error)
 }
@@ -30,8 +31,10 @@ type Quotas interface {
 	GetServiceQuota(context.Context, *servicequotas.GetServiceQuotaInput, ...func(*servicequotas.Options)) (*servicequotas.GetServiceQuotaOutput, error)
 }
 
-// fleet is instances of one type one endpoint needs at its peak, and where the manifests set them.
+// fleet is instances of one type one endpoint needs at its peak, and where the manifests set
+// them (no doc: the account's other endpoints).
 type fleet struct {
+	endpoint     string // manifest.NameKey of the endpoint
 	instanceType string
 	count        int64
 	why          string
@@ -61,9 +64,11 @@ func (r *run) deploy(doc *manifest.Document, endpoint, config string, update boo
 		r.report(doc, "/EndpointConfigName", notChecked("the instances endpoint "+endpoint+" needs", "sagemaker:DescribeEndpointConfig", err))
 		return
 	}
+	key := manifest.NameKey(endpoint)
+	r.deployed[key] = config
 	if !update {
 		for _, v := range news {
-			r.fleets = append(r.fleets, fleet{v.instanceType, v.count, fmt.Sprintf("endpoint %s: %d new", endpoint, v.count), v.doc, v.ptr})
+			r.fleets = append(r.fleets, fleet{key, v.instanceType, v.count, fmt.Sprintf("endpoint %s: %d new", endpoint, v.count), v.doc, v.ptr})
 		}
 		return
 	}
@@ -79,10 +84,10 @@ func (r *run) deploy(doc *manifest.Document, endpoint, config string, update boo
 			add, how = batch(d.RollingUpdatePolicy.MaximumBatchSize, v.count), "rolling batch"
 		}
 		delete(olds, v.instanceType)
-		r.fleets = append(r.fleets, fleet{v.instanceType, old + add, fmt.Sprintf("endpoint %s: %d old + %d new (%s)", endpoint, old, add, how), v.doc, v.ptr})
+		r.fleets = append(r.fleets, fleet{key, v.instanceType, old + add, fmt.Sprintf("endpoint %s: %d old + %d new (%s)", endpoint, old, add, how), v.doc, v.ptr})
 	}
 	for t, n := range olds { // types only the old fleet runs stay until the switch
-		r.fleets = append(r.fleets, fleet{t, n, fmt.Sprintf("endpoint %s: %d old", endpoint, n), doc, "/EndpointName"})
+		r.fleets = append(r.fleets, fleet{key, t, n, fmt.Sprintf("endpoint %s: %d old", endpoint, n), doc, "/EndpointName"})
 	}
 }
 
@@ -131,9 +136,22 @@ func instanceVariants(vs []smtypes.ProductionVariant, doc *manifest.Document) []
 
 // liveFleet returns the instances the live endpoint runs, per instance type.
 func (r *run) liveFleet(endpoint string) (map[string]int64, error) {
+	vs, err := r.liveVariants(endpoint)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]int64{}
+	for _, v := range vs {
+		out[v.instanceType] += v.count
+	}
+	return out, nil
+}
+
+// liveVariants returns the instance-based variants the live endpoint runs, each with the
+// instances it runs now (CurrentInstanceCount; its config's count while none is reported).
+func (r *run) liveVariants(endpoint string) ([]variant, error) {
 	if r.c.SageMaker == nil {
-		return out, nil
+		return nil, nil
 	}
 	ep, err := r.c.SageMaker.DescribeEndpoint(r.ctx, &sagemaker.DescribeEndpointInput{EndpointName: aws.String(endpoint)})
 	if err != nil {
@@ -141,7 +159,7 @@ func (r *run) liveFleet(endpoint string) (map[string]int64, error) {
 	}
 	vs, err := r.variants(aws.ToString(ep.EndpointConfigName))
 	if err != nil {
-		return nil, err
+		return nil, &configError{aws.ToString(ep.EndpointConfigName), err}
 	}
 	running := map[string]int64{}
 	for _, s := range ep.ProductionVariants {
@@ -149,21 +167,30 @@ func (r *run) liveFleet(endpoint string) (map[string]int64, error) {
 			running[aws.ToString(s.VariantName)] = int64(*s.CurrentInstanceCount)
 		}
 	}
-	for _, v := range vs {
-		n, known := running[v.name]
-		if !known {
-			n = v.count
+	for i, v := range vs {
+		if n, known := running[v.name]; known {
+			vs[i].count = n
 		}
-		out[v.instanceType] += n
 	}
-	return out, nil
+	return vs, nil
 }
+
+// configError is a failure to read the config a live endpoint runs (which may have been
+// deleted while the endpoint runs it: its instances are then of unknown types).
+type configError struct {
+	config string
+	err    error
+}
+
+func (e *configError) Error() string { return "its endpoint config " + e.config + ": " + e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
 
 // capacity adds up the fleets per instance type and compares each peak with the quota.
 func (r *run) capacity() {
 	if len(r.fleets) == 0 {
 		return
 	}
+	r.others()
 	byType := map[string][]fleet{}
 	for _, f := range r.fleets {
 		byType[f.instanceType] = append(byType[f.instanceType], f)

@@ -2,7 +2,9 @@ package preflight
 
 import (
 	"context"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +21,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/aws-sdk-go-v2/service/servicequotas"
 	sqtypes "github.com/aws/aws-sdk-go-v2/service/servicequotas/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -220,6 +223,17 @@ func (f *fakeAWS) DescribeEndpointConfig(_ context.Context, in *sagemaker.Descri
 	return nil, apiErr("ValidationException")
 }
 
+func (f *fakeAWS) ListEndpoints(_ context.Context, _ *sagemaker.ListEndpointsInput, _ ...func(*sagemaker.Options)) (*sagemaker.ListEndpointsOutput, error) {
+	if err := f.call("ListEndpoints"); err != nil {
+		return nil, err
+	}
+	out := &sagemaker.ListEndpointsOutput{}
+	for _, name := range slices.Sorted(maps.Keys(f.endpoints)) {
+		out.Endpoints = append(out.Endpoints, smtypes.EndpointSummary{EndpointName: aws.String(name), EndpointStatus: f.endpoints[name].EndpointStatus})
+	}
+	return out, nil
+}
+
 // clients returns f as every client.
 func (f *fakeAWS) clients() Clients {
 	return Clients{IAM: f, ECR: func(string) ECR { return f }, S3: f, KMS: f, CloudWatch: f, SNS: f, EC2: f, Quotas: f, SageMaker: f}
@@ -278,6 +292,12 @@ func check(t *testing.T, yaml string, f *fakeAWS) *plan.Preflight {
 
 func checkAgainst(t *testing.T, yaml string, f *fakeAWS, r live.Reader) *plan.Preflight {
 	t.Helper()
+	return Run(context.Background(), f.clients(), input(t, yaml, r))
+}
+
+// input plans yaml against r for a preflight in us-east-1 of account 123456789012.
+func input(t *testing.T, yaml string, r live.Reader) Input {
+	t.Helper()
 	_, docs, fs := manifest.Parse("m.yaml", []byte(yaml))
 	if len(fs) > 0 {
 		t.Fatalf("parse: %v", fs)
@@ -287,7 +307,7 @@ func checkAgainst(t *testing.T, yaml string, f *fakeAWS, r live.Reader) *plan.Pr
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Run(context.Background(), f.clients(), Input{Plan: p, Set: set, Region: "us-east-1", Account: "123456789012"})
+	return Input{Plan: p, Set: set, Region: "us-east-1", Account: "123456789012"}
 }
 
 // only returns the findings of rule, failing when there is any finding of another rule.

@@ -49,7 +49,7 @@ type Input struct {
 // distinct checks run at most Input.Concurrency at a time (default 8); the capacity count
 // follows them.
 func Run(ctx context.Context, c Clients, in Input) *plan.Preflight {
-	r := &run{ctx: ctx, c: c, in: in, cache: map[string]*memo{}, docs: byName(in.Set)}
+	r := &run{ctx: ctx, c: c, in: in, cache: map[string]*memo{}, docs: byName(in.Set), deployed: map[string]string{}}
 	for _, a := range in.Plan.Actions {
 		if a.Kind == plan.NoOp || a.Kind == plan.Delete {
 			continue
@@ -81,6 +81,7 @@ type run struct {
 	findings []finding.Finding
 	needs    []plan.Capacity
 	fleets   []fleet
+	deployed map[string]string                               // manifest.NameKey of an endpoint the plan deploys → its new config
 	docs     map[manifest.Kind]map[string]*manifest.Document // byName(in.Set)
 }
 
@@ -156,11 +157,7 @@ func (r *run) result(key string) result {
 
 // checkAll makes every registered check, a bounded number at a time, and reports each use.
 func (r *run) checkAll() {
-	workers := r.in.Concurrency
-	if workers <= 0 {
-		workers = defaultConcurrency
-	}
-	sem := make(chan struct{}, workers)
+	sem := make(chan struct{}, r.workers())
 	var wg sync.WaitGroup
 	for _, key := range slices.Sorted(maps.Keys(r.cache)) {
 		wg.Add(1)
@@ -176,6 +173,14 @@ func (r *run) checkAll() {
 			r.report(u.doc, u.ptr, res)
 		}
 	}
+}
+
+// workers is how many reads may be in flight at once.
+func (r *run) workers() int {
+	if r.in.Concurrency <= 0 {
+		return defaultConcurrency
+	}
+	return r.in.Concurrency
 }
 
 // defaultConcurrency bounds the checks in flight without Input.Concurrency.
