@@ -104,6 +104,11 @@ func runApply(e *lintcmd.Env, c *cli.Context) error {
 	if err := apply.CheckStale(ctx, p, &live.API{Client: api, Autoscaling: scaling}, o.Workers()); err != nil {
 		return fail(err)
 	}
+	if saved && !c.Bool("no-preflight") {
+		if err := preflightSaved(ctx, e, c, p, file, clients.SageMaker, where, stdout); err != nil {
+			return err
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	sigs := make(chan os.Signal, 1)
@@ -146,7 +151,7 @@ func applyPlan(e *lintcmd.Env, c *cli.Context) (p *plan.Saved, file string, err 
 		case s != nil && len(args) > 1:
 			return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "%s is a saved plan: apply it alone (sagectl apply %s), not with manifests", a, a)
 		case s != nil:
-			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target", "no-preflight"} {
+			for _, f := range []string{"prune", "naming", "adopt", "config", "exclude", "target"} {
 				if c.IsSet(f) {
 					return nil, "", lintcmd.Fail(lintcmd.ExitUsage, "--%s applies when planning from PATHs; %s is a saved plan, which already decided it", f, a)
 				}
@@ -226,7 +231,7 @@ func approvedPlan(e *lintcmd.Env, c *cli.Context) (*plan.Plan, plan.Target, erro
 	if err := r.Render(e.Stdout, shown(c, p)); err != nil {
 		return nil, where, lintcmd.Fail(lintcmd.ExitFindings, "writing the plan: %v", err)
 	}
-	if err := preflightBlocks(p, ""); err != nil {
+	if err := preflightBlocks(p.Preflight, ""); err != nil {
 		return nil, where, err
 	}
 	if !p.HasChanges() || c.Bool("auto-approve") {

@@ -85,7 +85,7 @@ func planAndRender(e *lintcmd.Env, c *cli.Context) (bool, error) {
 		}
 		return false, lintcmd.Fail(lintcmd.ExitFindings, "%d action(s) of the plan are blocked (each says why above): apply would refuse them%s; do what each says, then plan again", n, saved)
 	}
-	if err := preflightBlocks(p, out); err != nil {
+	if err := preflightBlocks(p.Preflight, out); err != nil {
 		return false, err
 	}
 	return p.HasChanges(), nil

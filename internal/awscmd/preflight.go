@@ -2,6 +2,7 @@ package awscmd
 
 import (
 	"context"
+	"io"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
@@ -18,6 +19,7 @@ import (
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/live"
+	"github.com/sagectl/sagectl/internal/plan/render"
 	"github.com/sagectl/sagectl/internal/preflight"
 	"github.com/urfave/cli/v2"
 )
@@ -34,6 +36,27 @@ func checkPlan(ctx context.Context, c *cli.Context, set *manifest.Set, p *plan.P
 	case c.Bool("no-preflight"):
 		return &plan.Preflight{NotRun: "--no-preflight", Findings: []plan.PreflightFinding{}}
 	}
+	var sm preflight.SageMaker
+	if api, isAPI := reader.(*live.API); isAPI {
+		sm, _ = api.Client.(preflight.SageMaker)
+	}
+	return runPreflight(ctx, c, preflight.FromPlan(p, set), sm, where)
+}
+
+// checkSaved runs preflight again on the saved plan s, read from file, with sm for the
+// SageMaker reads: what plan checked may have changed since (a role or an image deleted, a
+// quota taken by another endpoint). Its findings are at the lines of file.
+func checkSaved(ctx context.Context, c *cli.Context, s *plan.Saved, file string, sm preflight.SageMaker, where plan.Target) (*plan.Preflight, error) {
+	calls, err := preflight.FromSaved(s, manifest.NewFile(file, s.Source()))
+	if err != nil {
+		return nil, err
+	}
+	return runPreflight(ctx, c, calls, sm, where), nil
+}
+
+// runPreflight checks calls with the clients of the standard config chain (and
+// --endpoint-url), sm for the SageMaker reads.
+func runPreflight(ctx context.Context, c *cli.Context, calls []preflight.Call, sm preflight.SageMaker, where plan.Target) *plan.Preflight {
 	o := awsclient.FromContext(c)
 	cfg, err := awsclient.Config(ctx, o)
 	if err != nil {
@@ -41,10 +64,8 @@ func checkPlan(ctx context.Context, c *cli.Context, set *manifest.Set, p *plan.P
 			Finding: finding.Finding{Rule: "preflight-not-checked", Severity: finding.Warning, Message: "could not check anything: " + err.Error()}}}}
 	}
 	clients := preflightClients(cfg, o)
-	if api, isAPI := reader.(*live.API); isAPI {
-		clients.SageMaker, _ = api.Client.(preflight.SageMaker)
-	}
-	return preflight.Run(ctx, clients, preflight.Input{Plan: p, Set: set, Region: where.Region, Account: where.Account, Concurrency: o.Workers()})
+	clients.SageMaker = sm
+	return preflight.Run(ctx, clients, preflight.Input{Calls: calls, Region: where.Region, Account: where.Account, Concurrency: o.Workers()})
 }
 
 // preflightClients builds the read-only clients of preflight from cfg, each sent to
@@ -68,10 +89,10 @@ func preflightClients(cfg aws.Config, o awsclient.Options) preflight.Clients {
 	}
 }
 
-// preflightBlocks refuses a plan whose preflight found errors: apply would fail at deploy
+// preflightBlocks refuses a plan whose preflight pf found errors: apply would fail at deploy
 // time. out is the --out file that was therefore not written ("" when none).
-func preflightBlocks(p *plan.Plan, out string) error {
-	n := p.Preflight.Errors()
+func preflightBlocks(pf *plan.Preflight, out string) error {
+	n := pf.Errors()
 	if n == 0 {
 		return nil
 	}
@@ -80,4 +101,27 @@ func preflightBlocks(p *plan.Plan, out string) error {
 		saved = "; " + out + " was not written"
 	}
 	return lintcmd.Fail(lintcmd.ExitFindings, "preflight found %d error(s), each at its manifest line above: SageMaker would fail the deployment after it started%s; fix them and plan again (or skip the checks with --no-preflight)", n, saved)
+}
+
+// savedPreflightBlocks refuses the saved plan file whose preflight pf, run again at apply,
+// found errors: nothing has been called yet.
+func savedPreflightBlocks(pf *plan.Preflight, file string) error {
+	n := pf.Errors()
+	if n == 0 {
+		return nil
+	}
+	return lintcmd.Fail(lintcmd.ExitFindings, "preflight found %d error(s), each at its call's line of %s above: SageMaker would fail the deployment after it started, so nothing was applied; fix what they name and apply %s again, or plan again (sagectl apply --no-preflight %s skips the checks)", n, file, file, file)
+}
+
+// preflightSaved runs preflight again on the saved plan p, read from file, prints what it
+// found to stdout and refuses the plan when it found errors.
+func preflightSaved(ctx context.Context, e *lintcmd.Env, c *cli.Context, p *plan.Saved, file string, sm preflight.SageMaker, where plan.Target, stdout io.Writer) error {
+	pf, err := checkSaved(ctx, c, p, file, sm, where)
+	if err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "%v", err)
+	}
+	if err := (&render.Text{Color: lintcmd.UseColor(e.Stdout)}).Preflight(stdout, pf); err != nil {
+		return lintcmd.Fail(lintcmd.ExitFindings, "writing the preflight: %v", err)
+	}
+	return savedPreflightBlocks(pf, file)
 }

@@ -2,6 +2,7 @@ package awscmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,4 +175,60 @@ func TestLiveDirPlanSaysPreflightDidNotRun(t *testing.T) {
 	if code != lintcmd.ExitOK || !strings.Contains(out, "Preflight: not run (a --live-dir plan reads no AWS API).") {
 		t.Errorf("exit %d, stdout %s, stderr %s", code, out, stderr)
 	}
+}
+
+// TestApplySavedPlanChecksAgain: apply PLANFILE runs preflight again, since the account may
+// have changed since the plan (a quota lowered) or the plan skipped it (--no-preflight); its
+// findings are at the lines of the plan file, and an error stops apply before any call.
+func TestApplySavedPlanChecksAgain(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		oldnew    []string
+		planFlags []string
+		drift     emulator.World
+		field     string // the saved call input's field the finding is at
+		want      string
+	}{
+		{"quota lowered since the plan", nil, nil, emulator.World{Quotas: map[string]float64{"ml.m5.xlarge": 1}},
+			`"InstanceType"`, `error: the deployment needs 2 ml.m5.xlarge at its peak`},
+		{"plan made with --no-preflight", []string{"role/sagemaker-execution", "role/sagemaker-exec"}, []string{"--no-preflight"}, emulator.World{},
+			`"ExecutionRoleArn"`, "error: execution role arn:aws:iam::123456789012:role/sagemaker-exec does not exist"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := seededEmulator(t, churnWorld())
+			saved := filepath.Join(t.TempDir(), "plan.json")
+			args := append(append([]string{"plan", "--endpoint-url", srv.URL(), "--out", saved}, c.planFlags...), churnManifest(t, c.oldnew...))
+			if code, _, stderr := run(args...); code != lintcmd.ExitOK {
+				t.Fatalf("plan: exit %d, stderr %s", code, stderr)
+			}
+			srv.Seed(c.drift)
+			code, out, stderr := run("apply", "--endpoint-url", srv.URL(), saved)
+			at := saved + ":" + lineCol(t, saved, c.field) + ": " + c.want
+			if code != lintcmd.ExitFindings || !strings.Contains(out, at) || !strings.Contains(stderr, "preflight found 1 error(s), each at its call's line of "+saved) {
+				t.Fatalf("exit %d\nstdout %s\nstderr %s\nwant %s", code, out, stderr, at)
+			}
+			if n := srv.Calls("CreateModel"); n != 0 {
+				t.Errorf("%d CreateModel calls after preflight refused the plan", n)
+			}
+			if code, _, stderr := run("apply", "--endpoint-url", srv.URL(), "--no-preflight", saved); code != lintcmd.ExitOK {
+				t.Errorf("apply --no-preflight: exit %d, stderr %s", code, stderr)
+			}
+		})
+	}
+}
+
+// lineCol is the line:col of the value of the first field named field (quoted) in file.
+func lineCol(t *testing.T, file, field string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if k := strings.Index(line, field+": "); k >= 0 {
+			return fmt.Sprintf("%d:%d", i+1, k+len(field)+3)
+		}
+	}
+	t.Fatalf("%s has no field %s", file, field)
+	return ""
 }

@@ -47,7 +47,12 @@ type Saved struct {
 	// apply refuses it anywhere else (CheckTarget).
 	Target         Target `json:"target"`
 	SagectlVersion string `json:"sagectl_version"`
+	source         []byte // the bytes ParseSaved read
 }
+
+// Source is the file s was read from, byte for byte (nil for a plan not read from one):
+// positions in it name the calls of a saved plan.
+func (s *Saved) Source() []byte { return s.source }
 
 // SavedAction is one action of a saved plan.
 type SavedAction struct {
@@ -181,6 +186,7 @@ func ParseSaved(name string, data []byte) (*Saved, error) {
 		return nil, fmt.Errorf("%s: malformed plan: %v: plan again with sagectl plan --out FILE", name, err)
 	}
 	s.Saved.FormatVersion = *s.FormatVersion
+	s.Saved.source = data
 	if err := errors.Join(s.Saved.check(), s.Saved.checkBound()); err != nil {
 		return nil, fmt.Errorf("%s: %v: plan again with sagectl plan --out FILE", name, err)
 	}

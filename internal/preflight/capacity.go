@@ -103,14 +103,10 @@ func batch(b *smtypes.CapacitySize, count int64) int64 {
 // variants returns the instance-based variants of config: from the plan's
 // CreateEndpointConfig when it creates it (with the manifest position), else the live config.
 func (r *run) variants(config string) ([]variant, error) {
-	for _, a := range r.in.Plan.Actions {
-		for _, c := range a.Calls {
-			in, isCreate := c.Request().(*sagemaker.CreateEndpointConfigInput)
-			if !isCreate || !strings.EqualFold(aws.ToString(in.EndpointConfigName), config) {
-				continue
-			}
-			doc := r.docs[manifest.KindEndpointConfig][a.Name]
-			return instanceVariants(in.ProductionVariants, doc), nil
+	for _, c := range r.in.Calls {
+		in, isCreate := c.Request().(*sagemaker.CreateEndpointConfigInput)
+		if isCreate && strings.EqualFold(aws.ToString(in.EndpointConfigName), config) {
+			return instanceVariants(in.ProductionVariants, c.Doc), nil
 		}
 	}
 	if r.c.SageMaker == nil {

@@ -1,6 +1,7 @@
 package preflight
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
 	"github.com/sagectl/sagectl/internal/plan/live"
 )
@@ -129,5 +131,37 @@ func TestResizeCountsTheRaisedVariant(t *testing.T) {
 	}
 	if f.calls["ListEndpoints"] != 1 {
 		t.Errorf("ListEndpoints called %d times, want 1", f.calls["ListEndpoints"])
+	}
+}
+
+// TestSavedPlanFindingsAreAtTheCallsLines: a saved plan has no manifests; its findings point
+// at the inputs of its calls in the plan file.
+func TestSavedPlanFindingsAreAtTheCallsLines(t *testing.T) {
+	p, _ := planOf(t, strings.Replace(base, "role/sm", "role/gone", 1), &live.Dir{})
+	var buf bytes.Buffer
+	if err := p.Saved().Bind(plan.Target{Account: "123456789012", Region: "us-east-1"}, "test").Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	s, err := plan.ParseSaved("plan.json", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls, err := FromSaved(s, manifest.NewFile("plan.json", s.Source()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := Run(t.Context(), healthy().clients(), Input{Calls: calls, Region: "us-east-1", Account: "123456789012"})
+	var line, col int
+	for i, l := range strings.Split(buf.String(), "\n") {
+		if k := strings.Index(l, `"ExecutionRoleArn": `); k >= 0 {
+			line, col = i+1, k+len(`"ExecutionRoleArn": `)+1
+		}
+	}
+	if len(pf.Findings) != 1 || pf.Findings[0].File != "plan.json" || pf.Findings[0].Line != line || pf.Findings[0].Col != col {
+		t.Fatalf("want one finding at plan.json:%d:%d, got %v", line, col, pf.Findings)
+	}
+
+	if _, err := FromSaved(s, manifest.NewFile("other.json", []byte(`{"actions": []}`))); err == nil || !strings.Contains(err.Error(), "other.json: action 1 has no input") {
+		t.Errorf("positions from a file that is not the plan: err = %v", err)
 	}
 }

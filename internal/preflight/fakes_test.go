@@ -298,6 +298,13 @@ func checkAgainst(t *testing.T, yaml string, f *fakeAWS, r live.Reader) *plan.Pr
 // input plans yaml against r for a preflight in us-east-1 of account 123456789012.
 func input(t *testing.T, yaml string, r live.Reader) Input {
 	t.Helper()
+	p, set := planOf(t, yaml, r)
+	return Input{Calls: FromPlan(p, set), Region: "us-east-1", Account: "123456789012"}
+}
+
+// planOf plans yaml (file m.yaml) against r.
+func planOf(t testing.TB, yaml string, r live.Reader) (*plan.Plan, *manifest.Set) {
+	t.Helper()
 	_, docs, fs := manifest.Parse("m.yaml", []byte(yaml))
 	if len(fs) > 0 {
 		t.Fatalf("parse: %v", fs)
@@ -307,7 +314,7 @@ func input(t *testing.T, yaml string, r live.Reader) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Input{Plan: p, Set: set, Region: "us-east-1", Account: "123456789012"}
+	return p, set
 }
 
 // only returns the findings of rule, failing when there is any finding of another rule.

@@ -1,9 +1,14 @@
 package preflight
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/sagectl/sagectl/internal/manifest"
+	"github.com/sagectl/sagectl/internal/plan"
+	"github.com/sagectl/sagectl/internal/plan/live"
 )
 
 // FuzzTrusts reads arbitrary trust policy documents, URL-encoded or not: trusts must say
@@ -40,6 +45,30 @@ func FuzzParseECR(f *testing.F) {
 		}
 		if img.id.ImageTag == nil && img.id.ImageDigest == nil {
 			t.Fatalf("parseECR(%q) has no tag nor digest", image)
+		}
+	})
+}
+
+// FuzzFromSaved reads the positions of arbitrary saved plans: whatever ParseSaved accepts,
+// FromSaved gives each call of a create or change a document in the file, or an error,
+// never a panic.
+func FuzzFromSaved(f *testing.F) {
+	p, _ := planOf(f, base, &live.Dir{})
+	var buf bytes.Buffer
+	if err := p.Saved().Bind(plan.Target{Account: "123456789012", Region: "us-east-1"}, "test").Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := plan.ParseSaved("plan.json", data)
+		if err != nil {
+			return
+		}
+		calls, err := FromSaved(s, manifest.NewFile("plan.json", s.Source()))
+		for _, c := range calls {
+			if err == nil && (c.Doc == nil || c.Doc.Body == nil) {
+				t.Fatalf("call %s has no position", c.Operation)
+			}
 		}
 	})
 }

@@ -34,30 +34,23 @@ type Clients struct {
 	SageMaker  SageMaker
 }
 
-// Input is what to check: the plan, the manifests it was made from (for positions), and
-// where it runs.
+// Input is what to check, and where it runs.
 type Input struct {
-	Plan    *plan.Plan
-	Set     *manifest.Set
+	// Calls are the calls of the plan's creates and changes, in plan order (FromPlan,
+	// FromSaved).
+	Calls   []Call
 	Region  string
 	Account string
 	// Concurrency bounds the checks in flight; 0 means 8.
 	Concurrency int
 }
 
-// Run checks the plan's creates and changes and returns the findings and the capacity. The
-// distinct checks run at most Input.Concurrency at a time (default 8); the capacity count
-// follows them.
+// Run checks the calls and returns the findings and the capacity. The distinct checks run
+// at most Input.Concurrency at a time (default 8); the capacity count follows them.
 func Run(ctx context.Context, c Clients, in Input) *plan.Preflight {
-	r := &run{ctx: ctx, c: c, in: in, cache: map[string]*memo{}, docs: byName(in.Set), deployed: map[string]string{}}
-	for _, a := range in.Plan.Actions {
-		if a.Kind == plan.NoOp || a.Kind == plan.Delete {
-			continue
-		}
-		doc := r.docs[a.Resource][a.Name]
-		for _, call := range a.Calls {
-			r.call(doc, call)
-		}
+	r := &run{ctx: ctx, c: c, in: in, cache: map[string]*memo{}, deployed: map[string]string{}}
+	for _, call := range in.Calls {
+		r.call(call.Doc, call.Call)
 	}
 	r.checkAll()
 	r.capacity()
@@ -81,27 +74,7 @@ type run struct {
 	findings []finding.Finding
 	needs    []plan.Capacity
 	fleets   []fleet
-	deployed map[string]string                               // manifest.NameKey of an endpoint the plan deploys → its new config
-	docs     map[manifest.Kind]map[string]*manifest.Document // byName(in.Set)
-}
-
-// byName indexes the documents of set by kind and manifest name (the first where a name
-// repeats).
-func byName(set *manifest.Set) map[manifest.Kind]map[string]*manifest.Document {
-	out := map[manifest.Kind]map[string]*manifest.Document{}
-	for _, d := range set.Docs {
-		n := d.Name()
-		if n == "" {
-			continue
-		}
-		if out[d.Kind] == nil {
-			out[d.Kind] = map[string]*manifest.Document{}
-		}
-		if _, dup := out[d.Kind][n]; !dup {
-			out[d.Kind][n] = d
-		}
-	}
-	return out
+	deployed map[string]string // manifest.NameKey of an endpoint the plan deploys → its new config
 }
 
 // memo is one check, made once.

@@ -2,11 +2,21 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/plan"
 )
+
+// Preflight writes pf alone, as the text plan shows it: apply of a saved plan, which
+// shows no plan, prints the checks it made again.
+func (t *Text) Preflight(w io.Writer, pf *plan.Preflight) error {
+	var b strings.Builder
+	t.preflight(&b, pf)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
 
 // preflight writes what the checks before apply found: that they did not run and why, or
 // their findings as lint prints them (file:line:col: severity: message [rule], then the hint)
