@@ -232,3 +232,21 @@ func lineCol(t *testing.T, file, field string) string {
 	t.Fatalf("%s has no field %s", file, field)
 	return ""
 }
+
+// TestPreflightCountsTheAccountsOtherEndpoints: the quota counts every endpoint of the
+// account, so a second endpoint that fits alone fails the plan when the first one holds
+// the rest of the quota.
+func TestPreflightCountsTheAccountsOtherEndpoints(t *testing.T) {
+	w := churnWorld()
+	w.Quotas["ml.m5.xlarge"] = 3
+	srv := seededEmulator(t, w)
+	if code, _, stderr := run("apply", "--endpoint-url", srv.URL(), "--auto-approve", churnManifest(t)); code != lintcmd.ExitOK {
+		t.Fatalf("apply: exit %d, stderr %s", code, stderr)
+	}
+	canary := churnManifest(t, "EndpointName: churn-prod", "EndpointName: churn-canary")
+	code, out, stderr := run("plan", "--endpoint-url", srv.URL(), canary)
+	want := canary + `:22:21: error: the deployment needs 4 ml.m5.xlarge at its peak (endpoint churn-canary: 2 new; 2 running on the account's other endpoints (churn-prod: 2))`
+	if code != lintcmd.ExitFindings || !strings.Contains(out, want) {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s\nwant %s", code, out, stderr, want)
+	}
+}

@@ -64,6 +64,11 @@ func (r *run) deploy(doc *manifest.Document, endpoint, config string, update boo
 		r.report(doc, "/EndpointConfigName", notChecked("the instances endpoint "+endpoint+" needs", "sagemaker:DescribeEndpointConfig", err))
 		return
 	}
+	for i := range news {
+		if news[i].doc == nil { // a live config the plan does not create: where the endpoint names it
+			news[i].doc, news[i].ptr = doc, "/EndpointConfigName"
+		}
+	}
 	key := manifest.NameKey(endpoint)
 	r.deployed[key] = config
 	if !update {
