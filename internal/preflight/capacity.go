@@ -72,8 +72,8 @@ func (r *run) deploy(doc *manifest.Document, endpoint, config string, update boo
 	key := manifest.NameKey(endpoint)
 	r.deployed[key] = config
 	if !update {
-		for _, v := range news {
-			r.fleets = append(r.fleets, fleet{key, v.instanceType, v.count, fmt.Sprintf("endpoint %s: %d new", endpoint, v.count), v.doc, v.ptr})
+		for _, g := range byType(news, func(v variant) int64 { return v.count }) {
+			r.fleets = append(r.fleets, fleet{key, g.instanceType, g.count, fmt.Sprintf("endpoint %s: %d new%s", endpoint, g.count, g.in(" (%s)")), g.doc, g.ptr})
 		}
 		return
 	}
@@ -82,18 +82,59 @@ func (r *run) deploy(doc *manifest.Document, endpoint, config string, update boo
 		r.report(doc, "/EndpointName", notChecked("the instances endpoint "+endpoint+" runs", "sagemaker:DescribeEndpoint", err))
 		return
 	}
-	for _, v := range news {
-		old := olds[v.instanceType]
-		add, how := v.count, "blue/green"
-		if d != nil && d.RollingUpdatePolicy != nil && d.RollingUpdatePolicy.MaximumBatchSize != nil {
-			add, how = batch(d.RollingUpdatePolicy.MaximumBatchSize, v.count), "rolling batch"
+	how := "blue/green"
+	add := func(v variant) int64 { return v.count }
+	if d != nil && d.RollingUpdatePolicy != nil && d.RollingUpdatePolicy.MaximumBatchSize != nil {
+		how = "rolling batch"
+		add = func(v variant) int64 { return batch(d.RollingUpdatePolicy.MaximumBatchSize, v.count) }
+	}
+	for _, g := range byType(news, add) {
+		old := olds[g.instanceType]
+		delete(olds, g.instanceType)
+		r.fleets = append(r.fleets, fleet{key, g.instanceType, old + g.count, fmt.Sprintf("endpoint %s: %d old + %d new (%s%s)", endpoint, old, g.count, how, g.in(": %s")), g.doc, g.ptr})
+	}
+	for _, t := range slices.Sorted(maps.Keys(olds)) { // types only the old fleet runs stay until the switch
+		r.fleets = append(r.fleets, fleet{key, t, olds[t], fmt.Sprintf("endpoint %s: %d old", endpoint, olds[t]), doc, "/EndpointName"})
+	}
+}
+
+// typeGroup is the variants of one instance type: the instances they add, how those split
+// between them ("a 2, b 1"; "" for one variant), and where the first one is set.
+type typeGroup struct {
+	instanceType string
+	count        int64
+	split        string
+	doc          *manifest.Document
+	ptr          string
+}
+
+// byType groups vs by instance type in order of first appearance, adding add(v) of each.
+func byType(vs []variant, add func(variant) int64) []typeGroup {
+	var out []typeGroup
+	parts := map[string][]string{}
+	for _, v := range vs {
+		i := slices.IndexFunc(out, func(g typeGroup) bool { return g.instanceType == v.instanceType })
+		if i < 0 {
+			out = append(out, typeGroup{instanceType: v.instanceType, doc: v.doc, ptr: v.ptr})
+			i = len(out) - 1
 		}
-		delete(olds, v.instanceType)
-		r.fleets = append(r.fleets, fleet{key, v.instanceType, old + add, fmt.Sprintf("endpoint %s: %d old + %d new (%s)", endpoint, old, add, how), v.doc, v.ptr})
+		out[i].count += add(v)
+		parts[v.instanceType] = append(parts[v.instanceType], fmt.Sprintf("%s %d", v.name, add(v)))
 	}
-	for t, n := range olds { // types only the old fleet runs stay until the switch
-		r.fleets = append(r.fleets, fleet{key, t, n, fmt.Sprintf("endpoint %s: %d old", endpoint, n), doc, "/EndpointName"})
+	for i, g := range out {
+		if p := parts[g.instanceType]; len(p) > 1 {
+			out[i].split = strings.Join(p, ", ")
+		}
 	}
+	return out
+}
+
+// in is the split of g in format (a %s verb), or "" for one variant.
+func (g typeGroup) in(format string) string {
+	if g.split == "" {
+		return ""
+	}
+	return fmt.Sprintf(format, g.split)
 }
 
 // batch is the instances one rolling batch adds for a variant of count instances.

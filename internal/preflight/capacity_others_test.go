@@ -165,3 +165,15 @@ func TestSavedPlanFindingsAreAtTheCallsLines(t *testing.T) {
 		t.Errorf("positions from a file that is not the plan: err = %v", err)
 	}
 }
+
+// TestVariantsOfOneTypeAreOneFleet: two variants of one instance type are one line of the
+// capacity, with how the instances split between them.
+func TestVariantsOfOneTypeAreOneFleet(t *testing.T) {
+	twoVariants := base[:strings.Index(base, "---\nkind: Endpoint\n")] + `  - VariantName: extra
+    ModelName: m
+    InstanceType: ml.m5.large
+    InitialInstanceCount: 3
+` + base[strings.Index(base, "---\nkind: Endpoint\n"):]
+	pf := check(t, twoVariants, healthy())
+	want(t, pf, "preflight-instance-quota", 17, 19, "needs 5 ml.m5.large at its peak (endpoint e: 5 new (main 2, extra 3))")
+}
