@@ -7,20 +7,11 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 
 	"github.com/sagectl/sagectl/internal/lintcmd"
 )
 
-// gcPercent is the garbage collector's target (GOGC overrides it). A streamed lint
-// keeps a live heap of a few MB whatever the corpus, so collecting at three times the
-// live heap instead of twice costs about 5 MB and saves a quarter of the CPU time on
-// the 10,000-document corpus (docs/benchmarks.md).
-const gcPercent = 200
-
 func main() {
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(gcPercent)
-	}
+	lintcmd.TuneGC()
 	os.Exit(lintcmd.Run(os.Args, os.Stdin, os.Stdout, os.Stderr, lintcmd.Delegates()...))
 }

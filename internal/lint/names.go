@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
+	"reflect"
 	"slices"
 	"sync"
 	"weak"
@@ -29,7 +30,7 @@ type named struct {
 // nameIndex holds, per kind, the first file defining each name, exactly and
 // case-folded (only the names whose folded form differs; the others are exact), so
 // cross-document rules cost one lookup. It is compact whatever the corpus: a name is
-// a 64-bit hash in a sorted table, 16 bytes, and no document is kept. A rule that
+// its kind and a 60-bit hash in a sorted table, 12 bytes, and no document is kept. A rule that
 // needs the document defining a name has it from that file (docs), which confirms the
 // name; a streamed run finds the file among the files it parsed last or parses it
 // again. The sorted names (for did-you-mean) are read again from the files defining
@@ -44,16 +45,45 @@ type nameIndex struct {
 	sorted map[manifest.Kind][]string // built per kind on first use
 }
 
-// nameEntry is one name of a nameTable: its kind, its hash and the first file defining it.
+// nameEntry is one name of a nameTable, 12 bytes: its key (kind and hash, nameKeyOf) in two
+// halves and the first file defining it.
 type nameEntry struct {
-	hash uint64
-	file int32
-	kind uint8
+	hi, lo uint32
+	file   int32
 }
 
-// nameTable is a sorted table of names (by kind, hash, then file), one entry per
-// name once sealed.
-type nameTable []nameEntry
+// nameKeyOf is the 64-bit key of a name of kind (1-15) and hash: the kind in the top 4 bits,
+// then the hash's top 60. Keys sort by kind, then hash.
+func nameKeyOf(kind uint8, hash uint64) (hi, lo uint32) {
+	k := uint64(kind)<<60 | hash>>4
+	return uint32(k >> 32), uint32(k)
+}
+
+// kindOf is the kind of an entry's key.
+func (e nameEntry) kindOf() uint8 { return uint8(e.hi >> 28) }
+
+// compareKey orders entries by key.
+func compareKey(a, b nameEntry) int { return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo)) }
+
+// nameTable is a sorted table of names (by key, then file), one entry per name once
+// sealed. Until then, names are appended in chunks of fixed size, so no grown copy of a
+// large table is left behind for the collector.
+type nameTable struct {
+	chunks  [][]nameEntry // before seal
+	entries []nameEntry   // after
+}
+
+// chunkLen is the number of entries in a chunk of an unsealed nameTable (48 KiB).
+const chunkLen = 4096
+
+// add appends e.
+func (t *nameTable) add(e nameEntry) {
+	if n := len(t.chunks); n == 0 || len(t.chunks[n-1]) == chunkLen {
+		t.chunks = append(t.chunks, make([]nameEntry, 0, chunkLen))
+	}
+	last := &t.chunks[len(t.chunks)-1]
+	*last = append(*last, e)
+}
 
 func newNameIndex(docs func(file int32) []*manifest.Document, names func(file int32) []manifest.NamedIn) *nameIndex {
 	return &nameIndex{docs: docs, names: names, seed: maphash.MakeSeed()}
@@ -75,35 +105,54 @@ func (ix *nameIndex) add(k manifest.Kind, name string, file int32) {
 	if kind == 0 || name == "" {
 		return
 	}
-	ix.exact = append(ix.exact, nameEntry{maphash.String(ix.seed, name), file, kind})
+	hi, lo := nameKeyOf(kind, maphash.String(ix.seed, name))
+	ix.exact.add(nameEntry{hi, lo, file})
 	if key := manifest.NameKey(name); key != name {
-		ix.folded = append(ix.folded, nameEntry{maphash.String(ix.seed, key), file, kind})
+		hi, lo := nameKeyOf(kind, maphash.String(ix.seed, key))
+		ix.folded.add(nameEntry{hi, lo, file})
 	}
 }
 
 // seal sorts the tables and keeps the first file of each name. It is called once,
 // after the last add.
 func (ix *nameIndex) seal() {
-	ix.exact, ix.folded = ix.exact.seal(), ix.folded.seal()
+	ix.exact.seal()
+	ix.folded.seal()
 }
 
-func (t nameTable) seal() nameTable {
-	slices.SortFunc(t, func(a, b nameEntry) int {
-		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.hash, b.hash), cmp.Compare(a.file, b.file))
-	})
-	t = slices.CompactFunc(t, func(a, b nameEntry) bool { return a.kind == b.kind && a.hash == b.hash })
-	return slices.Clone(t) // drops the slack of appending
+// seal copies the chunks into one table of their size, sorts it and keeps the first
+// file of each key.
+func (t *nameTable) seal() {
+	n := 0
+	for _, c := range t.chunks {
+		n += len(c)
+	}
+	e := make([]nameEntry, 0, n)
+	for _, c := range t.chunks {
+		e = append(e, c...)
+	}
+	t.chunks = nil
+	slices.SortFunc(e, func(a, b nameEntry) int { return cmp.Or(compareKey(a, b), cmp.Compare(a.file, b.file)) })
+	e = slices.CompactFunc(e, func(a, b nameEntry) bool { return compareKey(a, b) == 0 })
+	if len(e) < cap(e)*7/8 { // many repeated names: drop the slack
+		e = slices.Clone(e)
+	}
+	t.entries = e
+}
+
+// size is the bytes of the sealed tables.
+func (ix *nameIndex) size() int {
+	return (cap(ix.exact.entries) + cap(ix.folded.entries)) * int(reflect.TypeFor[nameEntry]().Size())
 }
 
 // lookup returns the first file defining the name of the given hash.
-func (t nameTable) lookup(kind uint8, hash uint64) (int32, bool) {
-	i, ok := slices.BinarySearchFunc(t, nameEntry{hash: hash, kind: kind}, func(e, target nameEntry) int {
-		return cmp.Or(cmp.Compare(e.kind, target.kind), cmp.Compare(e.hash, target.hash))
-	})
+func (t *nameTable) lookup(kind uint8, hash uint64) (int32, bool) {
+	hi, lo := nameKeyOf(kind, hash)
+	i, ok := slices.BinarySearchFunc(t.entries, nameEntry{hi: hi, lo: lo}, compareKey)
 	if !ok {
 		return 0, false
 	}
-	return t[i].file, true
+	return t.entries[i].file, true
 }
 
 // buildNameIndex indexes the documents of an in-memory set.
@@ -138,7 +187,7 @@ func buildNameIndex(set *manifest.Set) *nameIndex {
 }
 
 // has reports whether the set defines a resource of kind k named exactly name. Two
-// names share a 64-bit hash with a chance of about one in 10^9 in a corpus of 100,000
+// names share a 60-bit hash with a chance of about one in 10^8 in a corpus of 100,000
 // names; a rule that reports on a match confirms the name in the document (exactOf).
 func (ix *nameIndex) has(k manifest.Kind, name string) bool {
 	if ix == nil {
@@ -204,8 +253,8 @@ func (ix *nameIndex) sortedOf(k manifest.Kind) []string {
 	}
 	kind := kindIndex(k)
 	var files []int32
-	for _, e := range ix.exact {
-		if e.kind == kind {
+	for _, e := range ix.exact.entries {
+		if e.kindOf() == kind {
 			files = append(files, e.file)
 		}
 	}

@@ -24,6 +24,10 @@ type Input struct {
 	// no YAML or JSON file at all (Summary.NoManifest names them): a run that fails on
 	// such a path prints no report.
 	RequireManifests bool
+	// Indexed, when set, is called once by Stream after its first pass with the bytes the
+	// run keeps to its end whatever the files (the name index and the list of files), so
+	// a caller can size the collector's slack to the rest (lintcmd.TuneGC).
+	Indexed func(kept int)
 }
 
 // Result is the outcome of one lint run.

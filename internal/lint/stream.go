@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"sync"
@@ -69,6 +70,9 @@ func Stream(in Input, opt Options, emit func(*FileResult) error) (*Summary, erro
 		return nil, err
 	}
 	s.index()
+	if in.Indexed != nil {
+		in.Indexed(s.kept())
+	}
 	sum := &Summary{}
 	err = ordered(len(srcs), runtime.GOMAXPROCS(0), s.lintFile, func(r fileOut) error {
 		if r.err != nil {
@@ -143,6 +147,16 @@ func (s *streamRun) index() {
 		return nil
 	})
 	s.names.seal()
+}
+
+// kept is the bytes of what the run keeps to its end whatever the files: the name index
+// and the list of files with their paths.
+func (s *streamRun) kept() int {
+	n := s.names.size() + cap(s.srcs)*int(reflect.TypeFor[manifest.Source]().Size())
+	for _, src := range s.srcs {
+		n += len(src.Path)
+	}
+	return n
 }
 
 // namesOf returns the names file i defines.

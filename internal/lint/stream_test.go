@@ -172,3 +172,31 @@ func TestStreamMatchesRunComponents(t *testing.T) {
 		t.Errorf("no inference-component-copies-fit finding across files: %v", got)
 	}
 }
+
+// TestStreamReportsWhatItKeeps: Indexed is called once, before any file is emitted, with
+// the bytes of the index and the file list, which grow with the corpus.
+func TestStreamReportsWhatItKeeps(t *testing.T) {
+	kept := func(n int) int {
+		files := map[string]string{}
+		for i := range n {
+			files[fmt.Sprintf("c%03d.yaml", i)] = eiaConfig
+		}
+		dir := writeTree(t, files)
+		calls, at, emitted := 0, 0, 0
+		_, err := lint.Stream(lint.Input{Paths: []string{dir}, Indexed: func(k int) { calls++; at = k }}, lint.Options{}, func(*lint.FileResult) error {
+			if calls != 1 {
+				t.Fatalf("a file was emitted after %d Indexed calls, want 1", calls)
+			}
+			emitted++
+			return nil
+		})
+		if err != nil || calls != 1 || emitted != n {
+			t.Fatalf("err %v, %d Indexed calls, %d files emitted", err, calls, emitted)
+		}
+		return at
+	}
+	small, large := kept(10), kept(200)
+	if small <= 0 || large < 15*small {
+		t.Fatalf("kept %d bytes for 10 files, %d for 200: want it to grow with the files", small, large)
+	}
+}

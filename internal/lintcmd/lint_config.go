@@ -139,7 +139,7 @@ func (s *Settings) Stream(e *Env, paths []string, emit func(*lint.FileResult) er
 	opt := lint.OptionsFor(s.Config)
 	opt.Context = s.Context
 	var emitErr error
-	in := lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests, RequireManifests: !s.OnlyManifests}
+	in := lint.Input{Paths: paths, Stdin: e.Stdin, Skip: skip, OnlyManifests: s.OnlyManifests, RequireManifests: !s.OnlyManifests, Indexed: keepSlack}
 	sum, err := lint.Stream(in, opt, func(r *lint.FileResult) error {
 		emitErr = emit(r)
 		return emitErr
