@@ -2,12 +2,13 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,60 +66,90 @@ func (j *JUnit) FileDone(path string, docs []*manifest.Document) error {
 		j.done = map[string]bool{}
 	}
 	j.done[path] = true
-	err := j.writeSuite(j.suite(path, docs))
+	err := j.writeSuite(path, docs)
 	j.fs = slices.DeleteFunc(j.fs, func(f finding.Finding) bool { return f.File == path })
 	return err
 }
 
-// writeSuite encodes s into the spool, indented as one testsuite of the document.
-func (j *JUnit) writeSuite(s junitSuite) error {
-	j.tests += s.Tests
-	j.failures += s.Failures
-	j.buf = appendSuite(append(j.buf[:0], '\n'), s)
-	_, err := j.suites.Write(j.buf)
+// suiteChunk is how much of a testsuite is encoded before it goes to the spool: a file
+// of a million documents is written case by case, never held whole.
+const suiteChunk = 64 << 10
+
+// writeSuite encodes the testsuite of path (its documents among docs, its findings
+// among those written) into the spool, indented as one testsuite of the document.
+func (j *JUnit) writeSuite(path string, docs []*manifest.Document) error {
+	name := j.opt.rel(path)
+	cases := j.cases(path, docs)
+	tests, failures := 0, 0
+	cases(func(_ int, _ *manifest.Document, fs []int) {
+		tests++
+		if slices.ContainsFunc(fs, func(i int) bool { return j.opt.fails(j.fs[i]) }) {
+			failures++
+		}
+	})
+	j.tests += tests
+	j.failures += failures
+	j.buf = appendSuiteStart(append(j.buf[:0], '\n'), junitSuite{Name: name, Tests: tests, Failures: failures})
+	var err error
+	cases(func(i int, d *manifest.Document, fs []int) {
+		j.buf = appendCase(j.buf, j.testcase(name, i, d, fs))
+		if len(j.buf) >= suiteChunk && err == nil {
+			_, err = j.suites.Write(j.buf)
+			j.buf = j.buf[:0]
+		}
+	})
+	j.buf = appendSuiteEnd(j.buf, tests > 0)
+	if err == nil {
+		_, err = j.suites.Write(j.buf)
+	}
 	return err
 }
 
-// appendSuite appends s as encoding/xml writes it as one testsuite of the document
-// (Indent("  ", "  ")), without its reflection: TestJUnitSuiteAsEncodingXML checks
-// the bytes.
-func appendSuite(b []byte, s junitSuite) []byte {
+// appendSuiteStart appends the start tag of s as encoding/xml writes it as one testsuite
+// of the document (Indent("  ", "  ")); appendCase and appendSuiteEnd follow, and
+// TestJUnitSuiteAsEncodingXML checks the bytes.
+func appendSuiteStart(b []byte, s junitSuite) []byte {
 	b = append(b, `  <testsuite name="`...)
 	b = appendXMLEscaped(b, s.Name)
-	b = fmt.Appendf(b, `" tests="%d" failures="%d" errors="%d" skipped="%d">`, s.Tests, s.Failures, s.Errors, s.Skipped)
-	for _, c := range s.Cases {
-		b = append(b, "\n    <testcase name=\""...)
-		b = appendXMLEscaped(b, c.Name)
-		b = append(b, `" classname="`...)
-		b = appendXMLEscaped(b, c.Classname)
-		b = append(b, `" file="`...)
-		b = appendXMLEscaped(b, c.File)
-		b = append(b, '"')
-		if c.Line != 0 {
-			b = fmt.Appendf(b, ` line="%d"`, c.Line)
-		}
-		b = append(b, '>')
-		if c.Failure == nil && c.SystemOut == "" {
-			b = append(b, "</testcase>"...)
-			continue
-		}
-		if f := c.Failure; f != nil {
-			b = append(b, "\n      <failure message=\""...)
-			b = appendXMLEscaped(b, f.Message)
-			b = append(b, `" type="`...)
-			b = appendXMLEscaped(b, f.Type)
-			b = append(b, `">`...)
-			b = appendXMLEscaped(b, f.Text)
-			b = append(b, "</failure>"...)
-		}
-		if c.SystemOut != "" {
-			b = append(b, "\n      <system-out>"...)
-			b = appendXMLEscaped(b, c.SystemOut)
-			b = append(b, "</system-out>"...)
-		}
-		b = append(b, "\n    </testcase>"...)
+	return fmt.Appendf(b, `" tests="%d" failures="%d" errors="%d" skipped="%d">`, s.Tests, s.Failures, s.Errors, s.Skipped)
+}
+
+// appendCase appends one testcase of a testsuite.
+func appendCase(b []byte, c junitCase) []byte {
+	b = append(b, "\n    <testcase name=\""...)
+	b = appendXMLEscaped(b, c.Name)
+	b = append(b, `" classname="`...)
+	b = appendXMLEscaped(b, c.Classname)
+	b = append(b, `" file="`...)
+	b = appendXMLEscaped(b, c.File)
+	b = append(b, '"')
+	if c.Line != 0 {
+		b = fmt.Appendf(b, ` line="%d"`, c.Line)
 	}
-	if len(s.Cases) > 0 {
+	b = append(b, '>')
+	if c.Failure == nil && c.SystemOut == "" {
+		return append(b, "</testcase>"...)
+	}
+	if f := c.Failure; f != nil {
+		b = append(b, "\n      <failure message=\""...)
+		b = appendXMLEscaped(b, f.Message)
+		b = append(b, `" type="`...)
+		b = appendXMLEscaped(b, f.Type)
+		b = append(b, `">`...)
+		b = appendXMLEscaped(b, f.Text)
+		b = append(b, "</failure>"...)
+	}
+	if c.SystemOut != "" {
+		b = append(b, "\n      <system-out>"...)
+		b = appendXMLEscaped(b, c.SystemOut)
+		b = append(b, "</system-out>"...)
+	}
+	return append(b, "\n    </testcase>"...)
+}
+
+// appendSuiteEnd appends the end tag of a testsuite, with or without cases before it.
+func appendSuiteEnd(b []byte, cases bool) []byte {
+	if cases {
 		b = append(b, "\n  "...)
 	}
 	return append(b, "</testsuite>"...)
@@ -166,7 +197,7 @@ var xmlPlain = func() (t [256]bool) {
 // other file a finding names) as testsuites after the spooled ones, then the totals.
 func (j *JUnit) Flush() error {
 	for _, path := range j.files() {
-		if err := j.writeSuite(j.suite(path, j.opt.Docs)); err != nil {
+		if err := j.writeSuite(path, j.opt.Docs); err != nil {
 			return err
 		}
 	}
@@ -206,32 +237,58 @@ func (j *JUnit) files() []string {
 	return out
 }
 
-// suite builds one file's testsuite: a testcase per document index that has a
-// document (of docs) or a finding.
-func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
-	name := j.opt.rel(path)
-	cases := map[int]*junitCase{}
-	get := func(i int) *junitCase {
-		if c, ok := cases[i]; ok {
-			return c
-		}
-		c := &junitCase{Name: "document " + strconv.Itoa(i+1), Classname: name, File: name}
-		cases[i] = c
-		return c
-	}
+// cases returns a walk of path's testcases in document order: one per document index
+// that has a document (of docs) or a finding, given with the document (nil if none) and
+// the positions in j.fs of its findings, in the order they were written.
+func (j *JUnit) cases(path string, docs []*manifest.Document) func(yield func(index int, d *manifest.Document, fs []int)) {
+	var own []*manifest.Document
 	for _, d := range docs {
 		if d.File != nil && d.File.Path == path {
-			c := get(d.Index)
-			c.Name = strings.TrimSpace(string(d.Kind)+" "+d.Name()) + " (document " + strconv.Itoa(d.Index+1) + ")"
-			c.Line = d.Body.Line
+			own = append(own, d)
 		}
 	}
-	failing := map[int][]string{}
-	for _, f := range j.fs {
-		if f.File != path {
-			continue
+	slices.SortStableFunc(own, func(a, b *manifest.Document) int { return cmp.Compare(a.Index, b.Index) })
+	var fs []int
+	for i, f := range j.fs {
+		if f.File == path {
+			fs = append(fs, i)
 		}
-		c := get(f.Doc)
+	}
+	slices.SortStableFunc(fs, func(a, b int) int { return cmp.Compare(j.fs[a].Doc, j.fs[b].Doc) })
+	return func(yield func(int, *manifest.Document, []int)) {
+		for d, f := 0, 0; d < len(own) || f < len(fs); {
+			i := math.MaxInt
+			if d < len(own) {
+				i = own[d].Index
+			}
+			if f < len(fs) {
+				i = min(i, j.fs[fs[f]].Doc)
+			}
+			var doc *manifest.Document
+			for ; d < len(own) && own[d].Index == i; d++ {
+				doc = own[d] // of the documents of one YAML document (a template's resources), the last names the case
+			}
+			from := f
+			for f < len(fs) && j.fs[fs[f]].Doc == i {
+				f++
+			}
+			yield(i, doc, fs[from:f])
+		}
+	}
+}
+
+// testcase is the testcase of document index i of the file named name: d (nil if the
+// file has no document there) and the findings at positions fs of j.fs. Findings at or
+// above FailOn make its failure, the others its system-out.
+func (j *JUnit) testcase(name string, i int, d *manifest.Document, fs []int) junitCase {
+	c := junitCase{Name: "document " + strconv.Itoa(i+1), Classname: name, File: name}
+	if d != nil {
+		c.Name = strings.TrimSpace(string(d.Kind)+" "+d.Name()) + " (document " + strconv.Itoa(i+1) + ")"
+		c.Line = d.Body.Line
+	}
+	var failing []string
+	for _, k := range fs {
+		f := j.fs[k]
 		at := name + ":" + strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Col) + ": "
 		line := at + f.Severity.String() + ": " + f.Message + " [" + f.Rule + "]"
 		if f.Hint != "" {
@@ -244,25 +301,13 @@ func (j *JUnit) suite(path string, docs []*manifest.Document) junitSuite {
 		if c.Failure == nil {
 			c.Failure = &junitFailure{Message: at + f.Message, Type: f.Rule}
 		}
-		failing[f.Doc] = append(failing[f.Doc], line)
+		failing = append(failing, line)
 	}
-	s := junitSuite{Name: name}
-	idx := make([]int, 0, len(cases))
-	for i := range cases {
-		idx = append(idx, i)
-	}
-	sort.Ints(idx)
-	for _, i := range idx {
-		c := cases[i]
-		if c.Failure != nil {
-			c.Failure.Text = strings.Join(failing[i], "\n") + "\n"
-			if n := len(failing[i]); n > 1 {
-				c.Failure.Message += fmt.Sprintf(" (and %d more)", n-1)
-			}
-			s.Failures++
+	if c.Failure != nil {
+		c.Failure.Text = strings.Join(failing, "\n") + "\n"
+		if n := len(failing); n > 1 {
+			c.Failure.Message += fmt.Sprintf(" (and %d more)", n-1)
 		}
-		s.Cases = append(s.Cases, *c)
 	}
-	s.Tests = len(s.Cases)
-	return s
+	return c
 }
