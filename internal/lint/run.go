@@ -61,7 +61,8 @@ func Run(in Input, opt Options) (*Result, error) {
 }
 
 // Check runs the rules over set and returns their findings with the loader's (loaded),
-// each with its configured severity, the disabled rules' dropped, sorted once.
+// each with its configured severity, the disabled rules' dropped, sorted once. The
+// result may reuse loaded's array: the caller gives loaded up.
 func Check(set *manifest.Set, loaded []finding.Finding, opt Options) []finding.Finding {
 	return newSettle(opt).findings(set.Files, set.Docs, checkAll(set, opt.Context, opt.rules()), loaded) // parallel.go
 }
@@ -94,10 +95,15 @@ func newSettle(opt Options) *settle {
 }
 
 // findings settles out, the rules' findings over files and docs, with loaded, the
-// loader's findings.
+// loader's findings, whose array the result may reuse.
 func (s *settle) findings(files []*manifest.File, docs []*manifest.Document, out, loaded []finding.Finding) []finding.Finding {
 	out = s.applyIgnores(files, dropDeployTime(docs, out)) // deploytime.go; # sagectl:ignore comments: rule_ignore.go
-	out = s.configure(append(out, loaded...))
+	if len(out) == 0 {
+		out = loaded // the loader's alone (a file of a million empty documents): not copied
+	} else {
+		out = append(out, loaded...)
+	}
+	out = s.configure(out)
 	finding.Sort(out)
 	return out
 }
