@@ -11,7 +11,14 @@ import (
 // per minBatch items, so small inputs stay on the calling goroutine) and returns when
 // all calls have returned. fn must be safe to call concurrently for different i.
 func Each(n, minBatch int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/max(minBatch, 1)+1, n)
+	Limit(n, min(runtime.GOMAXPROCS(0), n/max(minBatch, 1)+1), fn)
+}
+
+// Limit calls fn(i) for every i in [0, n), in index order, on up to workers goroutines
+// (API reads bounded by --concurrency, say, rather than by the CPUs) and returns when all
+// calls have returned. fn must be safe to call concurrently for different i.
+func Limit(n, workers int, fn func(i int)) {
+	workers = min(workers, n)
 	if workers <= 1 {
 		for i := 0; i < n; i++ {
 			fn(i)

@@ -16,3 +16,28 @@ func TestEachCallsEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitBoundsTheCallsInFlight: Limit never runs more than workers calls at once, and
+// calls every index once.
+func TestLimitBoundsTheCallsInFlight(t *testing.T) {
+	var inFlight, most atomic.Int32
+	counts := make([]atomic.Int32, 200)
+	Limit(len(counts), 3, func(i int) {
+		n := inFlight.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		counts[i].Add(1)
+		for range 1000 { // give the others time to overlap
+			_ = inFlight.Load()
+		}
+		inFlight.Add(-1)
+	})
+	if m := most.Load(); m > 3 || m < 1 {
+		t.Errorf("%d calls in flight at most, want 1 to 3", m)
+	}
+	for i := range counts {
+		if c := counts[i].Load(); c != 1 {
+			t.Fatalf("index %d called %d times", i, c)
+		}
+	}
+}

@@ -6,11 +6,11 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	smtypes "github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/manifest"
 )
 
@@ -181,20 +181,12 @@ func (r *run) otherEndpoints() ([]string, error) {
 func (r *run) readFleets(names []string) ([]map[string]int64, []string, error) {
 	out := make([]map[string]int64, len(names))
 	errs := make([]error, len(names))
-	sem := make(chan struct{}, r.workers())
-	var wg sync.WaitGroup
-	for i, n := range names {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			out[i], errs[i] = r.liveFleet(n)
-			if code(errs[i]) == "ValidationException" && !errors.As(errs[i], new(*configError)) { // gone since ListEndpoints
-				out[i], errs[i] = map[string]int64{}, nil
-			}
-		}()
-	}
-	wg.Wait()
+	fanout.Limit(len(names), r.workers(), func(i int) {
+		out[i], errs[i] = r.liveFleet(names[i])
+		if code(errs[i]) == "ValidationException" && !errors.As(errs[i], new(*configError)) { // gone since ListEndpoints
+			out[i], errs[i] = map[string]int64{}, nil
+		}
+	})
 	var failed []string
 	var first error
 	for i, err := range errs {

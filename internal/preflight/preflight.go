@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/sagectl/sagectl/internal/fanout"
 	"github.com/sagectl/sagectl/internal/finding"
 	"github.com/sagectl/sagectl/internal/manifest"
 	"github.com/sagectl/sagectl/internal/plan"
@@ -130,17 +131,8 @@ func (r *run) result(key string) result {
 
 // checkAll makes every registered check, a bounded number at a time, and reports each use.
 func (r *run) checkAll() {
-	sem := make(chan struct{}, r.workers())
-	var wg sync.WaitGroup
-	for _, key := range slices.Sorted(maps.Keys(r.cache)) {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			r.result(key)
-		}()
-	}
-	wg.Wait()
+	keys := slices.Sorted(maps.Keys(r.cache))
+	fanout.Limit(len(keys), r.workers(), func(i int) { r.result(keys[i]) })
 	for _, u := range r.uses {
 		if res := r.result(u.key); res.msg != "" {
 			r.report(u.doc, u.ptr, res)
